@@ -1,0 +1,39 @@
+import { parseArgs } from 'node:util';
+
+/** A CLI command: takes its own arguments, returns the process exit code. */
+export type Command = (argv: string[]) => Promise<number>;
+
+const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  serve: { summary: 'run the web app and API (npm start)', load: async () => (await import('./commands/serve.ts')).serve },
+  validate: { summary: 'check the bank: schema and references, as path:line:col', load: async () => (await import('./commands/validate.ts')).validate },
+};
+
+function usage(): string {
+  const width = Math.max(...Object.keys(commands).map((c) => c.length));
+  return ['usage: certprep <command> [options]', '', ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`)].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals } = parseArgs({ args: argv.slice(0, 1), allowPositionals: true, strict: false });
+  const name = positionals[0];
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    console.log(usage());
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`certprep: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  return (await command.load())(argv.slice(1));
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(`certprep: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+
+/**
+ * The item model: one zod schema per item type, the single source of truth for the YAML bank,
+ * the database, the API and every interchange format.
+ *
+ * The schema checks structure only. Metadata that the built-in bank requires (task statement,
+ * bullets, module, Angoff rating, references, a `why` per option) is optional here and enforced by
+ * `checkBank` (errors for the bank, warnings for foreign items that serve practice only).
+ */
+
+export const ITEM_ID = /^[a-z0-9][a-z0-9._-]{0,79}$/;
+export const CHOICE_ID = /^[a-z0-9][a-z0-9_-]{0,19}$/;
+
+const itemId = z.string().regex(ITEM_ID, 'must be lowercase letters, digits, ".", "_" or "-" (at most 80)');
+const choiceId = z.string().regex(CHOICE_ID, 'must be lowercase letters, digits, "_" or "-" (at most 20)');
+const text = z.string().trim().min(1, 'must not be empty');
+const optionalText = z.string().trim().min(1, 'must not be empty').optional();
+
+/** Metadata shared by every scored item (and every case-study question). */
+export const itemMetaShape = {
+  id: itemId,
+  /** Exam versions the item is valid for; case-study questions inherit their case study's. */
+  exams: z.array(z.string().min(1)).min(1).optional(),
+  task: z.string().regex(/^\d\.\d$/, 'must look like "1.2"').optional(),
+  bullets: z.array(z.string().regex(/^\d\.\d\.[ks]\d+$/, 'must look like "1.2.k3" or "1.2.s1"')).optional(),
+  module: z.number().int().min(1).max(99).optional(),
+  difficulty: z.number().int().min(1).max(5).optional(),
+  angoff: z.number().gt(0).lt(1).optional(),
+  stem: text,
+  explanation: optionalText,
+  references: z.array(z.string().url('must be a URL')).optional(),
+  tags: z.array(z.string()).optional(),
+};
+
+export const optionSchema = z.strictObject({
+  id: choiceId,
+  text,
+  correct: z.boolean().default(false),
+  why: optionalText,
+});
+
+export const singleItemSchema = z.strictObject({
+  ...itemMetaShape,
+  type: z.literal('single'),
+  options: z.array(optionSchema).length(4, 'a multiple-choice item has exactly 4 options'),
+});
+
+export const multipleItemSchema = z.strictObject({
+  ...itemMetaShape,
+  type: z.literal('multiple'),
+  select: z.number().int().min(2),
+  options: z.array(optionSchema).min(5, 'a multiple-response item has at least 5 options').max(10),
+});
+
+export const stepSchema = z.strictObject({ id: choiceId, text, why: optionalText });
+
+/** Ordering: `steps` are written in the correct order; the app shuffles them per attempt. */
+export const orderingItemSchema = z.strictObject({
+  ...itemMetaShape,
+  type: z.literal('ordering'),
+  steps: z.array(stepSchema).min(3, 'an ordering item has 3 to 5 steps').max(5, 'an ordering item has 3 to 5 steps'),
+});
+
+export const promptSchema = z.strictObject({ id: choiceId, text, match: choiceId, why: optionalText });
+export const responseSchema = z.strictObject({ id: choiceId, text, why: optionalText });
+
+/** Matching: each prompt names its one right response; up to two extra responses are distractors. */
+export const matchingItemSchema = z.strictObject({
+  ...itemMetaShape,
+  type: z.literal('matching'),
+  prompts: z.array(promptSchema).min(3, 'a matching item has 3 to 7 prompts').max(7, 'a matching item has 3 to 7 prompts'),
+  responses: z.array(responseSchema).min(3).max(9),
+});
+
+export const questionSchema = z.discriminatedUnion('type', [
+  singleItemSchema,
+  multipleItemSchema,
+  orderingItemSchema,
+  matchingItemSchema,
+]);
+
+/** A case study: one scenario, 2 to 4 questions, each an item of the four types, scored on its own. */
+export const caseStudySchema = z.strictObject({
+  id: itemId,
+  type: z.literal('case'),
+  title: text,
+  scenario: text,
+  exams: z.array(z.string()).min(1).optional(),
+  questions: z.array(questionSchema).min(2, 'a case study has 2 to 4 questions').max(4, 'a case study has 2 to 4 questions'),
+});
+
+export const bankEntrySchema = z.discriminatedUnion('type', [
+  singleItemSchema,
+  multipleItemSchema,
+  orderingItemSchema,
+  matchingItemSchema,
+  caseStudySchema,
+]);
+
+/** A content file: a list of items and case studies. */
+export const contentFileSchema = z.strictObject({ items: z.array(z.unknown()) });
+
+export type Option = z.infer<typeof optionSchema>;
+export type Step = z.infer<typeof stepSchema>;
+export type MatchPrompt = z.infer<typeof promptSchema>;
+export type MatchResponse = z.infer<typeof responseSchema>;
+export type SingleItem = z.infer<typeof singleItemSchema>;
+export type MultipleItem = z.infer<typeof multipleItemSchema>;
+export type OrderingItem = z.infer<typeof orderingItemSchema>;
+export type MatchingItem = z.infer<typeof matchingItemSchema>;
+/** One scorable question: a standalone item or one question of a case study. */
+export type Question = z.infer<typeof questionSchema>;
+export type QuestionType = Question['type'];
+export type CaseStudy = z.infer<typeof caseStudySchema>;
+export type BankEntry = z.infer<typeof bankEntrySchema>;
+
+export const QUESTION_TYPES = ['single', 'multiple', 'ordering', 'matching'] as const;
