@@ -1,0 +1,220 @@
+import { z } from 'zod';
+
+/**
+ * The HTTP API's contracts, defined once: the server validates requests with these schemas and the
+ * web client and CLI use the same definitions. Every request body is strict (unknown fields are
+ * refused with 400).
+ */
+
+// ---------- answers ----------
+/** An answer as the candidate gives it, in the presentation ids of the attempt (never the bank's ids). */
+export const answerSchema = z.union([
+  z.strictObject({ choice: z.string().min(1).max(40) }),
+  z.strictObject({ choices: z.array(z.string().min(1).max(40)).max(10) }),
+  z.strictObject({ order: z.array(z.string().min(1).max(40)).min(1).max(5) }),
+  z.strictObject({ pairs: z.record(z.string().min(1).max(40), z.string().min(1).max(40)) }),
+]);
+export type Answer = z.infer<typeof answerSchema>;
+
+// ---------- accounts ----------
+export const signUpSchema = z.strictObject({
+  email: z.string().trim().toLowerCase().email('enter a valid email address').max(254),
+  name: z.string().trim().min(1, 'enter your name').max(100),
+  password: z.string().min(10, 'use at least 10 characters').max(200),
+  locale: z.enum(['en', 'fr']).default('en'),
+});
+export const signInSchema = z.strictObject({
+  email: z.string().trim().toLowerCase().max(254),
+  password: z.string().max(200),
+});
+export const userSchema = z.object({ id: z.string(), email: z.string(), name: z.string(), locale: z.enum(['en', 'fr']) });
+export type User = z.infer<typeof userSchema>;
+export const sessionSchema = z.object({
+  user: userSchema.nullable(),
+  /** True while no account exists yet: the app shows "create your account". */
+  firstRun: z.boolean(),
+  /** Send back as the `x-csrf-token` header on every POST / PUT / DELETE. */
+  csrfToken: z.string(),
+});
+export type SessionView = z.infer<typeof sessionSchema>;
+
+// ---------- exam catalogue ----------
+export const examSummarySchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  passMark: z.number(),
+  scale: z.object({ min: z.number(), max: z.number() }),
+  profiles: z.array(z.object({ id: z.string(), label: z.string(), items: z.number(), minutes: z.number() })),
+  accommodations: z.array(z.object({ id: z.string(), label: z.string(), extraMinutes: z.number() })),
+  domains: z.array(
+    z.object({ id: z.string(), name: z.string(), weight: z.number(), tasks: z.array(z.object({ id: z.string(), title: z.string(), items: z.number() })) }),
+  ),
+  modules: z.array(z.object({ id: z.number(), title: z.string(), titleFr: z.string(), tasks: z.array(z.string()), items: z.number() })),
+});
+export type ExamSummary = z.infer<typeof examSummarySchema>;
+
+// ---------- attempts ----------
+export const startMockSchema = z.strictObject({
+  kind: z.literal('mock'),
+  exam: z.string().min(1),
+  profile: z.string().min(1).default('standard'),
+  accommodation: z.string().min(1).optional(),
+  /** Extra minutes granted individually (a tutor's accommodation), on top of any named one. */
+  extraMinutes: z.number().int().min(0).max(240).optional(),
+});
+export const startPracticeSchema = z.strictObject({
+  kind: z.literal('practice'),
+  exam: z.string().min(1),
+  domains: z.array(z.string()).max(10).optional(),
+  tasks: z.array(z.string()).max(20).optional(),
+  modules: z.array(z.number().int()).max(30).optional(),
+  /** Only items due for review (spaced repetition of mistakes). */
+  review: z.boolean().optional(),
+  count: z.number().int().min(1).max(100).default(10),
+  feedback: z.enum(['immediate', 'end']).default('immediate'),
+  minutes: z.number().int().min(1).max(300).optional(),
+});
+export const startAttemptSchema = z.discriminatedUnion('kind', [startMockSchema, startPracticeSchema]);
+export type StartAttempt = z.infer<typeof startAttemptSchema>;
+
+/** An item as the candidate sees it: ids are per-attempt presentation ids, in display order. */
+export const presentedItemSchema = z.object({
+  position: z.number().int(),
+  type: z.enum(['single', 'multiple', 'ordering', 'matching']),
+  stem: z.string(),
+  select: z.number().optional(),
+  options: z.array(z.object({ id: z.string(), text: z.string() })).optional(),
+  steps: z.array(z.object({ id: z.string(), text: z.string() })).optional(),
+  prompts: z.array(z.object({ id: z.string(), text: z.string() })).optional(),
+  responses: z.array(z.object({ id: z.string(), text: z.string() })).optional(),
+  caseStudy: z.object({ id: z.string(), title: z.string(), scenario: z.string(), index: z.number(), count: z.number() }).optional(),
+});
+export type PresentedItem = z.infer<typeof presentedItemSchema>;
+
+export const savedAnswerSchema = z.object({
+  answer: answerSchema.nullable(),
+  flagged: z.boolean(),
+  struck: z.array(z.string()),
+  /** Revision of this item's answer; a save must name the revision it was based on. */
+  revision: z.number().int(),
+  /** Practice with immediate feedback: the item was checked and is locked. */
+  checked: z.boolean().optional(),
+});
+export type SavedAnswer = z.infer<typeof savedAnswerSchema>;
+
+export const attemptViewSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['mock', 'practice']),
+  exam: z.string(),
+  profile: z.string().nullable(),
+  feedback: z.enum(['immediate', 'end']),
+  status: z.enum(['open', 'submitted']),
+  startedAt: z.string(),
+  /** Absolute deadline kept by the server (ISO), or null when untimed. */
+  deadline: z.string().nullable(),
+  /** The server's clock when this view was made, so the client can correct its own. */
+  serverNow: z.string(),
+  items: z.array(presentedItemSchema),
+  answers: z.record(z.string(), savedAnswerSchema),
+});
+export type AttemptView = z.infer<typeof attemptViewSchema>;
+
+export const attemptSummarySchema = z.object({
+  id: z.string(),
+  kind: z.enum(['mock', 'practice']),
+  exam: z.string(),
+  profile: z.string().nullable(),
+  status: z.enum(['open', 'submitted']),
+  startedAt: z.string(),
+  deadline: z.string().nullable(),
+  items: z.number(),
+  scaled: z.number().nullable(),
+  passed: z.boolean().nullable(),
+});
+export type AttemptSummary = z.infer<typeof attemptSummarySchema>;
+
+/** PUT /api/attempts/:id/answers/:position — one autosave. */
+export const saveAnswerSchema = z.strictObject({
+  /** The tab that saves (random per tab) and its own increasing number: together, the idempotency key. */
+  tab: z.string().min(8).max(64),
+  seq: z.number().int().min(1),
+  /** The item's revision this change was based on; a stale one is refused with 409. */
+  baseRevision: z.number().int().min(0),
+  answer: answerSchema.nullable(),
+  flagged: z.boolean(),
+  struck: z.array(z.string().max(40)).max(10),
+});
+export type SaveAnswer = z.infer<typeof saveAnswerSchema>;
+export const saveAckSchema = z.object({ position: z.number(), revision: z.number(), savedAt: z.string() });
+export type SaveAck = z.infer<typeof saveAckSchema>;
+
+// ---------- feedback and reports ----------
+export const itemReviewSchema = z.object({
+  position: z.number(),
+  itemId: z.string(),
+  type: z.enum(['single', 'multiple', 'ordering', 'matching']),
+  stem: z.string(),
+  domain: z.string(),
+  task: z.string().nullable(),
+  scored: z.boolean(),
+  correct: z.boolean(),
+  answered: z.boolean(),
+  caseStudy: z.object({ id: z.string(), title: z.string(), scenario: z.string() }).optional(),
+  /** Choices (single, multiple) in display order, with the key and each one's rationale. */
+  options: z.array(z.object({ id: z.string(), text: z.string(), correct: z.boolean(), chosen: z.boolean(), why: z.string().nullable() })).optional(),
+  /** Ordering: steps in the correct order, and the candidate's order. */
+  steps: z.array(z.object({ id: z.string(), text: z.string(), why: z.string().nullable() })).optional(),
+  chosenOrder: z.array(z.string()).optional(),
+  /** Matching: each prompt with its right response and the candidate's. */
+  pairs: z
+    .array(z.object({ prompt: z.string(), response: z.string(), chosen: z.string().nullable(), correct: z.boolean(), why: z.string().nullable() }))
+    .optional(),
+  explanation: z.string().nullable(),
+  references: z.array(z.string()),
+});
+export type ItemReview = z.infer<typeof itemReviewSchema>;
+
+export const domainResultSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  correct: z.number(),
+  total: z.number(),
+  classification: z.enum(['meets', 'needs-improvement']),
+});
+
+export const scoreReportSchema = z.object({
+  attemptId: z.string(),
+  exam: z.string(),
+  kind: z.enum(['mock', 'practice']),
+  submittedAt: z.string(),
+  method: z.enum(['angoff', 'irt']),
+  provisional: z.boolean(),
+  scaled: z.number(),
+  passMark: z.number(),
+  passed: z.boolean(),
+  raw: z.number(),
+  rawCut: z.number(),
+  scoredItems: z.number(),
+  /** IRT only: standard error on the scaled scale and the probability of passing. */
+  scaledSe: z.number().nullable(),
+  passProbability: z.number().nullable(),
+  domains: z.array(domainResultSchema),
+  items: z.array(itemReviewSchema),
+});
+export type ScoreReport = z.infer<typeof scoreReportSchema>;
+
+export const progressSchema = z.object({
+  exam: z.string(),
+  answered: z.number(),
+  dueForReview: z.number(),
+  domains: z.array(z.object({ id: z.string(), name: z.string(), answered: z.number(), correct: z.number(), mastery: z.number() })),
+  attempts: z.array(attemptSummarySchema),
+});
+export type Progress = z.infer<typeof progressSchema>;
+
+/** Every error the API returns. */
+export const apiErrorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;
