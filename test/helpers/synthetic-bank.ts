@@ -1,0 +1,60 @@
+import type { BankEntry, Question } from '../../src/core/items/item-schema.ts';
+import type { ExamDefinition } from '../../src/core/exam/exam-schema.ts';
+
+/**
+ * A synthetic bank for tests: `perDomain` standalone questions per domain cycling through the four
+ * types, plus `cases` case studies of two questions each (domains 1 and 2). Not exam content.
+ */
+export function syntheticBank(exam: ExamDefinition, perDomain: number, cases = 1): BankEntry[] {
+  const out: BankEntry[] = [];
+  const common = (id: string, task: string, bullet: string) => ({
+    id,
+    exams: [exam.id],
+    task,
+    bullets: [bullet],
+    module: 1,
+    difficulty: 3,
+    angoff: 0.6,
+    explanation: 'Synthetic.',
+    references: ['https://docs.aws.amazon.com/sagemaker/latest/dg/whatis.html'],
+  });
+  const question = (id: string, task: string, bullet: string, kind: number): Question => {
+    const c = common(id, task, bullet);
+    switch (kind % 4) {
+      case 0:
+        return { ...c, type: 'single', stem: `Question ${id}?`, options: ['a', 'b', 'c', 'd'].map((o, i) => ({ id: o, text: `Option ${o} of ${id}`, correct: i === 1, why: `Why ${o}.` })) };
+      case 1:
+        return { ...c, type: 'multiple', select: 2, stem: `Question ${id}? (Select TWO.)`, options: ['a', 'b', 'c', 'd', 'e'].map((o, i) => ({ id: o, text: `Option ${o} of ${id}`, correct: i === 0 || i === 3, why: `Why ${o}.` })) };
+      case 2:
+        return { ...c, type: 'ordering', stem: `Order ${id}.`, steps: ['s1', 's2', 's3', 's4'].map((s) => ({ id: s, text: `Step ${s} of ${id}`, why: `Why ${s}.` })) };
+      default:
+        return {
+          ...c,
+          type: 'matching',
+          stem: `Match ${id}.`,
+          prompts: ['p1', 'p2', 'p3'].map((p, i) => ({ id: p, text: `Prompt ${p} of ${id}`, match: `r${i + 1}`, why: `Why ${p}.` })),
+          responses: ['r1', 'r2', 'r3', 'r4'].map((r) => ({ id: r, text: `Response ${r} of ${id}` })),
+        };
+    }
+  };
+  for (const d of exam.domains) {
+    const task = d.tasks[0]!;
+    const bullet = task.knowledge[0]!.id;
+    for (let i = 0; i < perDomain; i++) out.push(question(`d${d.id}-${String(i).padStart(3, '0')}`, task.id, bullet, i));
+  }
+  for (let k = 0; k < cases; k++) {
+    const [d1, d2] = exam.domains;
+    out.push({
+      id: `case-${k}`,
+      type: 'case',
+      title: `Case ${k}`,
+      scenario: `Scenario of case ${k}.`,
+      exams: [exam.id],
+      questions: [
+        question(`case-${k}-q1`, d1!.tasks[0]!.id, d1!.tasks[0]!.knowledge[0]!.id, 0),
+        question(`case-${k}-q2`, d2!.tasks[0]!.id, d2!.tasks[0]!.knowledge[0]!.id, 1),
+      ],
+    });
+  }
+  return out;
+}
