@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import {
+  apiErrorSchema,
+  attemptSummarySchema,
+  attemptViewSchema,
+  examSummarySchema,
+  itemReviewSchema,
+  progressSchema,
+  saveAckSchema,
+  scoreReportSchema,
+  sessionSchema,
+  type SaveAnswer,
+  type StartAttempt,
+} from '../../../src/core/api/contracts.ts';
+
+/** An error answered by the API (`{error:{code,message,details}}`), or a network failure (status 0). */
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiRequestError';
+  }
+  /** Worth retrying: the request may not have reached the server, or the server failed for now. */
+  get transient(): boolean {
+    return this.status === 0 || this.status >= 500 || this.status === 408 || this.status === 429;
+  }
+}
+
+let csrfToken = '';
+
+/**
+ * One JSON request. Mutations carry the CSRF token from the last session view; responses are
+ * parsed with the shared contract so a server that drifts from it fails loudly, not subtly.
+ */
+async function request<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (method !== 'GET') {
+    headers['x-csrf-token'] = csrfToken;
+    headers['content-type'] = 'application/json';
+  }
+  let res: Response;
+  try {
+    res = await fetch(path, { method, headers, credentials: 'same-origin', body: method === 'GET' ? undefined : JSON.stringify(body ?? {}) });
+  } catch (err) {
+    throw new ApiRequestError(0, 'network', err instanceof Error ? err.message : 'network error');
+  }
+  const text = await res.text();
+  let json: unknown = undefined;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    // A proxy's HTML error page, say: reported below with the status.
+  }
+  if (!res.ok) {
+    const parsed = apiErrorSchema.safeParse(json);
+    if (parsed.success) throw new ApiRequestError(res.status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.details);
+    throw new ApiRequestError(res.status, 'http', `${method} ${path} failed with HTTP ${res.status}`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ApiRequestError(res.status, 'bad-response', `${method} ${path}: unexpected response (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''})`);
+  }
+  return parsed.data;
+}
+
+async function session<T extends { csrfToken: string }>(p: Promise<T>): Promise<T> {
+  const view = await p;
+  csrfToken = view.csrfToken;
+  return view;
+}
+
+const enc = encodeURIComponent;
+
+/** The HTTP API, one function per route of src/core/api/contracts.ts. */
+export const api = {
+  session: () => session(request('GET', '/api/session', sessionSchema)),
+  signUp: (body: { email: string; name: string; password: string; locale: 'en' | 'fr' }) => session(request('POST', '/api/auth/signup', sessionSchema, body)),
+  signIn: (body: { email: string; password: string }) => session(request('POST', '/api/auth/signin', sessionSchema, body)),
+  signOut: () => session(request('POST', '/api/auth/signout', sessionSchema)),
+  exams: () => request('GET', '/api/exams', z.array(examSummarySchema)),
+  progress: (exam: string) => request('GET', `/api/progress?exam=${enc(exam)}`, progressSchema),
+  attempts: () => request('GET', '/api/attempts', z.array(attemptSummarySchema)),
+  startAttempt: (body: StartAttempt) => request('POST', '/api/attempts', attemptViewSchema, body),
+  attempt: (id: string) => request('GET', `/api/attempts/${enc(id)}`, attemptViewSchema),
+  saveAnswer: (id: string, position: number, body: SaveAnswer) => request('PUT', `/api/attempts/${enc(id)}/answers/${position}`, saveAckSchema, body),
+  check: (id: string, position: number) => request('POST', `/api/attempts/${enc(id)}/check/${position}`, itemReviewSchema),
+  submit: (id: string) => request('POST', `/api/attempts/${enc(id)}/submit`, scoreReportSchema),
+  report: (id: string) => request('GET', `/api/attempts/${enc(id)}/report`, scoreReportSchema),
+};
