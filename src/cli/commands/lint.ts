@@ -1,0 +1,110 @@
+import { readFile, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadContent, type LoadedContent } from '../../content/load-content.ts';
+import type { Problem, RawEntry } from '../../core/items/check-bank.ts';
+import { lintBank, mergeProblems, type LintEntry, type LintResult } from '../../core/items/lint-bank.ts';
+import { formatP } from '../../core/items/lint/key-balance-rule.ts';
+import { parseContentFile, parseYaml } from '../../formats/yaml/parse-yaml-entries.ts';
+
+/** `path:line:col severity code message [item-id]`: lint's line format (validate's, with the rule code). */
+export function formatLintProblem(p: Problem): string {
+  return `${p.file}:${p.line}:${p.column} ${p.severity} ${p.code} ${p.message}${p.itemId ? ` [${p.itemId}]` : ''}`;
+}
+
+export interface LintRun {
+  loaded: LoadedContent;
+  result: LintResult;
+  /** Validate's problems and lint's, merged and sorted. */
+  problems: Problem[];
+  wholeBank: boolean;
+}
+
+/**
+ * Loads `root` with `loadContent` (schema and referential checks), re-reads the item files to
+ * locate each entry, and lints the entries that passed the schema. A folder is the whole bank,
+ * so bullet coverage is checked only then.
+ */
+export async function runLint(root: string, examsDir?: string): Promise<LintRun> {
+  const loaded = await loadContent(root, examsDir);
+  const wholeBank = (await stat(root).catch(() => undefined))?.isDirectory() ?? false;
+  const entries = await locateEntries(loaded);
+  const locateBullet = await bulletLocator(root, examsDir, wholeBank);
+  const result = lintBank(entries, loaded.exams, { wholeBank, bankPath: root, locateBullet });
+  return { loaded, result, problems: mergeProblems(loaded.problems, result.problems), wholeBank };
+}
+
+/** Pairs each loaded entry with its raw entry (same file, same id, in source order) to locate its paths. */
+async function locateEntries(loaded: LoadedContent): Promise<LintEntry[]> {
+  const byId = new Map<string, RawEntry[]>();
+  for (const file of new Set(loaded.sources.values())) {
+    const { entries } = parseContentFile(await readFile(file, 'utf8'), file);
+    for (const r of entries) {
+      const id = (r.value as { id?: unknown } | null)?.id;
+      if (typeof id === 'string') byId.set(id, [...(byId.get(id) ?? []), r]);
+    }
+  }
+  const out: LintEntry[] = [];
+  for (const entry of loaded.entries) {
+    const raw = byId.get(entry.id)?.shift();
+    const file = raw?.file ?? loaded.sources.get(entry.id) ?? '?';
+    out.push({ entry, file, locate: raw ? raw.locate : () => ({ line: 1, column: 1 }) });
+  }
+  return out;
+}
+
+/** Locates each bullet in its exam definition file, so an uncovered bullet points at its line. */
+async function bulletLocator(root: string, examsDir: string | undefined, wholeBank: boolean) {
+  const dir = examsDir ?? (wholeBank && (await stat(path.join(root, 'exams')).catch(() => undefined)) ? path.join(root, 'exams') : path.join('content', 'exams'));
+  const index = new Map<string, { file: string; line: number; column: number }>();
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => /\.ya?ml$/.test(n)).sort();
+  for (const name of names) {
+    const file = path.join(dir, name);
+    const parsed = parseYaml(await readFile(file, 'utf8'), file);
+    const exam = parsed.value as { id?: unknown; domains?: { tasks?: { knowledge?: { id?: unknown }[]; skills?: { id?: unknown }[] }[] }[] } | undefined;
+    if (!exam || typeof exam.id !== 'string' || !Array.isArray(exam.domains)) continue;
+    exam.domains.forEach((d, di) =>
+      (d.tasks ?? []).forEach((t, ti) =>
+        (['knowledge', 'skills'] as const).forEach((kind) =>
+          (t[kind] ?? []).forEach((b, bi) => {
+            if (typeof b.id === 'string') index.set(`${exam.id}\0${b.id}`, { file, ...parsed.locate(['domains', di, 'tasks', ti, kind, bi]) });
+          }),
+        ),
+      ),
+    );
+  }
+  return (examId: string, bulletId: string) => index.get(`${examId}\0${bulletId}`);
+}
+
+/** `certprep lint [path]`: validate's checks plus the item-writing rules; non-zero exit on errors. */
+export async function lint(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { exams: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
+    });
+  } catch (err) {
+    console.error(`certprep lint: ${err instanceof Error ? err.message : String(err)}\nusage: certprep lint [path] [--json] [--quiet] [--exams <dir>]`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const root = positionals[0] ?? 'content';
+  const run = await runLint(root, values.exams);
+  const errors = run.problems.filter((p) => p.severity === 'error').length;
+  const warnings = run.problems.length - errors;
+  const { stats } = run.result;
+
+  if (values.json) {
+    console.log(JSON.stringify({ path: root, ok: errors === 0, wholeBank: run.wholeBank, entries: stats.entries, questions: stats.questions, errors, warnings, stats: stats.keyBalance, problems: run.problems }, null, 2));
+    return errors === 0 ? 0 : 1;
+  }
+  for (const p of run.problems) if (!values.quiet || p.severity === 'error') console.log(formatLintProblem(p));
+  const kb = stats.keyBalance;
+  const positions = `key positions a/b/c/d ${kb.keyPositions.a}/${kb.keyPositions.b}/${kb.keyPositions.c}/${kb.keyPositions.d}`;
+  const test = kb.positionTest ? ` (chi-square ${kb.positionTest.statistic.toFixed(2)}, p = ${formatP(kb.positionTest.pValue)})` : ' (too few single items to test)';
+  const longest = `key longest in ${(kb.longestKey.share * 100).toFixed(1)}% of ${kb.longestKey.items}`;
+  console.log(`${errors === 0 ? 'ok' : 'failed'}: ${stats.entries} entries (${stats.questions} questions), ${errors} errors, ${warnings} warnings; ${positions}${test}; ${longest}`);
+  return errors === 0 ? 0 : 1;
+}
