@@ -1,0 +1,131 @@
+import type { PatternSet } from './pattern-set.ts';
+
+/**
+ * A fixed quadrature for a standard normal latent variable: `points` equally spaced nodes z_q on
+ * [-range, range] with weights w_q = phi(z_q) / sum_k phi(z_k) (R mirt's default: 61 nodes on [-6, 6]).
+ */
+export interface Quadrature {
+  nodes: Float64Array;
+  weights: Float64Array;
+}
+
+export function normalQuadrature(points = 61, range = 6): Quadrature {
+  if (!Number.isInteger(points) || points < 3) throw new Error(`quadrature: need an integer number of points >= 3, got ${points}`);
+  if (!(range > 0)) throw new Error(`quadrature: range must be > 0, got ${range}`);
+  const nodes = new Float64Array(points);
+  const weights = new Float64Array(points);
+  let sum = 0;
+  for (let q = 0; q < points; q++) {
+    const z = -range + (2 * range * q) / (points - 1);
+    nodes[q] = z;
+    weights[q] = Math.exp(-0.5 * z * z);
+    sum += weights[q]!;
+  }
+  for (let q = 0; q < points; q++) weights[q]! /= sum;
+  return { nodes, weights };
+}
+
+/**
+ * What the E-step needs from the current parameters, per item j and node q (row-major j*Q + q):
+ * logP = log P_j(z_q), logQ = log(1 - P_j(z_q)), diff = logP - logQ, and base_q = sum_j logQ_jq
+ * (used for dense data, where every person answers every item).
+ */
+export interface EStepTables {
+  nQuad: number;
+  logPrior: Float64Array;
+  logP: Float64Array;
+  logQ: Float64Array;
+  diff: Float64Array;
+  base: Float64Array;
+}
+
+/**
+ * Expected counts from an E-step over some patterns: right[j*Q+q] = sum over patterns answering j
+ * right of weight x posterior(z_q); wrong likewise for wrong answers (sparse data), and total[q] the
+ * posterior mass over all patterns (dense data, where wrong = total - right). logLik is
+ * sum_p weight_p * log sum_q prior_q L_p(z_q).
+ */
+export interface EStepCounts {
+  right: Float64Array;
+  wrong: Float64Array;
+  total: Float64Array;
+  logLik: number;
+}
+
+export function emptyCounts(nItems: number, nQuad: number): EStepCounts {
+  return { right: new Float64Array(nItems * nQuad), wrong: new Float64Array(nItems * nQuad), total: new Float64Array(nQuad), logLik: 0 };
+}
+
+/**
+ * Bock–Aitkin E-step over patterns [from, to): for pattern p with weight w_p,
+ *   log L_p(z_q) = sum_{j right} logP_jq + sum_{j wrong} logQ_jq
+ *                (dense data: base_q + sum_{j right} diff_jq, half the additions),
+ *   post_pq = prior_q L_p(z_q) / sum_k prior_k L_p(z_k)   (computed with the max subtracted),
+ * and adds w_p * post_pq to the counts of each item p answered. Adds into `out` (so slices computed
+ * by separate workers can be summed) and returns the slice's log-likelihood, also added to out.logLik.
+ */
+export function eStep(pat: PatternSet, t: EStepTables, from: number, to: number, out: EStepCounts): number {
+  const Q = t.nQuad;
+  const { start, split, items, weight } = pat;
+  const { logPrior, logP, logQ, diff, base } = t;
+  const { right, wrong, total } = out;
+  const ll = new Float64Array(Q);
+  let logLik = 0;
+  for (let p = from; p < to; p++) {
+    const s = start[p]!;
+    const mid = split[p]!;
+    const e = start[p + 1]!;
+    if (pat.dense) {
+      for (let q = 0; q < Q; q++) ll[q] = base[q]! + logPrior[q]!;
+      for (let k = s; k < mid; k++) {
+        const off = items[k]! * Q;
+        for (let q = 0; q < Q; q++) ll[q]! += diff[off + q]!;
+      }
+    } else {
+      for (let q = 0; q < Q; q++) ll[q] = logPrior[q]!;
+      for (let k = s; k < mid; k++) {
+        const off = items[k]! * Q;
+        for (let q = 0; q < Q; q++) ll[q]! += logP[off + q]!;
+      }
+      for (let k = mid; k < e; k++) {
+        const off = items[k]! * Q;
+        for (let q = 0; q < Q; q++) ll[q]! += logQ[off + q]!;
+      }
+    }
+    let max = -Infinity;
+    for (let q = 0; q < Q; q++) if (ll[q]! > max) max = ll[q]!;
+    let sum = 0;
+    for (let q = 0; q < Q; q++) {
+      const v = Math.exp(ll[q]! - max);
+      ll[q] = v;
+      sum += v;
+    }
+    const w = weight[p]!;
+    logLik += w * (max + Math.log(sum));
+    const scale = w / sum;
+    for (let q = 0; q < Q; q++) ll[q]! *= scale;
+    for (let k = s; k < mid; k++) {
+      const off = items[k]! * Q;
+      for (let q = 0; q < Q; q++) right[off + q]! += ll[q]!;
+    }
+    if (pat.dense) {
+      for (let q = 0; q < Q; q++) total[q]! += ll[q]!;
+    } else {
+      for (let k = mid; k < e; k++) {
+        const off = items[k]! * Q;
+        for (let q = 0; q < Q; q++) wrong[off + q]! += ll[q]!;
+      }
+    }
+  }
+  out.logLik += logLik;
+  return logLik;
+}
+
+/** For dense data, turns the totals into per-item wrong counts: wrong_jq = total_q - right_jq. */
+export function finishCounts(pat: PatternSet, nQuad: number, c: EStepCounts): void {
+  if (!pat.dense) return;
+  for (let j = 0; j < pat.nItems; j++) {
+    const off = j * nQuad;
+    for (let q = 0; q < nQuad; q++) c.wrong[off + q] = Math.max(0, c.total[q]! - c.right[off + q]!);
+  }
+}

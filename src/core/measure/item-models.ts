@@ -1,0 +1,145 @@
+import type { EStepCounts, EStepTables, Quadrature } from './e-step.ts';
+
+export type IrtModel = 'rasch' | '2pl' | '3pl';
+
+/** Beta(alpha, beta) prior on the 3PL guessing parameter c (density proportional to c^(alpha-1) (1-c)^(beta-1)). */
+export interface GuessingPrior {
+  alpha: number;
+  beta: number;
+}
+
+/** Bounds that keep a runaway item finite; an item that ends on one is flagged. */
+export const SLOPE_BOUND = 20;
+export const INTERCEPT_BOUND = 30;
+const LOGIT_C_BOUND = 12;
+
+/**
+ * Parameter vector layouts (the unconstrained scale on which EM and SQUAREM work):
+ *   2PL: [a_0, d_0, a_1, d_1, ...]; 3PL: [a_j, d_j, gamma_j] per item with c_j = 1/(1+exp(-gamma_j));
+ *   Rasch: [d_0, ..., d_{J-1}, s] where s is one slope shared by all items on a standard normal z.
+ * Rasch with a = 1 and theta ~ N(0, s^2) is the same likelihood as slope s on z ~ N(0, 1), so s is
+ * the reported latent SD (thetaSd) and the quadrature stays fixed.
+ */
+export function paramCount(model: IrtModel, nItems: number): number {
+  return model === 'rasch' ? nItems + 1 : model === '2pl' ? 2 * nItems : 3 * nItems;
+}
+
+export interface ItemPoint {
+  a: number;
+  d: number;
+  c: number;
+}
+
+export function itemAt(model: IrtModel, params: Float64Array, nItems: number, j: number): ItemPoint {
+  if (model === 'rasch') return { a: params[nItems]!, d: params[j]!, c: 0 };
+  if (model === '2pl') return { a: params[2 * j]!, d: params[2 * j + 1]!, c: 0 };
+  return { a: params[3 * j]!, d: params[3 * j + 1]!, c: sigmoid(params[3 * j + 2]!) };
+}
+
+export function sigmoid(x: number): number {
+  return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+}
+
+/** log(1/(1+exp(-x))) without overflow. */
+export function logSigmoid(x: number): number {
+  return x >= 0 ? -Math.log1p(Math.exp(-x)) : x - Math.log1p(Math.exp(x));
+}
+
+/**
+ * Start values: slope 1 (3PL: c = prior mean), intercept from the item's proportion right p_j.
+ * With P = sigmoid(z + d) and z ~ N(0,1), the marginal proportion is about sigmoid(d / sqrt(1 + 1/1.7^2)),
+ * hence d_0 = logit(p_j) * 1.16.
+ */
+export function startValues(model: IrtModel, pRight: ArrayLike<number>, prior: GuessingPrior): Float64Array {
+  const J = pRight.length;
+  const out = new Float64Array(paramCount(model, J));
+  const c0 = prior.alpha / (prior.alpha + prior.beta);
+  for (let j = 0; j < J; j++) {
+    const p = Math.min(0.99, Math.max(0.01, pRight[j]!));
+    const d = 1.16 * Math.log(p / (1 - p));
+    if (model === 'rasch') out[j] = d;
+    else if (model === '2pl') {
+      out[2 * j] = 1;
+      out[2 * j + 1] = d;
+    } else {
+      const pAbove = Math.min(0.99, Math.max(0.01, (p - c0) / (1 - c0)));
+      out[3 * j] = 1;
+      out[3 * j + 1] = 1.16 * Math.log(pAbove / (1 - pAbove));
+      out[3 * j + 2] = Math.log(c0 / (1 - c0));
+    }
+  }
+  if (model === 'rasch') out[J] = 1;
+  return out;
+}
+
+/** Fills the E-step tables (log P, log Q, their difference, base = sum_j log Q) for `params`. */
+export function fillTables(model: IrtModel, params: Float64Array, nItems: number, quad: Quadrature, t: EStepTables): void {
+  const Q = quad.nodes.length;
+  t.base.fill(0);
+  for (let j = 0; j < nItems; j++) {
+    const { a, d, c } = itemAt(model, params, nItems, j);
+    const logC = Math.log(c);
+    const log1mC = Math.log1p(-c);
+    for (let q = 0; q < Q; q++) {
+      const eta = a * quad.nodes[q]! + d;
+      let lp: number;
+      let lq: number;
+      if (c === 0) {
+        lp = logSigmoid(eta);
+        lq = logSigmoid(-eta);
+      } else {
+        // P = c + (1-c) sigmoid(eta): log P = log(c) + log1p((1-c)/c * sigmoid(eta)) in log-sum-exp form
+        const ls = logSigmoid(eta) + log1mC;
+        lp = ls > logC ? ls + Math.log1p(Math.exp(logC - ls)) : logC + Math.log1p(Math.exp(ls - logC));
+        lq = log1mC + logSigmoid(-eta);
+      }
+      t.logP[j * Q + q] = lp;
+      t.logQ[j * Q + q] = lq;
+      t.diff[j * Q + q] = lp - lq;
+      t.base[q]! += lq;
+    }
+  }
+}
+
+export function newTables(nItems: number, quad: Quadrature): EStepTables {
+  const Q = quad.nodes.length;
+  return {
+    nQuad: Q,
+    logPrior: Float64Array.from(quad.weights, (w) => Math.log(w)),
+    logP: new Float64Array(nItems * Q),
+    logQ: new Float64Array(nItems * Q),
+    diff: new Float64Array(nItems * Q),
+    base: new Float64Array(Q),
+  };
+}
+
+/** Log density of the 3PL guessing priors at `params` (0 for the other models); part of the EM objective. */
+export function logPriorDensity(model: IrtModel, params: Float64Array, nItems: number, prior: GuessingPrior): number {
+  if (model !== '3pl') return 0;
+  let s = 0;
+  for (let j = 0; j < nItems; j++) {
+    const c = sigmoid(params[3 * j + 2]!);
+    s += (prior.alpha - 1) * Math.log(c) + (prior.beta - 1) * Math.log1p(-c);
+  }
+  return s;
+}
+
+export function clampParams(model: IrtModel, params: Float64Array, nItems: number): void {
+  const clamp = (k: number, b: number) => {
+    const v = params[k]!;
+    params[k] = Number.isFinite(v) ? Math.min(b, Math.max(-b, v)) : 0;
+  };
+  if (model === 'rasch') {
+    for (let j = 0; j < nItems; j++) clamp(j, INTERCEPT_BOUND);
+    clamp(nItems, SLOPE_BOUND);
+    return;
+  }
+  const w = model === '2pl' ? 2 : 3;
+  for (let j = 0; j < nItems; j++) {
+    clamp(w * j, SLOPE_BOUND);
+    clamp(w * j + 1, INTERCEPT_BOUND);
+    if (w === 3) clamp(w * j + 2, LOGIT_C_BOUND);
+  }
+}
+
+export type { EStepCounts };
