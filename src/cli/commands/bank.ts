@@ -75,12 +75,12 @@ export function formatReport(r: BankReport, exam: ExamIndex): string {
   table(
     [
       ['Task', 'Title', 'Items', 'Min', ...QUESTION_TYPES, ...diffs.map((d) => `d${d}`)],
-      ...r.tasks.map((t) => [t.id, truncate(t.title, 48), t.items, t.items >= 15 ? 'ok' : `-${15 - t.items}`, ...QUESTION_TYPES.map((ty) => r.byTaskType[t.id]![ty]), ...diffs.map((d) => r.byTaskDifficulty[t.id]![d] ?? 0)]),
+      ...r.tasks.map((t) => [t.id, truncate(t.title, 48), t.items, t.items >= r.minimums.perTask ? 'ok' : `-${r.minimums.perTask - t.items}`, ...QUESTION_TYPES.map((ty) => r.byTaskType[t.id]![ty]), ...diffs.map((d) => r.byTaskDifficulty[t.id]![d] ?? 0)]),
       ['', 'Total', r.items, '', ...QUESTION_TYPES.map((ty) => r.byType[ty]), ...diffs.map((d) => r.byDifficulty[d] ?? 0)],
     ],
     2,
   );
-  lines.push('', 'Items per bullet (* = fewer than 2):');
+  lines.push('', `Items per bullet (* = fewer than ${r.minimums.perBullet}):`);
   for (const t of r.tasks) {
     const cells = [...exam.bullets].filter(([, b]) => b.task === t.id).map(([id]) => `${id.slice(t.id.length + 1)} ${r.byBullet[id]}${r.bulletsUncovered.includes(id) ? '*' : ''}`);
     lines.push(`  ${t.id}  ${cells.join('  ')}`);

@@ -47,6 +47,7 @@ export interface BankReport {
   domains: { id: string; name: string; weight: number; items: number; share: number; targetShare: number }[];
   tasks: { id: string; domain: string; title: string; items: number }[];
   gaps: string[];
+  minimums: BankMinimums;
 }
 
 const zeroTypes = (): Record<QuestionType, number> => ({ single: 0, multiple: 0, ordering: 0, matching: 0 });
@@ -145,6 +146,7 @@ export function bankReport(entries: BankEntry[], exam: ExamIndex, minimums: Bank
     domains,
     tasks: tasks.map((t) => ({ ...t, items: byTask[t.id] ?? 0 })),
     gaps,
+    minimums,
   };
 }
 
