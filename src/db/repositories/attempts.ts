@@ -1,0 +1,100 @@
+import type { Kysely } from 'kysely';
+import type { FormEntry } from '../../core/exam/assemble-form.ts';
+import type { Database } from '../schema.ts';
+
+type Db = Kysely<Database>;
+
+export interface StoredFormEntry extends FormEntry {
+  versionId: string;
+}
+
+export interface AttemptRecord {
+  id: string;
+  userId: string;
+  kind: 'mock' | 'practice';
+  exam: string;
+  profile: string | null;
+  feedback: 'immediate' | 'end';
+  status: 'open' | 'submitted';
+  seed: string;
+  startedMs: number;
+  deadlineMs: number | null;
+  submittedMs: number | null;
+  form: StoredFormEntry[];
+  report: string | null;
+  scaled: number | null;
+  passed: boolean | null;
+}
+
+type Row = Database['attempts'];
+const toRecord = (r: Row): AttemptRecord => ({
+  id: r.id,
+  userId: r.user_id,
+  kind: r.kind as AttemptRecord['kind'],
+  exam: r.exam,
+  profile: r.profile,
+  feedback: r.feedback as AttemptRecord['feedback'],
+  status: r.status as AttemptRecord['status'],
+  seed: r.seed,
+  startedMs: Number(r.started_ms),
+  deadlineMs: r.deadline_ms === null ? null : Number(r.deadline_ms),
+  submittedMs: r.submitted_ms === null ? null : Number(r.submitted_ms),
+  form: JSON.parse(r.form) as StoredFormEntry[],
+  report: r.report,
+  scaled: r.scaled,
+  passed: r.passed === null ? null : r.passed === 1,
+});
+
+export const attempts = {
+  async insert(db: Db, a: Omit<AttemptRecord, 'status' | 'submittedMs' | 'report' | 'scaled' | 'passed'>): Promise<void> {
+    await db
+      .insertInto('attempts')
+      .values({
+        id: a.id,
+        user_id: a.userId,
+        kind: a.kind,
+        exam: a.exam,
+        profile: a.profile,
+        feedback: a.feedback,
+        status: 'open',
+        seed: a.seed,
+        started_ms: a.startedMs,
+        deadline_ms: a.deadlineMs,
+        submitted_ms: null,
+        form: JSON.stringify(a.form),
+        report: null,
+        scaled: null,
+        passed: null,
+      })
+      .execute();
+  },
+  async byId(db: Db, id: string): Promise<AttemptRecord | undefined> {
+    const r = await db.selectFrom('attempts').selectAll().where('id', '=', id).executeTakeFirst();
+    return r ? toRecord(r) : undefined;
+  },
+  async listByUser(db: Db, userId: string, limit = 50): Promise<AttemptRecord[]> {
+    const rows = await db.selectFrom('attempts').selectAll().where('user_id', '=', userId).orderBy('started_ms', 'desc').limit(limit).execute();
+    return rows.map(toRecord);
+  },
+  /** Marks an open attempt submitted; false when another request got there first. */
+  async submit(db: Db, id: string, s: { now: number; report: string; scaled: number | null; passed: boolean | null }): Promise<boolean> {
+    const r = await db
+      .updateTable('attempts')
+      .set({ status: 'submitted', submitted_ms: s.now, report: s.report, scaled: s.scaled, passed: s.passed === null ? null : s.passed ? 1 : 0 })
+      .where('id', '=', id)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+  /** Open attempts whose deadline has passed: the server submits them even if the browser is gone. */
+  async expired(db: Db, now: number, limit = 100): Promise<string[]> {
+    const rows = await db.selectFrom('attempts').select('id').where('status', '=', 'open').where('deadline_ms', '<=', now).limit(limit).execute();
+    return rows.map((r) => r.id);
+  },
+  /** Which of these attempts are still open (read inside a save batch's transaction). */
+  async openIds(db: Db, ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await db.selectFrom('attempts').select('id').where('id', 'in', ids).where('status', '=', 'open').execute();
+    return new Set(rows.map((r) => r.id));
+  },
+};

@@ -1,0 +1,53 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+
+type Db = Kysely<Database>;
+
+export interface ResponseRow {
+  attemptId: string;
+  userId: string;
+  itemId: string;
+  versionId: string;
+  position: number;
+  scored: boolean;
+  correct: boolean;
+  answer: string | null;
+  answeredMs: number;
+}
+
+export const responses = {
+  async insertMany(db: Db, rows: ResponseRow[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 200) {
+      await db
+        .insertInto('responses')
+        .values(
+          rows.slice(i, i + 200).map((r) => ({
+            attempt_id: r.attemptId,
+            user_id: r.userId,
+            item_id: r.itemId,
+            version_id: r.versionId,
+            position: r.position,
+            scored: r.scored ? 1 : 0,
+            correct: r.correct ? 1 : 0,
+            answer: r.answer,
+            answered_ms: r.answeredMs,
+          })),
+        )
+        .onConflict((oc) => oc.columns(['attempt_id', 'position']).doNothing())
+        .execute();
+    }
+  },
+  /** How many times the user has been shown each item (in submitted attempts). */
+  async seenCounts(db: Db, userId: string): Promise<Map<string, number>> {
+    const rows = await db.selectFrom('responses').select(['item_id', db.fn.countAll<number>().as('n')]).where('user_id', '=', userId).groupBy('item_id').execute();
+    return new Map(rows.map((r) => [r.item_id, Number(r.n)]));
+  },
+  async byUser(db: Db, userId: string): Promise<{ itemId: string; correct: boolean; answeredMs: number }[]> {
+    const rows = await db.selectFrom('responses').select(['item_id', 'correct', 'answered_ms']).where('user_id', '=', userId).orderBy('answered_ms').execute();
+    return rows.map((r) => ({ itemId: r.item_id, correct: r.correct === 1, answeredMs: Number(r.answered_ms) }));
+  },
+  async all(db: Db): Promise<{ userId: string; itemId: string; correct: boolean; answer: string | null; attemptId: string }[]> {
+    const rows = await db.selectFrom('responses').select(['user_id', 'item_id', 'correct', 'answer', 'attempt_id']).execute();
+    return rows.map((r) => ({ userId: r.user_id, itemId: r.item_id, correct: r.correct === 1, answer: r.answer, attemptId: r.attempt_id }));
+  },
+};

@@ -1,0 +1,24 @@
+import type { Kysely } from 'kysely';
+import type { User } from '../../core/api/contracts.ts';
+import type { Database } from '../schema.ts';
+
+type Db = Kysely<Database>;
+const toUser = (r: { id: string; email: string; name: string; locale: string }): User => ({ id: r.id, email: r.email, name: r.name, locale: r.locale === 'fr' ? 'fr' : 'en' });
+
+export const users = {
+  async insert(db: Db, u: { id: string; email: string; name: string; passwordHash: string; locale: string; now: number }): Promise<User> {
+    await db.insertInto('users').values({ id: u.id, email: u.email, name: u.name, password_hash: u.passwordHash, locale: u.locale, created_ms: u.now }).execute();
+    return toUser(u);
+  },
+  async byEmail(db: Db, email: string): Promise<(User & { passwordHash: string }) | undefined> {
+    const r = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+    return r ? { ...toUser(r), passwordHash: r.password_hash } : undefined;
+  },
+  async byId(db: Db, id: string): Promise<User | undefined> {
+    const r = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    return r ? toUser(r) : undefined;
+  },
+  async any(db: Db): Promise<boolean> {
+    return !!(await db.selectFrom('users').select('id').limit(1).executeTakeFirst());
+  },
+};

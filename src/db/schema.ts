@@ -1,0 +1,88 @@
+/**
+ * The tables, as Kysely sees them. Times are integers in milliseconds since the epoch and JSON is
+ * stored as text, so that SQLite and PostgreSQL behave the same.
+ */
+export interface Database {
+  users: {
+    id: string;
+    email: string;
+    name: string;
+    password_hash: string;
+    locale: string;
+    created_ms: number;
+  };
+  sessions: {
+    /** SHA-256 of the cookie's token: a stolen database does not hold usable sessions. */
+    id: string;
+    user_id: string;
+    created_ms: number;
+    expires_ms: number;
+  };
+  item_versions: {
+    id: string;
+    item_id: string;
+    collection: string;
+    hash: string;
+    /** The bank entry (an item, or a whole case study) as JSON. */
+    content: string;
+    created_ms: number;
+  };
+  items: {
+    collection: string;
+    item_id: string;
+    version_id: string;
+    type: string;
+    exams: string;
+    active: number;
+    updated_ms: number;
+  };
+  attempts: {
+    id: string;
+    user_id: string;
+    kind: string;
+    exam: string;
+    profile: string | null;
+    feedback: string;
+    status: string;
+    seed: string;
+    started_ms: number;
+    deadline_ms: number | null;
+    submitted_ms: number | null;
+    /** The form: FormEntry[] plus the item version each position answers. */
+    form: string;
+    report: string | null;
+    scaled: number | null;
+    passed: number | null;
+  };
+  answers: {
+    attempt_id: string;
+    position: number;
+    answer: string | null;
+    flagged: number;
+    struck: string;
+    revision: number;
+    checked: number;
+    last_tab: string;
+    last_seq: number;
+    updated_ms: number;
+  };
+  responses: {
+    attempt_id: string;
+    user_id: string;
+    item_id: string;
+    version_id: string;
+    position: number;
+    scored: number;
+    correct: number;
+    answer: string | null;
+    answered_ms: number;
+  };
+  review_cards: {
+    user_id: string;
+    item_id: string;
+    card: string;
+    due_ms: number;
+    lapses: number;
+    updated_ms: number;
+  };
+}

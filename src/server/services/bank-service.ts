@@ -1,0 +1,84 @@
+import type { Kysely } from 'kysely';
+import type { ExamDefinition } from '../../core/exam/exam-schema.ts';
+import type { BankEntry, CaseStudy, Question } from '../../core/items/item-schema.ts';
+import { items } from '../../db/repositories/items.ts';
+import type { Database } from '../../db/schema.ts';
+
+/** A question resolved from a stored item version (a standalone item, or one question of a case study). */
+export interface ResolvedQuestion {
+  question: Question;
+  caseStudy?: CaseStudy | undefined;
+  versionId: string;
+}
+
+/**
+ * The bank as the server uses it: the active entries of the built-in collection, and every item
+ * version an attempt may point to (kept in memory once read: versions never change).
+ */
+export class BankService {
+  private versions = new Map<string, BankEntry>();
+  private active: { entry: BankEntry; versionId: string }[] = [];
+  readonly exams: Map<string, ExamDefinition>;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    exams: ExamDefinition[],
+    readonly collection = 'bank',
+  ) {
+    this.exams = new Map(exams.map((e) => [e.id, e]));
+  }
+
+  async refresh(): Promise<void> {
+    this.active = await items.active(this.db, this.collection);
+    for (const a of this.active) this.versions.set(a.versionId, a.entry);
+  }
+
+  activeEntries(): BankEntry[] {
+    return this.active.map((a) => a.entry);
+  }
+
+  /** The current version id of each active question id (case-study questions map to their case's version). */
+  currentVersions(): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const a of this.active) {
+      if (a.entry.type === 'case') for (const q of a.entry.questions) out.set(q.id, a.versionId);
+      else out.set(a.entry.id, a.versionId);
+    }
+    return out;
+  }
+
+  exam(id: string): ExamDefinition | undefined {
+    return this.exams.get(id);
+  }
+
+  /** Resolves question ids in the versions an attempt recorded. */
+  async resolve(refs: { itemId: string; versionId: string }[]): Promise<Map<string, ResolvedQuestion>> {
+    const missing = [...new Set(refs.map((r) => r.versionId))].filter((v) => !this.versions.has(v));
+    if (missing.length > 0) for (const [id, entry] of await items.versions(this.db, missing)) this.versions.set(id, entry);
+    const out = new Map<string, ResolvedQuestion>();
+    for (const r of refs) {
+      const entry = this.versions.get(r.versionId);
+      if (!entry) throw new Error(`item version ${r.versionId} is missing`);
+      if (entry.type === 'case') {
+        const question = entry.questions.find((q) => q.id === r.itemId);
+        if (!question) throw new Error(`question ${r.itemId} is missing from ${r.versionId}`);
+        out.set(r.itemId, { question, caseStudy: entry, versionId: r.versionId });
+      } else out.set(r.itemId, { question: entry, versionId: r.versionId });
+    }
+    return out;
+  }
+
+  /** Item counts per task statement and per syllabus module, for the catalogue. */
+  counts(examId: string): { byTask: Map<string, number>; byModule: Map<number, number> } {
+    const byTask = new Map<string, number>();
+    const byModule = new Map<number, number>();
+    for (const { entry } of this.active) {
+      if (entry.exams && !entry.exams.includes(examId)) continue;
+      for (const q of entry.type === 'case' ? entry.questions : [entry]) {
+        if (q.task) byTask.set(q.task, (byTask.get(q.task) ?? 0) + 1);
+        if (q.module !== undefined) byModule.set(q.module, (byModule.get(q.module) ?? 0) + 1);
+      }
+    }
+    return { byTask, byModule };
+  }
+}
