@@ -1,0 +1,74 @@
+import { checkBank, type PathSegment, type RawEntry } from '../../core/items/check-bank.ts';
+import type { BankEntry } from '../../core/items/item-schema.ts';
+import type { FormatProblem, ParseOptions, ParseResult } from './format-problem.ts';
+
+/** Where a part of a candidate sits in its source: a text position, an XML path, or both. */
+export interface Location {
+  line?: number;
+  column?: number;
+  path?: string;
+}
+
+/** One item as a parser read it, before the structural checks. */
+export interface Candidate {
+  value: unknown;
+  /** The item's id, or a provisional one (`gift-3`) for messages when it has none. */
+  id: string;
+  locate: (path: PathSegment[]) => Location;
+  /** Problems the parser met in this item (lossy conversions, unsupported features). */
+  problems?: FormatProblem[];
+  /** The format has the item but it cannot become a bank entry (an essay, a numeric question...). */
+  skipped?: boolean;
+}
+
+/** Codes of checks that need exam definitions; skipped when the parser was given none. */
+const EXAM_CODES = new Set(['unknown-task', 'unknown-bullet', 'unknown-module', 'mock-module', 'unknown-exam', 'bullet-other-task']);
+
+/**
+ * Runs the bank's structural checks on parsed candidates (`checkBank` with `foreign: true`, so
+ * missing metadata gives warnings) and keeps the entries without errors. Every problem is
+ * reported against its top-level item, with the position the parser recorded.
+ */
+export function finishParse(candidates: Candidate[], fileProblems: FormatProblem[], options: ParseOptions = {}): ParseResult {
+  // checkBank reports positions as numbers; each locate() call is remembered in `located` and its
+  // index passed as the "line", so the parser's own location (which may be an XML path) comes back.
+  const located: { candidate: number; loc: Location }[] = [];
+  const raw: RawEntry[] = [];
+  candidates.forEach((c, i) => {
+    if (c.skipped) return;
+    raw.push({
+      value: c.value,
+      file: String(i),
+      locate: (path: PathSegment[]) => {
+        located.push({ candidate: i, loc: c.locate(path) });
+        return { line: located.length - 1, column: 0 };
+      },
+    });
+  });
+  const checked = checkBank(raw, options.exams ?? [], { foreign: true });
+  const problems: FormatProblem[] = [...fileProblems];
+  const perCandidate: FormatProblem[][] = candidates.map((c) => [...(c.problems ?? [])]);
+  for (const p of checked.problems) {
+    if (!options.exams && EXAM_CODES.has(p.code)) continue;
+    const at = located[p.line];
+    const index = at?.candidate ?? Number(p.file);
+    const candidate = candidates[index];
+    if (!candidate) continue;
+    const question = p.itemId && p.itemId !== candidate.id ? `question "${p.itemId}": ` : '';
+    perCandidate[index]!.push({ severity: p.severity, code: p.code, message: question + p.message, ...at?.loc, itemId: candidate.id });
+  }
+  for (const list of perCandidate) problems.push(...list.map((p) => ({ ...p, itemId: p.itemId ?? undefined })));
+  const rejected = new Set(problems.filter((p) => p.severity === 'error' && p.itemId).map((p) => p.itemId));
+  const entries: BankEntry[] = checked.entries.filter((e) => !rejected.has(e.id));
+  return { entries, problems: problems.map(clean), seen: candidates.map((c) => c.id) };
+}
+
+/** Drops undefined fields so that problems serialise to exactly the documented JSON shape. */
+function clean(p: FormatProblem): FormatProblem {
+  const out: FormatProblem = { severity: p.severity, code: p.code, message: p.message };
+  if (p.line !== undefined) out.line = p.line;
+  if (p.column !== undefined) out.column = p.column;
+  if (p.path !== undefined) out.path = p.path;
+  if (p.itemId !== undefined) out.itemId = p.itemId;
+  return out;
+}

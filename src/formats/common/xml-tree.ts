@@ -1,0 +1,184 @@
+/**
+ * A small non-validating XML reader for the interchange formats: elements, attributes, text,
+ * CDATA, comments and processing instructions, the five predefined entities and character
+ * references. DOCTYPE declarations are refused (no entity expansion, so no "billion laughs").
+ * Namespace prefixes are dropped from element and attribute names (`xsi:type` stays as is
+ * only for attributes, so that `xml:lang` and `xsi:*` remain distinguishable).
+ * Malformed input raises an XmlError with the line and column of the fault.
+ */
+
+export interface XmlElement {
+  name: string;
+  attrs: Record<string, string>;
+  children: XmlNode[];
+  /** Offset of the `<` that opens the element, for line numbers in messages. */
+  offset: number;
+}
+export type XmlNode = XmlElement | string;
+
+export class XmlError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(`${message} (line ${line}, column ${column})`);
+  }
+}
+
+/** 1-based line and column of `offset` in `text`. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let last = -1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    last = i;
+  }
+  return { line, column: offset - last };
+}
+
+const NAME = /[A-Za-z_:][-A-Za-z0-9_.:\u00B7-\uFFFF]*/y;
+const ATTR = /\s+([A-Za-z_:][-A-Za-z0-9_.:\u00B7-\uFFFF]*)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
+const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z]+);|&/g;
+const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+function localName(name: string): string {
+  const i = name.indexOf(':');
+  return i === -1 ? name : name.slice(i + 1);
+}
+
+/** Parses an XML document into its root element. */
+export function parseXml(input: string): XmlElement {
+  // XML readers turn CRLF and lone CR into LF before anything else (XML 1.0, section 2.11).
+  const text = input.indexOf('\r') === -1 ? input : input.replace(/\r\n?/g, '\n');
+  const fail = (message: string, offset: number): never => {
+    const { line, column } = lineColumn(text, offset);
+    throw new XmlError(message, line, column);
+  };
+  const decode = (s: string, offset: number): string => {
+    if (s.indexOf('&') === -1) return s;
+    return s.replace(ENTITY, (m, ent: string | undefined, at: number) => {
+      if (!ent) return fail('a bare "&" must be written &amp;', offset + at);
+      if (ent[0] === '#') {
+        const code = ent[1] === 'x' ? parseInt(ent.slice(2), 16) : parseInt(ent.slice(1), 10);
+        if (!(code > 0 && code <= 0x10ffff)) return fail(`invalid character reference ${m}`, offset + at);
+        return String.fromCodePoint(code);
+      }
+      const named = NAMED[ent];
+      if (named === undefined) return fail(`unknown entity ${m}`, offset + at);
+      return named;
+    });
+  };
+
+  const stack: XmlElement[] = [];
+  let root: XmlElement | undefined;
+  let i = 0;
+  const n = text.length;
+  if (text.charCodeAt(0) === 0xfeff) i = 1;
+  while (i < n) {
+    const lt = text.indexOf('<', i);
+    const end = lt === -1 ? n : lt;
+    if (end > i) {
+      const raw = text.slice(i, end);
+      const top = stack[stack.length - 1];
+      if (top) top.children.push(decode(raw, i));
+      else if (raw.trim()) fail('text outside the root element', i + raw.search(/\S/));
+    }
+    if (lt === -1) break;
+    i = lt;
+    if (text.startsWith('<!--', i)) {
+      const close = text.indexOf('-->', i + 4);
+      if (close === -1) fail('unclosed comment', i);
+      i = close + 3;
+    } else if (text.startsWith('<![CDATA[', i)) {
+      const close = text.indexOf(']]>', i + 9);
+      if (close === -1) fail('unclosed CDATA section', i);
+      const top = stack[stack.length - 1];
+      if (!top) fail('CDATA outside the root element', i);
+      top!.children.push(text.slice(i + 9, close));
+      i = close + 3;
+    } else if (text.startsWith('<?', i)) {
+      const close = text.indexOf('?>', i + 2);
+      if (close === -1) fail('unclosed processing instruction', i);
+      i = close + 2;
+    } else if (text.startsWith('<!', i)) {
+      fail('DOCTYPE and other declarations are not accepted', i);
+    } else if (text.startsWith('</', i)) {
+      NAME.lastIndex = i + 2;
+      const m = NAME.exec(text);
+      if (!m) fail('malformed closing tag', i);
+      const name = localName(m![0]);
+      let j = NAME.lastIndex;
+      while (j < n && /\s/.test(text[j]!)) j++;
+      if (text[j] !== '>') fail(`malformed closing tag </${m![0]}`, j);
+      const top = stack.pop();
+      if (!top) fail(`closing tag </${m![0]}> without an opening tag`, i);
+      if (top!.name !== name) fail(`closing tag </${m![0]}> does not match <${top!.name}>`, i);
+      i = j + 1;
+    } else {
+      NAME.lastIndex = i + 1;
+      const m = NAME.exec(text);
+      if (!m) fail('"<" must start a tag (write &lt; in text)', i);
+      const el: XmlElement = { name: localName(m![0]), attrs: {}, children: [], offset: i };
+      let j = NAME.lastIndex;
+      for (;;) {
+        ATTR.lastIndex = j;
+        const a = ATTR.exec(text);
+        if (!a) break;
+        const value = a[2] ?? a[3] ?? '';
+        const key = a[1]!.startsWith('xmlns') ? a[1]! : a[1]!.includes(':') && !a[1]!.startsWith('xml:') && !a[1]!.startsWith('xsi:') ? localName(a[1]!) : a[1]!;
+        if (key in el.attrs) fail(`attribute "${a[1]}" appears twice`, j);
+        el.attrs[key] = decode(value.replace(/[\t\n\r]/g, ' '), j);
+        j = ATTR.lastIndex;
+      }
+      while (j < n && /\s/.test(text[j]!)) j++;
+      const top = stack[stack.length - 1];
+      if (!top && root) fail('a document has one root element', i);
+      if (top) top.children.push(el);
+      else root = el;
+      if (text.startsWith('/>', j)) i = j + 2;
+      else if (text[j] === '>') {
+        stack.push(el);
+        i = j + 1;
+      } else fail(`malformed tag <${m![0]}: expected an attribute, ">" or "/>"`, j);
+    }
+  }
+  if (stack.length > 0) fail(`<${stack[stack.length - 1]!.name}> is never closed`, stack[stack.length - 1]!.offset);
+  if (!root) fail('no root element', 0);
+  return root!;
+}
+
+/** Child elements, optionally only those with the given (prefix-free) name. */
+export function elements(el: XmlElement, name?: string): XmlElement[] {
+  const out: XmlElement[] = [];
+  for (const c of el.children) if (typeof c !== 'string' && (name === undefined || c.name === name)) out.push(c);
+  return out;
+}
+
+export function firstElement(el: XmlElement, name: string): XmlElement | undefined {
+  for (const c of el.children) if (typeof c !== 'string' && c.name === name) return c;
+  return undefined;
+}
+
+/** Text content of an element and all its descendants, concatenated. */
+export function textContent(el: XmlElement): string {
+  let s = '';
+  for (const c of el.children) s += typeof c === 'string' ? c : textContent(c);
+  return s;
+}
+
+/** Escapes text content. `\r` becomes a character reference, since XML readers turn raw CR into LF. */
+export function escapeXmlText(s: string): string {
+  return s.replace(/[&<>\r]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&#13;'));
+}
+
+/** Escapes an attribute value; tab, LF and CR become character references so normalisation keeps them. */
+export function escapeXmlAttr(s: string): string {
+  return s.replace(/[&<>"\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Removes characters XML 1.0 cannot carry (C0 controls other than tab, LF, CR; lone surrogates; U+FFFE/F). */
+export function xmlSafe(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+}

@@ -1,0 +1,59 @@
+import { strToU8, zipSync } from 'fflate';
+import type { BankEntry } from '../../core/items/item-schema.ts';
+import type { WriteResult } from '../common/format-problem.ts';
+import { lossReport } from '../common/lost-fields.ts';
+import { escapeXmlAttr as attr, xmlSafe } from '../common/xml-tree.ts';
+import { writeQtiItem, writeQtiStimulus } from './write-qti-item.ts';
+
+const CP_NS = 'http://www.imsglobal.org/xsd/qti/qtiv3p0/imscp_v1p1';
+
+/** What QTI keeps of an entry: everything, except characters XML 1.0 cannot hold. */
+export function projectQti(entries: BankEntry[]): BankEntry[] {
+  return entries.map((e) => strip(e) as BankEntry);
+}
+
+function strip(v: unknown): unknown {
+  if (typeof v === 'string') return xmlSafe(v);
+  if (Array.isArray(v)) return v.map(strip);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, strip(x)]));
+  return v;
+}
+
+/** The files of a QTI 3.0 content package: `imsmanifest.xml`, `items/<id>.xml`, `stimuli/<case id>.xml`. */
+export function writeQtiFiles(entries: BankEntry[]): WriteResult<Map<string, string>> {
+  const carried = projectQti(entries);
+  const files = new Map<string, string>();
+  const resources: string[] = [];
+  const itemResource = (id: string, href: string, dependency?: string) =>
+    `<resource identifier="I_${attr(id)}" type="imsqti_item_xmlv3p0" href="${attr(href)}"><file href="${attr(href)}"/>${dependency ? `<dependency identifierref="${dependency}"/>` : ''}</resource>`;
+  for (const e of carried) {
+    if (e.type === 'case') {
+      const href = `stimuli/${e.id}.xml`;
+      files.set(href, writeQtiStimulus(e));
+      resources.push(`<resource identifier="S_${attr(e.id)}" type="imsqti_stimulus_xmlv3p0" href="${attr(href)}"><file href="${attr(href)}"/></resource>`);
+      for (const q of e.questions) {
+        const qHref = `items/${q.id}.xml`;
+        files.set(qHref, writeQtiItem(q, { entry: e, href: `../${href}` }));
+        resources.push(itemResource(q.id, qHref, `S_${attr(e.id)}`));
+      }
+    } else {
+      const href = `items/${e.id}.xml`;
+      files.set(href, writeQtiItem(e));
+      resources.push(itemResource(e.id, href));
+    }
+  }
+  const manifest =
+    `<?xml version="1.0" encoding="UTF-8"?>\n<manifest xmlns="${CP_NS}" identifier="certprep-package">\n` +
+    `<metadata><schema>QTI Package</schema><schemaversion>3.0.1</schemaversion></metadata>\n<organizations/>\n<resources>\n${resources.join('\n')}\n</resources>\n</manifest>\n`;
+  return { output: new Map([['imsmanifest.xml', manifest], ...files]), problems: lossReport('QTI', entries, carried) };
+}
+
+/** A QTI 3.0 content package (zip) of the entries; case studies become stimuli referenced by their questions. */
+export function writeQti(entries: BankEntry[]): WriteResult<Uint8Array> {
+  const { output, problems } = writeQtiFiles(entries);
+  const zip: Record<string, [Uint8Array, { mtime: Date }]> = {};
+  // A fixed date keeps the package byte-for-byte reproducible.
+  const mtime = new Date(Date.UTC(2000, 0, 1));
+  for (const [name, text] of output) zip[name] = [strToU8(text), { mtime }];
+  return { output: zipSync(zip, { level: 6 }), problems };
+}
