@@ -1,0 +1,76 @@
+import type { Answer, PresentedItem } from '../../../src/core/api/contracts.ts';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import type { ItemState } from './save-queue.ts';
+
+const letter = (i: number) => String.fromCharCode(65 + i);
+
+/**
+ * Multiple choice (radio buttons) and multiple response (checkboxes). "Select TWO" is enforced
+ * softly, as on the real exam's screen: the count selected is shown, never blocked.
+ */
+export function ChoiceItem({ item, state, locked, stemId, onChange }: { item: PresentedItem; state: ItemState; locked: boolean; stemId: string; onChange: (s: ItemState) => void }) {
+  const { t } = useI18n();
+  const multiple = item.type === 'multiple';
+  const answer = state.answer;
+  const chosen: string[] = answer && 'choices' in answer ? answer.choices : answer && 'choice' in answer ? [answer.choice] : [];
+  const select = item.select ?? 2;
+  const name = `item-${item.position}`;
+
+  const choose = (id: string, on: boolean) => {
+    let next: Answer | null;
+    if (!multiple) next = { choice: id };
+    else {
+      const choices = on ? [...chosen.filter((c) => c !== id), id] : chosen.filter((c) => c !== id);
+      // Keep the display order so the saved answer does not depend on click order.
+      const order = (item.options ?? []).map((o) => o.id);
+      choices.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+      next = choices.length ? { choices } : null;
+    }
+    onChange({ ...state, answer: next });
+  };
+  const strike = (id: string) => {
+    const struck = state.struck.includes(id) ? state.struck.filter((s) => s !== id) : [...state.struck, id];
+    onChange({ ...state, struck });
+  };
+
+  return (
+    <div role={multiple ? 'group' : 'radiogroup'} className="choices" aria-labelledby={stemId} aria-describedby={multiple ? `${name}-count` : undefined}>
+      {(item.options ?? []).map((o, i) => {
+        const isStruck = state.struck.includes(o.id);
+        const id = `${name}-${o.id}`;
+        return (
+          <div key={o.id} className={`option${isStruck ? ' struck' : ''}${chosen.includes(o.id) ? ' chosen' : ''}`}>
+            <input
+              id={id}
+              type={multiple ? 'checkbox' : 'radio'}
+              name={name}
+              value={o.id}
+              checked={chosen.includes(o.id)}
+              disabled={locked}
+              onChange={(e) => choose(o.id, e.target.checked)}
+            />
+            <label htmlFor={id}>
+              <span className="option-letter" aria-hidden="true">{letter(i)}.</span> <span className="option-text">{o.text}</span>
+              {isStruck && <span className="visually-hidden"> {t('struckOut')}</span>}
+            </label>
+            <button
+              type="button"
+              className="strike"
+              aria-pressed={isStruck}
+              aria-label={t('strikeLabel', { label: letter(i) })}
+              disabled={locked}
+              onClick={() => strike(o.id)}
+            >
+              {t('strike')}
+            </button>
+          </div>
+        );
+      })}
+      {multiple && (
+        <p id={`${name}-count`} className={`select-count${chosen.length > select ? ' warn' : ''}`} aria-live="polite">
+          {chosen.length > select ? t('selectedTooMany', { k: chosen.length, n: select }) : t('selectedOf', { k: chosen.length, n: select })}
+        </p>
+      )}
+    </div>
+  );
+}

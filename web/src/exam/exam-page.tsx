@@ -1,0 +1,158 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ErrorPanel } from '../error-panel.tsx';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { isAnswered } from './answer-state.ts';
+import { ExamNavigator, type NavEntry } from './exam-navigator.tsx';
+import { ExamTimer } from './exam-timer.tsx';
+import { ItemView } from './item-view.tsx';
+import { ReviewScreen } from './review-screen.tsx';
+import { SubmitDialog } from './submit-dialog.tsx';
+import { useAttempt } from './use-attempt.ts';
+
+const positionKey = (id: string) => `certprep.position.${id}`;
+
+function storedIndex(id: string): number {
+  try {
+    return Number.parseInt(sessionStorage.getItem(positionKey(id)) ?? '0', 10) || 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * The exam screen (mock exams and practice): one item at a time, the question grid, flag,
+ * Previous / Next, the review screen and the confirmation before submitting. The current item is
+ * kept in sessionStorage so a reload comes back to it.
+ */
+export function ExamPage({ attemptId }: { attemptId: string }) {
+  const { t } = useI18n();
+  const a = useAttempt(attemptId);
+  const [index, setIndex] = useState(() => storedIndex(attemptId));
+  const [screen, setScreen] = useState<'item' | 'review'>('item');
+  const [confirming, setConfirming] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const focusNext = useRef(false);
+  const triedReview = useRef(new Set<number>());
+
+  const items = a.view?.items ?? [];
+  const current = items[Math.min(index, Math.max(0, items.length - 1))];
+  const entries: NavEntry[] = useMemo(
+    () => items.map((item) => ({ item, answered: isAnswered(item, a.states[item.position]?.answer), flagged: a.states[item.position]?.flagged ?? false })),
+    [items, a.states],
+  );
+  const unanswered = entries.filter((e) => !e.answered).length;
+  const immediate = a.view?.kind === 'practice' && a.view.feedback === 'immediate';
+
+  const go = useCallback(
+    (next: number) => {
+      setIndex(next);
+      setScreen('item');
+      focusNext.current = true;
+      try {
+        sessionStorage.setItem(positionKey(attemptId), String(next));
+      } catch {
+        // Without storage a reload starts at the first item; answers are still on the server.
+      }
+    },
+    [attemptId],
+  );
+
+  // Moving to another item puts focus on its heading, so screen readers start reading there.
+  useEffect(() => {
+    if (focusNext.current && screen === 'item') {
+      focusNext.current = false;
+      heading.current?.focus();
+    }
+  }, [index, screen]);
+
+  // A checked practice item after a reload: fetch its review again (the item stays locked).
+  useEffect(() => {
+    if (!current || !a.checked[current.position] || a.reviews[current.position] || triedReview.current.has(current.position)) return;
+    triedReview.current.add(current.position);
+    void a.check(current.position);
+  }, [current, a.checked, a.reviews, a.check]);
+
+  if (a.error) return <ErrorPanel error={a.error} />;
+  if (!a.view || !current) return <p role="status">{t('loading')}</p>;
+
+  const state = a.states[current.position] ?? { answer: null, flagged: false, struck: [] };
+  const locked = Boolean(a.checked[current.position]);
+  const statusText = a.status === 'saved' ? t('saved') : a.status === 'saving' ? t('saving') : a.status === 'retrying' ? t('notSaved') : t('notSavedShort');
+
+  return (
+    <div className="exam">
+      <div className="exam-bar">
+        <h1 className="exam-title">{a.view.kind === 'mock' ? t('examTitleMock') : t('examTitlePractice')}</h1>
+        <p className="exam-progress">{t('questionOf', { i: index + 1, n: items.length })}</p>
+        {a.view.deadline ? <ExamTimer deadline={a.view.deadline} offsetMs={a.offset} onExpire={a.finish} /> : <p className="timer">{t('untimed')}</p>}
+        <p className={`save-status ${a.status}`} role="status" data-testid="save-status">
+          {statusText}
+        </p>
+      </div>
+      {a.notice && (
+        <p className="notice" role="alert">
+          {a.notice}
+        </p>
+      )}
+      <div className="exam-body">
+        <div className="exam-main">
+          {screen === 'review' ? (
+            <ReviewScreen entries={entries} onGo={go} onBack={() => go(index)} onSubmit={() => setConfirming(true)} />
+          ) : (
+            <>
+              <ItemView
+                ref={heading}
+                item={current}
+                number={index + 1}
+                total={items.length}
+                state={state}
+                locked={locked}
+                review={a.reviews[current.position]}
+                onChange={(next) => a.update(current.position, next)}
+              />
+              <div className="item-actions">
+                <button type="button" onClick={() => go(index - 1)} disabled={index === 0}>
+                  ← {t('previous')}
+                </button>
+                <button
+                  type="button"
+                  className={`flag-button${state.flagged ? ' on' : ''}`}
+                  aria-pressed={state.flagged}
+                  onClick={() => a.update(current.position, { ...state, flagged: !state.flagged })}
+                >
+                  ⚑ {t('flag')}
+                </button>
+                {immediate && !locked && (
+                  <button type="button" className="primary" disabled={!isAnswered(current, state.answer)} onClick={() => void a.check(current.position)}>
+                    {t('check')}
+                  </button>
+                )}
+                {index < items.length - 1 ? (
+                  <button type="button" onClick={() => go(index + 1)}>
+                    {t('next')} →
+                  </button>
+                ) : (
+                  <button type="button" onClick={() => setScreen('review')}>
+                    {t('reviewScreen')} →
+                  </button>
+                )}
+              </div>
+            </>
+          )}
+        </div>
+        <aside className="exam-side">
+          <ExamNavigator entries={entries} current={screen === 'item' ? index : -1} onGo={go} />
+          <p className="side-actions">
+            <button type="button" onClick={() => setScreen('review')}>
+              {t('reviewScreen')}
+            </button>
+            <button type="button" className="primary" onClick={() => setConfirming(true)}>
+              {immediate ? t('finishPractice') : t('submit')}
+            </button>
+          </p>
+        </aside>
+      </div>
+      {confirming && <SubmitDialog unanswered={unanswered} busy={a.submitting} onConfirm={() => void a.submit()} onCancel={() => setConfirming(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { forwardRef } from 'react';
+import type { ItemReview, PresentedItem } from '../../../src/core/api/contracts.ts';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { ItemReviewView } from '../report/item-review-view.tsx';
+import { ChoiceItem } from './choice-item.tsx';
+import { MatchingItem } from './matching-item.tsx';
+import { OrderingItem } from './ordering-item.tsx';
+import type { ItemState } from './save-queue.ts';
+
+interface Props {
+  item: PresentedItem;
+  /** 1-based place of the item in the attempt, for "Question i of n". */
+  number: number;
+  total: number;
+  state: ItemState;
+  locked: boolean;
+  review: ItemReview | undefined;
+  onChange: (s: ItemState) => void;
+}
+
+/** One item: the case-study scenario when there is one, the stem, the answer controls, feedback. */
+export const ItemView = forwardRef<HTMLHeadingElement, Props>(function ItemView({ item, number, total, state, locked, review, onChange }, heading) {
+  const { t } = useI18n();
+  const stemId = `stem-${item.position}`;
+  const controls = { item, state, locked, stemId, onChange };
+  return (
+    <article className={`item${item.caseStudy ? ' with-case' : ''}`} aria-labelledby={`q-${item.position}`}>
+      {item.caseStudy && (
+        <section className="case-study" aria-labelledby={`case-${item.position}`}>
+          <h3 id={`case-${item.position}`}>
+            {t('caseStudy')}: {item.caseStudy.title}
+          </h3>
+          <p className="case-progress">{t('caseQuestionOf', { i: item.caseStudy.index, n: item.caseStudy.count })}</p>
+          <div className="scenario">{item.caseStudy.scenario}</div>
+        </section>
+      )}
+      <div className="question">
+        <h2 id={`q-${item.position}`} ref={heading} tabIndex={-1} className="question-heading">
+          {t('questionOf', { i: number, n: total })}
+        </h2>
+        <div id={stemId} className="stem">
+          {item.stem}
+          {item.type === 'multiple' && !/select\s+\w+\.?\)?\s*$/i.test(item.stem) && <> {t('selectN', { n: item.select ?? 2 })}</>}
+        </div>
+        {(item.type === 'single' || item.type === 'multiple') && <ChoiceItem {...controls} />}
+        {item.type === 'ordering' && <OrderingItem {...controls} />}
+        {item.type === 'matching' && <MatchingItem {...controls} />}
+        {review && (
+          <section className="feedback" aria-label={t('check')}>
+            <ItemReviewView review={review} />
+          </section>
+        )}
+      </div>
+    </article>
+  );
+});

@@ -1,0 +1,51 @@
+import { useEffect, useRef } from 'react';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import type { NavEntry } from './exam-navigator.tsx';
+
+/** Before submitting: the unanswered and the flagged items, each a link back to the item. */
+export function ReviewScreen({ entries, onGo, onBack, onSubmit }: { entries: NavEntry[]; onGo: (index: number) => void; onBack: () => void; onSubmit: () => void }) {
+  const { t } = useI18n();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const indexed = entries.map((e, i) => ({ ...e, index: i }));
+  const unanswered = indexed.filter((e) => !e.answered);
+  const flagged = indexed.filter((e) => e.flagged);
+  const list = (items: typeof indexed) => (
+    <ul className="review-links">
+      {items.map((e) => (
+        <li key={e.item.position}>
+          <a
+            href={`#q${e.index + 1}`}
+            onClick={(ev) => {
+              ev.preventDefault();
+              onGo(e.index);
+            }}
+          >
+            {t('goToQuestion', { i: e.index + 1 })}
+          </a>
+          <span className="subtle"> — {e.item.stem.length > 90 ? `${e.item.stem.slice(0, 90)}…` : e.item.stem}</span>
+        </li>
+      ))}
+    </ul>
+  );
+  return (
+    <section className="panel review-screen" aria-labelledby="review-screen-title">
+      <h2 id="review-screen-title" ref={heading} tabIndex={-1}>
+        {t('reviewScreen')}
+      </h2>
+      <p>{t('reviewIntro')}</p>
+      <h3>{t('unansweredList', { n: unanswered.length })}</h3>
+      {unanswered.length ? list(unanswered) : <p className="subtle">{t('noneUnanswered')}</p>}
+      <h3>{t('flaggedList', { n: flagged.length })}</h3>
+      {flagged.length ? list(flagged) : <p className="subtle">{t('noneFlagged')}</p>}
+      <p className="actions">
+        <button type="button" onClick={onBack}>
+          {t('backToQuestion')}
+        </button>
+        <button type="button" className="primary" onClick={onSubmit}>
+          {t('submitExam')}
+        </button>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,145 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AttemptView, ItemReview } from '../../../src/core/api/contracts.ts';
+import { api, ApiRequestError } from '../api/api-client.ts';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { navigate } from '../routing/use-hash-route.ts';
+import { clockOffset } from './countdown.ts';
+import { SaveQueue, type ItemState, type SaveStatus } from './save-queue.ts';
+
+/** A random id for this page load of this tab: with `seq`, the idempotency key of every save. */
+const TAB_ID = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `tab-${Math.random().toString(36).slice(2)}-${Date.now()}`;
+let seq = 0;
+
+const EMPTY: ItemState = { answer: null, flagged: false, struck: [] };
+const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * An open attempt as the exam screen needs it: the server's view, the candidate's answers kept
+ * locally and autosaved through a SaveQueue, practice checks, submission and the deadline.
+ */
+export function useAttempt(attemptId: string) {
+  const { t } = useI18n();
+  const [view, setView] = useState<AttemptView | null>(null);
+  const [offset, setOffset] = useState(0);
+  const [states, setStates] = useState<Record<number, ItemState>>({});
+  const [checked, setChecked] = useState<Record<number, boolean>>({});
+  const [reviews, setReviews] = useState<Record<number, ItemReview>>({});
+  const [status, setStatus] = useState<SaveStatus>('saved');
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<ApiRequestError | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const finishing = useRef(false);
+
+  /** After the deadline the server submits on its own: fetch until it has, then show the report. */
+  const finish = useCallback(async () => {
+    if (finishing.current) return;
+    finishing.current = true;
+    setNotice(t('timeUp'));
+    for (let tries = 0; tries < 30; tries++) {
+      try {
+        const v = await api.attempt(attemptId);
+        if (v.status === 'submitted') break;
+      } catch {
+        // Keep trying: the report is what the candidate is waiting for.
+      }
+      await wait(Math.min(1000 * (tries + 1), 5000));
+    }
+    navigate({ page: 'report', id: attemptId });
+  }, [attemptId, t]);
+
+  const queue = useRef<SaveQueue | null>(null);
+  if (!queue.current) {
+    queue.current = new SaveQueue({
+      tab: TAB_ID,
+      nextSeq: () => ++seq,
+      send: (position, body) => api.saveAnswer(attemptId, position, body),
+      wait,
+      onStatus: setStatus,
+      onStale: (position, current, message) => {
+        setNotice(`${t('staleAnswer')} (${message})`);
+        if (current) {
+          setStates((s) => ({ ...s, [position]: { answer: current.answer, flagged: current.flagged, struck: current.struck } }));
+          if (current.checked) setChecked((c) => ({ ...c, [position]: true }));
+        }
+      },
+      onFatal: (_position, err) => {
+        if (err.code === 'deadline-passed' || err.code === 'submitted') void finish();
+        else setNotice(t('saveFailed', { message: err.message }));
+      },
+    });
+  }
+
+  useEffect(() => {
+    let live = true;
+    api.attempt(attemptId).then(
+      (v) => {
+        if (!live) return;
+        if (v.status === 'submitted') return navigate({ page: 'report', id: attemptId });
+        setOffset(clockOffset(v.serverNow, Date.now()));
+        const initial: Record<number, ItemState> = {};
+        const locked: Record<number, boolean> = {};
+        for (const item of v.items) {
+          const saved = v.answers[String(item.position)];
+          initial[item.position] = saved ? { answer: saved.answer, flagged: saved.flagged, struck: saved.struck } : EMPTY;
+          if (saved) queue.current?.setRevision(item.position, saved.revision);
+          if (saved?.checked) locked[item.position] = true;
+        }
+        setStates(initial);
+        setChecked(locked);
+        setView(v);
+      },
+      (e: unknown) => live && setError(e instanceof ApiRequestError ? e : new ApiRequestError(0, 'network', String(e))),
+    );
+    return () => {
+      live = false;
+    };
+  }, [attemptId]);
+
+  // Leaving with unacknowledged answers: ask the browser to warn.
+  useEffect(() => {
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (queue.current?.busy) e.preventDefault();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, []);
+
+  const update = useCallback((position: number, next: ItemState) => {
+    setNotice(null);
+    setStates((s) => ({ ...s, [position]: next }));
+    queue.current?.enqueue(position, next);
+  }, []);
+
+  /** Practice with immediate feedback: save, then reveal the key; the item is then locked. */
+  const check = useCallback(
+    async (position: number) => {
+      await queue.current?.flush();
+      try {
+        const review = await api.check(attemptId, position);
+        setReviews((r) => ({ ...r, [position]: review }));
+        setChecked((c) => ({ ...c, [position]: true }));
+      } catch (e) {
+        setNotice(e instanceof Error ? e.message : String(e));
+      }
+    },
+    [attemptId],
+  );
+
+  const submit = useCallback(async () => {
+    setSubmitting(true);
+    await queue.current?.flush();
+    try {
+      await api.submit(attemptId);
+    } catch (e) {
+      // Already submitted (the deadline, or another tab): the report exists all the same.
+      if (!(e instanceof ApiRequestError && e.status === 409)) {
+        setSubmitting(false);
+        setNotice(e instanceof Error ? e.message : String(e));
+        return;
+      }
+    }
+    navigate({ page: 'report', id: attemptId });
+  }, [attemptId]);
+
+  return { view, offset, states, checked, reviews, status, notice, error, submitting, update, check, submit, finish, setNotice };
+}

@@ -1,0 +1,117 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { AttemptSummary, ExamSummary, Progress } from '../../../src/core/api/contracts.ts';
+import { api, ApiRequestError } from '../api/api-client.ts';
+import { ErrorPanel } from '../error-panel.tsx';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { routeHref } from '../routing/use-hash-route.ts';
+import { StartForms } from './start-forms.tsx';
+
+/** Home: readiness per domain, history, and the ways to start studying. */
+export function DashboardPage() {
+  const { t } = useI18n();
+  const [exam, setExam] = useState<ExamSummary | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [error, setError] = useState<ApiRequestError | null>(null);
+
+  const load = useCallback(async () => {
+    setError(null);
+    try {
+      const exams = await api.exams();
+      const first = exams[0];
+      if (!first) throw new ApiRequestError(404, 'no-exam', 'The server has no exam definition.');
+      setExam(first);
+      setProgress(await api.progress(first.id));
+    } catch (e) {
+      setError(e instanceof ApiRequestError ? e : new ApiRequestError(0, 'network', String(e)));
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (error) return <ErrorPanel error={error} onRetry={load} />;
+  if (!exam || !progress) return <p role="status">{t('loading')}</p>;
+
+  return (
+    <div className="dashboard">
+      <h1>{t('dashboard')} <span className="subtle">— {exam.code}</span></h1>
+      <div className="dashboard-grid">
+        <Readiness progress={progress} />
+        <StartForms exam={exam} dueForReview={progress.dueForReview} />
+      </div>
+      <History attempts={progress.attempts} />
+    </div>
+  );
+}
+
+function Readiness({ progress }: { progress: Progress }) {
+  const { t } = useI18n();
+  return (
+    <section className="panel" aria-labelledby="readiness-title">
+      <h2 id="readiness-title">{t('readiness')}</h2>
+      {progress.answered === 0 && <p className="subtle">{t('readinessEmpty')}</p>}
+      <ul className="bars">
+        {progress.domains.map((d) => {
+          const pct = Math.round(d.mastery * 100);
+          return (
+            <li key={d.id}>
+              <div className="bar-label">
+                <span>{t('domainLabel', { id: d.id, name: d.name })}</span>
+                <span className="subtle">{t('masteryOf', { pct, correct: d.correct, answered: d.answered })}</span>
+              </div>
+              <div className="bar" aria-hidden="true">
+                <div className="bar-fill" style={{ width: `${pct}%` }} />
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function History({ attempts }: { attempts: AttemptSummary[] }) {
+  const { t, locale } = useI18n();
+  const dateFormat = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  return (
+    <section className="panel" aria-labelledby="history-title">
+      <h2 id="history-title">{t('history')}</h2>
+      {attempts.length === 0 ? (
+        <p className="subtle">{t('historyEmpty')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('colDate')}</th>
+                <th scope="col">{t('colKind')}</th>
+                <th scope="col">{t('colItems')}</th>
+                <th scope="col">{t('colScore')}</th>
+                <th scope="col">{t('colResult')}</th>
+                <th scope="col">{t('colAction')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {attempts.map((a) => (
+                <tr key={a.id}>
+                  <td>{dateFormat.format(new Date(a.startedAt))}</td>
+                  <td>{a.kind === 'mock' ? t('kindMock') : t('kindPractice')}</td>
+                  <td>{a.items}</td>
+                  <td>{a.scaled ?? '—'}</td>
+                  <td>{a.status === 'open' ? t('inProgress') : a.passed === null ? '—' : a.passed ? t('pass') : t('fail')}</td>
+                  <td>
+                    {a.status === 'open' ? (
+                      <a href={routeHref({ page: 'attempt', id: a.id })}>{t('resume')}</a>
+                    ) : (
+                      <a href={routeHref({ page: 'report', id: a.id })}>{t('viewReport')}</a>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,218 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import type { ExamSummary, StartAttempt } from '../../../src/core/api/contracts.ts';
+import { api, ApiRequestError } from '../api/api-client.ts';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { navigate } from '../routing/use-hash-route.ts';
+
+/** Starts an attempt and opens it; a refusal (a bank too small: 409) is shown as the server says it. */
+function useStart() {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<{ form: string; message: string } | null>(null);
+  const start = async (form: string, body: StartAttempt) => {
+    setBusy(form);
+    setError(null);
+    try {
+      const view = await api.startAttempt(body);
+      navigate({ page: 'attempt', id: view.id });
+    } catch (e) {
+      setError({ form, message: e instanceof ApiRequestError && e.status === 0 ? t('networkError') : e instanceof Error ? e.message : String(e) });
+      setBusy(null);
+    }
+  };
+  return { busy, error, start };
+}
+
+function FormError({ error, form }: { error: { form: string; message: string } | null; form: string }) {
+  return error?.form === form ? (
+    <p className="form-error" role="alert">
+      {error.message}
+    </p>
+  ) : null;
+}
+
+export function StartForms({ exam, dueForReview }: { exam: ExamSummary; dueForReview: number }) {
+  const { t } = useI18n();
+  const { busy, error, start } = useStart();
+  return (
+    <div className="start-forms">
+      <MockForm exam={exam} busy={busy} start={start}>
+        <FormError error={error} form="mock" />
+      </MockForm>
+      <section className="panel" aria-labelledby="review-title">
+        <h2 id="review-title">{t('reviewMistakes')}</h2>
+        <p>{dueForReview > 0 ? t('dueCount', { n: dueForReview }) : t('nothingDue')}</p>
+        <FormError error={error} form="review" />
+        <button
+          type="button"
+          disabled={dueForReview === 0 || busy !== null}
+          onClick={() => start('review', { kind: 'practice', exam: exam.id, review: true, count: Math.min(dueForReview, 100), feedback: 'immediate' })}
+        >
+          {busy === 'review' ? t('starting') : t('reviewMistakes')}
+        </button>
+      </section>
+      <PracticeForm exam={exam} busy={busy} start={start}>
+        <FormError error={error} form="practice" />
+      </PracticeForm>
+    </div>
+  );
+}
+
+interface FormProps {
+  exam: ExamSummary;
+  busy: string | null;
+  start: (form: string, body: StartAttempt) => Promise<void>;
+  children: ReactNode;
+}
+
+function MockForm({ exam, busy, start, children }: FormProps) {
+  const { t } = useI18n();
+  const [profile, setProfile] = useState(exam.profiles[0]?.id ?? 'standard');
+  const [accommodation, setAccommodation] = useState(false);
+  const [extra, setExtra] = useState('');
+  const esl = exam.accommodations.find((a) => a.id === 'esl') ?? exam.accommodations[0];
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const extraMinutes = Number.parseInt(extra, 10);
+    void start('mock', {
+      kind: 'mock',
+      exam: exam.id,
+      profile,
+      ...(accommodation && esl ? { accommodation: esl.id } : {}),
+      ...(extraMinutes > 0 ? { extraMinutes } : {}),
+    });
+  };
+  return (
+    <section className="panel" aria-labelledby="mock-title">
+      <h2 id="mock-title">{t('startMock')}</h2>
+      <form onSubmit={submit}>
+        <fieldset>
+          <legend>{t('profile')}</legend>
+          {exam.profiles.map((p) => (
+            <label key={p.id} className="choice-line">
+              <input type="radio" name="profile" value={p.id} checked={profile === p.id} onChange={() => setProfile(p.id)} />
+              {t('profileOption', { label: p.label, items: p.items, minutes: p.minutes })}
+            </label>
+          ))}
+        </fieldset>
+        {esl && (
+          <label className="choice-line">
+            <input type="checkbox" checked={accommodation} onChange={(e) => setAccommodation(e.target.checked)} />
+            {t('eslAccommodation', { minutes: esl.extraMinutes })}
+          </label>
+        )}
+        <div className="field inline">
+          <label htmlFor="extra-minutes">{t('extraMinutes')}</label>
+          <input id="extra-minutes" type="number" inputMode="numeric" min={0} max={240} step={1} value={extra} onChange={(e) => setExtra(e.target.value)} />
+        </div>
+        {children}
+        <button type="submit" className="primary" disabled={busy !== null}>
+          {busy === 'mock' ? t('starting') : t('startMock')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function toggle<T>(list: T[], value: T, on: boolean): T[] {
+  return on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value);
+}
+
+function PracticeForm({ exam, busy, start, children }: FormProps) {
+  const { t, locale } = useI18n();
+  const [domains, setDomains] = useState<string[]>([]);
+  const [tasks, setTasks] = useState<string[]>([]);
+  const [modules, setModules] = useState<number[]>([]);
+  const [count, setCount] = useState('10');
+  const [feedback, setFeedback] = useState<'immediate' | 'end'>('immediate');
+  const [timed, setTimed] = useState(false);
+  const [minutes, setMinutes] = useState('20');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const n = Math.min(100, Math.max(1, Number.parseInt(count, 10) || 10));
+    const m = Math.min(300, Math.max(1, Number.parseInt(minutes, 10) || 20));
+    void start('practice', {
+      kind: 'practice',
+      exam: exam.id,
+      count: n,
+      feedback,
+      ...(domains.length ? { domains } : {}),
+      ...(tasks.length ? { tasks } : {}),
+      ...(modules.length ? { modules } : {}),
+      ...(timed ? { minutes: m } : {}),
+    });
+  };
+  return (
+    <section className="panel" aria-labelledby="practice-title">
+      <h2 id="practice-title">{t('practise')}</h2>
+      <form onSubmit={submit}>
+        <p className="hint">{t('allContent')}</p>
+        <details>
+          <summary>{t('byDomain')}</summary>
+          <fieldset>
+            <legend className="visually-hidden">{t('byDomain')}</legend>
+            {exam.domains.map((d) => (
+              <label key={d.id} className="choice-line">
+                <input type="checkbox" checked={domains.includes(d.id)} onChange={(e) => setDomains(toggle(domains, d.id, e.target.checked))} />
+                {t('domainLabel', { id: d.id, name: d.name })}
+              </label>
+            ))}
+          </fieldset>
+        </details>
+        <details>
+          <summary>{t('byTask')}</summary>
+          <fieldset>
+            <legend className="visually-hidden">{t('byTask')}</legend>
+            {exam.domains.flatMap((d) => d.tasks).map((task) => (
+              <label key={task.id} className="choice-line">
+                <input type="checkbox" checked={tasks.includes(task.id)} onChange={(e) => setTasks(toggle(tasks, task.id, e.target.checked))} />
+                {task.id} {task.title} <span className="subtle">({t('availableItems', { n: task.items })})</span>
+              </label>
+            ))}
+          </fieldset>
+        </details>
+        <details>
+          <summary>{t('byModule')}</summary>
+          <fieldset>
+            <legend className="visually-hidden">{t('byModule')}</legend>
+            {exam.modules.filter((m) => m.tasks.length > 0).map((m) => (
+              <label key={m.id} className="choice-line">
+                <input type="checkbox" checked={modules.includes(m.id)} onChange={(e) => setModules(toggle(modules, m.id, e.target.checked))} />
+                {m.id}. {locale === 'fr' ? m.titleFr : m.title} <span className="subtle">({t('availableItems', { n: m.items })})</span>
+              </label>
+            ))}
+          </fieldset>
+        </details>
+        <div className="field inline">
+          <label htmlFor="practice-count">{t('itemCount')}</label>
+          <input id="practice-count" type="number" inputMode="numeric" min={1} max={100} value={count} onChange={(e) => setCount(e.target.value)} />
+        </div>
+        <fieldset>
+          <legend>{t('feedback')}</legend>
+          <label className="choice-line">
+            <input type="radio" name="feedback" checked={feedback === 'immediate'} onChange={() => setFeedback('immediate')} />
+            {t('feedbackImmediate')}
+          </label>
+          <label className="choice-line">
+            <input type="radio" name="feedback" checked={feedback === 'end'} onChange={() => setFeedback('end')} />
+            {t('feedbackEnd')}
+          </label>
+        </fieldset>
+        <label className="choice-line">
+          <input type="checkbox" checked={timed} onChange={(e) => setTimed(e.target.checked)} />
+          {t('timed')}
+        </label>
+        {timed && (
+          <div className="field inline">
+            <label htmlFor="practice-minutes">{t('minutes')}</label>
+            <input id="practice-minutes" type="number" inputMode="numeric" min={1} max={300} value={minutes} onChange={(e) => setMinutes(e.target.value)} />
+          </div>
+        )}
+        {children}
+        <button type="submit" className="primary" disabled={busy !== null}>
+          {busy === 'practice' ? t('starting') : t('practise')}
+        </button>
+      </form>
+    </section>
+  );
+}

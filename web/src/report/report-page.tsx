@@ -1,0 +1,132 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AttemptView, ScoreReport } from '../../../src/core/api/contracts.ts';
+import { api, ApiRequestError } from '../api/api-client.ts';
+import { ErrorPanel } from '../error-panel.tsx';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { ItemReviewView } from './item-review-view.tsx';
+
+type Filter = 'all' | 'incorrect' | 'flagged';
+
+/**
+ * The score report, laid out like the real one: scaled score and pass/fail, the method behind the
+ * number, per-domain classification, then every item with the key and the rationale per option.
+ */
+export function ReportPage({ attemptId }: { attemptId: string }) {
+  const { t } = useI18n();
+  const [report, setReport] = useState<ScoreReport | null>(null);
+  const [attempt, setAttempt] = useState<AttemptView | null>(null);
+  const [error, setError] = useState<ApiRequestError | null>(null);
+  const [filter, setFilter] = useState<Filter>('all');
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  const load = useCallback(async () => {
+    setError(null);
+    try {
+      const [r, v] = await Promise.all([api.report(attemptId), api.attempt(attemptId)]);
+      setReport(r);
+      setAttempt(v);
+    } catch (e) {
+      setError(e instanceof ApiRequestError ? e : new ApiRequestError(0, 'network', String(e)));
+    }
+  }, [attemptId]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useEffect(() => {
+    if (report) heading.current?.focus();
+  }, [report]);
+
+  if (error) return <ErrorPanel error={error} onRetry={load} />;
+  if (!report) return <p role="status">{t('loading')}</p>;
+
+  const flagged = new Set(Object.entries(attempt?.answers ?? {}).filter(([, a]) => a.flagged).map(([p]) => Number(p)));
+  const shown = report.items.filter((i) => (filter === 'incorrect' ? !i.correct : filter === 'flagged' ? flagged.has(i.position) : true));
+  const numberOf = new Map(report.items.map((i, n) => [i.position, n + 1]));
+  const method = `${report.method === 'irt' ? t('methodIrt') : t('methodAngoff')}${report.provisional ? ` (${t('provisional')})` : ''}`;
+  const span = 1000 - 100;
+  const scorePct = Math.max(0, Math.min(100, ((report.scaled - 100) / span) * 100));
+  const passPct = ((report.passMark - 100) / span) * 100;
+
+  return (
+    <div className="report">
+      <h1 ref={heading} tabIndex={-1}>
+        {t('report')} <span className="subtle">— {report.exam.toUpperCase()}</span>
+      </h1>
+      <section className="panel score" aria-labelledby="score-title">
+        <h2 id="score-title">{t('scaledScore')}</h2>
+        <p className="score-line">
+          <span className="score-value" data-testid="scaled-score">{report.scaled}</span>
+          <span className={`badge big ${report.passed ? 'ok' : 'ko'}`} data-testid="result">
+            {report.passed ? t('passed') : t('failed')}
+          </span>
+        </p>
+        <div className="score-scale" aria-hidden="true">
+          <div className="score-fill" style={{ width: `${scorePct}%` }} />
+          <div className="score-cut" style={{ left: `${passPct}%` }} />
+        </div>
+        <p>{t('passMark', { mark: report.passMark })}</p>
+        <p className="method" data-testid="method">{method}</p>
+        <p>{t('rawScore', { raw: report.raw, n: report.scoredItems, cut: Math.round(report.rawCut * 10) / 10 })}</p>
+        {report.passProbability !== null && <p>{t('passProbability', { pct: Math.round(report.passProbability * 100) })}</p>}
+        {report.scaledSe !== null && <p>{t('standardError', { se: Math.round(report.scaledSe) })}</p>}
+      </section>
+      <section className="panel" aria-labelledby="domains-title">
+        <h2 id="domains-title">{t('domainResults')}</h2>
+        <ul className="bars">
+          {report.domains.map((d) => {
+            const pct = d.total ? Math.round((d.correct / d.total) * 100) : 0;
+            return (
+              <li key={d.id}>
+                <div className="bar-label">
+                  <span>{t('domainLabel', { id: d.id, name: d.name })}</span>
+                  <span className={`badge ${d.classification === 'meets' ? 'ok' : 'ko'}`}>{d.classification === 'meets' ? t('meets') : t('needsImprovement')}</span>
+                </div>
+                <div className="bar" aria-hidden="true">
+                  <div className={`bar-fill ${d.classification === 'meets' ? '' : 'low'}`} style={{ width: `${pct}%` }} />
+                </div>
+                <p className="subtle small">{t('domainCorrect', { correct: d.correct, total: d.total })}</p>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+      <section className="panel" aria-labelledby="items-title">
+        <h2 id="items-title">{t('itemReview')}</h2>
+        <fieldset className="filter">
+          <legend>{t('filter')}</legend>
+          {(['all', 'incorrect', 'flagged'] as const).map((f) => (
+            <label key={f} className="choice-inline">
+              <input type="radio" name="filter" value={f} checked={filter === f} onChange={() => setFilter(f)} />
+              {f === 'all' ? t('filterAll') : f === 'incorrect' ? t('filterIncorrect') : t('filterFlagged')}
+            </label>
+          ))}
+        </fieldset>
+        {shown.length === 0 && <p className="subtle">{t('noItemsFilter')}</p>}
+        <ol className="report-items">
+          {shown.map((item) => (
+            <li key={item.position} className="report-item">
+              <h3>
+                {t('goToQuestion', { i: numberOf.get(item.position) ?? item.position })}
+                {flagged.has(item.position) && <span className="badge neutral">⚑ {t('flagged')}</span>}
+                <span className="subtle small"> {item.task ? `${t('domainLabel', { id: item.domain, name: '' }).replace(/[:\s]+$/, '')} · ${item.task}` : ''}</span>
+              </h3>
+              {item.caseStudy && (
+                <details className="case-study">
+                  <summary>
+                    {t('caseStudy')}: {item.caseStudy.title}
+                  </summary>
+                  <div className="scenario">{item.caseStudy.scenario}</div>
+                </details>
+              )}
+              <div className="stem">{item.stem}</div>
+              <ItemReviewView review={item} />
+            </li>
+          ))}
+        </ol>
+      </section>
+      <p>
+        <a href="#/">{t('backToDashboard')}</a>
+      </p>
+    </div>
+  );
+}

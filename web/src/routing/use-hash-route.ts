@@ -1,0 +1,41 @@
+import { useEffect, useState } from 'react';
+
+export type Route = { page: 'dashboard' } | { page: 'attempt'; id: string } | { page: 'report'; id: string };
+
+/**
+ * Routes live in the URL hash (#/attempts/<id>), so a reload returns to the same screen and the
+ * server needs no fallback route for the single-page app.
+ */
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '');
+  const report = /^\/attempts\/([^/]+)\/report$/.exec(path);
+  if (report) return { page: 'report', id: decodeURIComponent(report[1] as string) };
+  const attempt = /^\/attempts\/([^/]+)$/.exec(path);
+  if (attempt) return { page: 'attempt', id: decodeURIComponent(attempt[1] as string) };
+  return { page: 'dashboard' };
+}
+
+export function routeHref(route: Route): string {
+  switch (route.page) {
+    case 'dashboard':
+      return '#/';
+    case 'attempt':
+      return `#/attempts/${encodeURIComponent(route.id)}`;
+    case 'report':
+      return `#/attempts/${encodeURIComponent(route.id)}/report`;
+  }
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = routeHref(route);
+}
+
+export function useHashRoute(): Route {
+  const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
