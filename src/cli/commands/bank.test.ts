@@ -1,0 +1,49 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile('npx', ['tsx', 'src/cli/main.ts', ...args], { cwd: repo, env: { ...process.env, TZ: 'UTC' } }, (err, stdout, stderr) => {
+      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe('certprep bank report', () => {
+  it('prints exactly one JSON object with the agreed keys, case-study questions under their own types', async () => {
+    const { code, stdout } = await cli('bank', 'report', 'test/fixtures/lint/clean', '--json');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({
+      items: 7,
+      byDomain: { '1': 7 },
+      byTask: { '1.1': 7 },
+      byType: { single: 3, multiple: 1, ordering: 2, matching: 1 },
+      caseStudies: 1,
+      bulletsUncovered: [],
+    });
+  });
+
+  it('prints the tables and the gaps', async () => {
+    const { code, stdout } = await cli('bank', 'report', 'test/fixtures/lint/problems');
+    expect(code).toBe(0);
+    expect(stdout).toContain('LINT-01 bank report: 29 items, 0 case studies');
+    expect(stdout).toMatch(/^1 +Data Preparation +29 +100\.0% +100\.0%$/m);
+    expect(stdout).toMatch(/^1\.1 +Ingest and store data +29 +ok +27 +2 +0 +0 +0 +29 +0 +0 +0$/m);
+    expect(stdout).toContain('  1.1  k1 25  k2 4  s1 0*');
+    expect(stdout).toContain('  - bullet 1.1.s1 "Choosing appropriate data formats": 0 items, needs 2');
+    expect(stdout).toContain('  - case studies: 0, needs 8');
+  });
+
+  it('rejects an unknown subcommand and prints usage without one', async () => {
+    const unknown = await cli('bank', 'frobnicate');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('certprep bank: unknown subcommand "frobnicate"');
+    const none = await cli('bank');
+    expect(none.code).toBe(2);
+    expect(none.stdout).toContain('report');
+  });
+});

@@ -1,0 +1,72 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const FIXTURES = 'test/fixtures/lint';
+
+/** Runs the real CLI as a user would, from the repository root. */
+function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile('npx', ['tsx', 'src/cli/main.ts', ...args], { cwd: repo, env: { ...process.env, TZ: 'UTC' } }, (err, stdout, stderr) => {
+      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+describe('certprep lint', () => {
+  it('passes the clean fixture with exit code 0 and only the summary line', async () => {
+    const { code, stdout } = await cli('lint', `${FIXTURES}/clean`);
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n')).toEqual([
+      'ok: 6 entries (7 questions), 0 errors, 0 warnings; key positions a/b/c/d 1/1/1/0 (too few single items to test); key longest in 0.0% of 4',
+    ]);
+  });
+
+  it('reports every kind of problem as path:line:col severity code message [item-id] and exits 1', async () => {
+    const { code, stdout } = await cli('lint', `${FIXTURES}/problems`);
+    expect(code).toBe(1);
+    const lines = stdout.trim().split('\n');
+    const file = `${FIXTURES}/problems/items/d1/problems.yaml`;
+    for (const line of lines.slice(0, -1)) expect(line).toMatch(/^\S+:\d+:\d+ (error|warning) [a-z-]+ .+/);
+    const has = (prefix: string, code: string, item?: string) =>
+      expect(lines.some((l) => l.startsWith(prefix) && l.includes(` ${code} `) && (!item || l.endsWith(`[${item}]`))), `${prefix} ${code} ${item ?? ''}`).toBe(true);
+    has(`${FIXTURES}/problems:1:1 warning`, 'key-position-bias');
+    has(`${FIXTURES}/problems/exams/lint-fixture.yaml:22:13 error`, 'bullet-uncovered');
+    has(`${file}:11:11 error`, 'select-count-mismatch', 'bad-select');
+    has(`${file}:29:11 error`, 'select-count-missing', 'no-select');
+    has(`${file}:49:9 warning`, 'absolute-word', 'of-the-above');
+    has(`${file}:51:9 error`, 'of-the-above', 'of-the-above');
+    has(`${file}:78:11 error`, 'duplicate-stem', 'dup-second');
+    has(`${file}:94:11 warning`, 'near-duplicate-stem', 'near-dup');
+    has(`${file}:117:18 error`, 'reference-language', 'bad-reference');
+    has(`${file}:126:11 warning`, 'out-of-scope-service', 'out-of-scope');
+    has(`${file}:131:9 warning`, 'out-of-scope-service', 'out-of-scope');
+    has(`${file}:144:9 warning`, 'key-much-longer', 'long-key');
+    has(`${file}:160:7 error`, 'schema', 'schema-broken');
+    // validate and lint both check reference languages: the problem is printed once.
+    expect(lines.filter((l) => l.includes('reference-language'))).toHaveLength(1);
+    expect(lines.at(-1)).toBe('failed: 29 entries (29 questions), 7 errors, 7 warnings; key positions a/b/c/d 27/0/0/0 (chi-square 81.00, p = 1.87e-17); key longest in 17.2% of 29');
+  });
+
+  it('prints one JSON object with --json, and skips coverage for a single file', async () => {
+    const file = `${FIXTURES}/problems/items/d1/problems.yaml`;
+    const { code, stdout } = await cli('lint', file, '--exams', `${FIXTURES}/problems/exams`, '--json');
+    expect(code).toBe(1);
+    const result = JSON.parse(stdout) as { ok: boolean; wholeBank: boolean; errors: number; warnings: number; problems: { code: string; file: string; line: number }[]; stats: { keyPositions: Record<string, number> } };
+    expect(result).toMatchObject({ ok: false, wholeBank: false, errors: 6, warnings: 6, stats: { keyPositions: { a: 7, b: 0, c: 0, d: 0 } } });
+    expect(result.problems.some((p) => p.code === 'bullet-uncovered')).toBe(false);
+    expect(result.problems.find((p) => p.code === 'select-count-missing')).toMatchObject({ file, line: 29 });
+  });
+
+  it('fails clearly on a missing path and on unknown options', async () => {
+    const missing = await cli('lint', `${FIXTURES}/no-such-folder`);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toContain(`${FIXTURES}/no-such-folder:1:1 error not-found no such file or folder`);
+    const bad = await cli('lint', '--bogus');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/certprep lint: Unknown option '--bogus'/);
+  });
+});
