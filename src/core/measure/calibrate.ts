@@ -98,13 +98,13 @@ export function* calibrationSteps(data: ResponseMatrix, options: CalibrationOpti
   }
   const pRight = build.calibrated.map((j) => build.correct[j]! / build.responses[j]!);
   const Q = quad.nodes.length;
-  const tables = newTables(J, quad);
+  const tables = newTables(J, quad, pat.dense);
   let iterations = 0;
   let lastLogLik = 0;
   let lastChange = Infinity;
 
   function* evalF(x: Float64Array): Generator<EStepRequest, { next: Float64Array; objective: number; logLik: number }, EStepCounts> {
-    fillTables(model, x, J, quad, tables);
+    fillTables(model, x, J, quad, tables, pat.dense);
     const counts = yield { patterns: pat, tables, iteration: iterations, lastLogLik, lastChange };
     finishCounts(pat, Q, counts);
     iterations++;
@@ -118,15 +118,19 @@ export function* calibrationSteps(data: ResponseMatrix, options: CalibrationOpti
   let stepMax = 1;
   let converged = false;
   let final = x0;
+  let finalLogLik: number | null = null;
   for (;;) {
     const f0 = yield* evalF(x0);
     const r = diff(f0.next, x0);
     lastChange = maxAbs(r);
-    final = f0.next;
     if (lastChange < tol) {
+      // x0 and F(x0) agree to within tol; report x0, whose log-likelihood this E-step computed.
       converged = true;
+      final = x0;
+      finalLogLik = f0.logLik;
       break;
     }
+    final = f0.next;
     if (iterations >= maxIter) break;
     if (options.accelerate === false) {
       x0 = f0.next;
@@ -157,14 +161,16 @@ export function* calibrationSteps(data: ResponseMatrix, options: CalibrationOpti
     final = x0;
     if (iterations >= maxIter) break;
   }
-  // One last E-step so the reported log-likelihood belongs to the reported parameters.
-  fillTables(model, final, J, quad, tables);
-  const last = yield { patterns: pat, tables, iteration: iterations, lastLogLik, lastChange };
+  if (finalLogLik === null) {
+    // Stopped by the iteration limit: one more E-step so the log-likelihood belongs to the reported parameters.
+    fillTables(model, final, J, quad, tables, pat.dense);
+    finalLogLik = (yield { patterns: pat, tables, iteration: iterations, lastLogLik, lastChange }).logLik;
+  }
   const items = build.calibrated.map((orig, j) => toItem(model, final, J, j, data.itemIds[orig]!, build.responses[orig]!, pRight[j]!));
   return {
     ...base,
     items,
-    logLik: last.logLik,
+    logLik: finalLogLik,
     iterations,
     converged,
     ...(converged ? {} : { reason: `iteration limit (${maxIter}) reached; largest parameter change in the last EM step ${lastChange.toExponential(2)} > tolerance ${tol}` }),
@@ -178,7 +184,7 @@ export function calibrate(data: ResponseMatrix, options: CalibrationOptions): Ca
   let next = steps.next(emptyCounts(0, 0));
   while (!next.done) {
     const { patterns, tables } = next.value;
-    const counts = emptyCounts(patterns.nItems, tables.nQuad);
+    const counts = emptyCounts(patterns.nItems, tables.nQuad, patterns.dense);
     eStep(patterns, tables, 0, patterns.nPatterns, counts);
     next = steps.next(counts);
   }

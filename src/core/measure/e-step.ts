@@ -1,4 +1,4 @@
-import type { PatternSet } from './pattern-set.ts';
+import { chunkCount, type PatternSet } from './pattern-set.ts';
 
 /**
  * A fixed quadrature for a standard normal latent variable: `points` equally spaced nodes z_q on
@@ -37,6 +37,8 @@ export interface EStepTables {
   logQ: Float64Array;
   diff: Float64Array;
   base: Float64Array;
+  /** Dense data: chunkSum[(c*256 + code)*Q + q] = sum of diff over the right items that `code` marks in chunk c. */
+  chunkSum: Float64Array;
 }
 
 /**
@@ -49,17 +51,49 @@ export interface EStepCounts {
   right: Float64Array;
   wrong: Float64Array;
   total: Float64Array;
+  /** Dense data: posterior mass per (chunk, code), turned into `right` by finishCounts. */
+  chunkPost: Float64Array;
   logLik: number;
 }
 
-export function emptyCounts(nItems: number, nQuad: number): EStepCounts {
-  return { right: new Float64Array(nItems * nQuad), wrong: new Float64Array(nItems * nQuad), total: new Float64Array(nQuad), logLik: 0 };
+export function emptyCounts(nItems: number, nQuad: number, dense = false): EStepCounts {
+  return {
+    right: new Float64Array(nItems * nQuad),
+    wrong: new Float64Array(nItems * nQuad),
+    total: new Float64Array(nQuad),
+    chunkPost: new Float64Array(dense ? chunkCount(nItems) * 256 * nQuad : 0),
+    logLik: 0,
+  };
+}
+
+/**
+ * Dense data: precomputes, for every 8-item chunk c and every right/wrong combination `code`, the sum
+ * of diff_jq over the items right in `code`, by adding one item to the code without its lowest bit.
+ */
+export function fillChunkSums(t: EStepTables, nItems: number): void {
+  const Q = t.nQuad;
+  const nChunks = chunkCount(nItems);
+  for (let c = 0; c < nChunks; c++) {
+    const chunkOff = c * 256 * Q;
+    t.chunkSum.fill(0, chunkOff, chunkOff + Q);
+    for (let code = 1; code < 256; code++) {
+      const low = code & -code;
+      const j = c * 8 + (31 - Math.clz32(low));
+      const from = chunkOff + (code ^ low) * Q;
+      const to = chunkOff + code * Q;
+      if (j >= nItems) {
+        t.chunkSum.copyWithin(to, from, from + Q);
+        continue;
+      }
+      for (let q = 0; q < Q; q++) t.chunkSum[to + q] = t.chunkSum[from + q]! + t.diff[j * Q + q]!;
+    }
+  }
 }
 
 /**
  * Bock–Aitkin E-step over patterns [from, to): for pattern p with weight w_p,
  *   log L_p(z_q) = sum_{j right} logP_jq + sum_{j wrong} logQ_jq
- *                (dense data: base_q + sum_{j right} diff_jq, half the additions),
+ *                (dense data: base_q + sum_{chunks c} chunkSum[c, code_pc]_q, one addition per 8 items),
  *   post_pq = prior_q L_p(z_q) / sum_k prior_k L_p(z_k)   (computed with the max subtracted),
  * and adds w_p * post_pq to the counts of each item p answered. Adds into `out` (so slices computed
  * by separate workers can be summed) and returns the slice's log-likelihood, also added to out.logLik.
@@ -67,8 +101,10 @@ export function emptyCounts(nItems: number, nQuad: number): EStepCounts {
 export function eStep(pat: PatternSet, t: EStepTables, from: number, to: number, out: EStepCounts): number {
   const Q = t.nQuad;
   const { start, split, items, weight } = pat;
-  const { logPrior, logP, logQ, diff, base } = t;
-  const { right, wrong, total } = out;
+  const { logPrior, logP, logQ, base, chunkSum } = t;
+  const { right, wrong, total, chunkPost } = out;
+  const codes = pat.codes;
+  const nChunks = chunkCount(pat.nItems);
   const ll = new Float64Array(Q);
   let logLik = 0;
   for (let p = from; p < to; p++) {
@@ -77,9 +113,11 @@ export function eStep(pat: PatternSet, t: EStepTables, from: number, to: number,
     const e = start[p + 1]!;
     if (pat.dense) {
       for (let q = 0; q < Q; q++) ll[q] = base[q]! + logPrior[q]!;
-      for (let k = s; k < mid; k++) {
-        const off = items[k]! * Q;
-        for (let q = 0; q < Q; q++) ll[q]! += diff[off + q]!;
+      for (let c = 0; c < nChunks; c++) {
+        const code = codes[p * nChunks + c]!;
+        if (code === 0) continue;
+        const off = ((c << 8) | code) * Q;
+        for (let q = 0; q < Q; q++) ll[q]! += chunkSum[off + q]!;
       }
     } else {
       for (let q = 0; q < Q; q++) ll[q] = logPrior[q]!;
@@ -104,13 +142,19 @@ export function eStep(pat: PatternSet, t: EStepTables, from: number, to: number,
     logLik += w * (max + Math.log(sum));
     const scale = w / sum;
     for (let q = 0; q < Q; q++) ll[q]! *= scale;
-    for (let k = s; k < mid; k++) {
-      const off = items[k]! * Q;
-      for (let q = 0; q < Q; q++) right[off + q]! += ll[q]!;
-    }
     if (pat.dense) {
       for (let q = 0; q < Q; q++) total[q]! += ll[q]!;
+      for (let c = 0; c < nChunks; c++) {
+        const code = codes[p * nChunks + c]!;
+        if (code === 0) continue;
+        const off = ((c << 8) | code) * Q;
+        for (let q = 0; q < Q; q++) chunkPost[off + q]! += ll[q]!;
+      }
     } else {
+      for (let k = s; k < mid; k++) {
+        const off = items[k]! * Q;
+        for (let q = 0; q < Q; q++) right[off + q]! += ll[q]!;
+      }
       for (let k = mid; k < e; k++) {
         const off = items[k]! * Q;
         for (let q = 0; q < Q; q++) wrong[off + q]! += ll[q]!;
@@ -121,9 +165,24 @@ export function eStep(pat: PatternSet, t: EStepTables, from: number, to: number,
   return logLik;
 }
 
-/** For dense data, turns the totals into per-item wrong counts: wrong_jq = total_q - right_jq. */
+/**
+ * For dense data, spreads the chunk posteriors to items (right_jq = sum of chunkPost over the codes of
+ * j's chunk with j's bit set) and derives wrong_jq = total_q - right_jq.
+ */
 export function finishCounts(pat: PatternSet, nQuad: number, c: EStepCounts): void {
   if (!pat.dense) return;
+  const Q = nQuad;
+  c.right.fill(0);
+  for (let ch = 0; ch < chunkCount(pat.nItems); ch++) {
+    for (let code = 1; code < 256; code++) {
+      const from = (ch * 256 + code) * Q;
+      for (let b = 0; b < 8; b++) {
+        const j = ch * 8 + b;
+        if (!(code & (1 << b)) || j >= pat.nItems) continue;
+        for (let q = 0; q < Q; q++) c.right[j * Q + q]! += c.chunkPost[from + q]!;
+      }
+    }
+  }
   for (let j = 0; j < pat.nItems; j++) {
     const off = j * nQuad;
     for (let q = 0; q < nQuad; q++) c.wrong[off + q] = Math.max(0, c.total[q]! - c.right[off + q]!);

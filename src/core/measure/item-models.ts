@@ -1,4 +1,4 @@
-import type { EStepCounts, EStepTables, Quadrature } from './e-step.ts';
+import { fillChunkSums, type EStepCounts, type EStepTables, type Quadrature } from './e-step.ts';
 
 export type IrtModel = 'rasch' | '2pl' | '3pl';
 
@@ -73,7 +73,7 @@ export function startValues(model: IrtModel, pRight: ArrayLike<number>, prior: G
 }
 
 /** Fills the E-step tables (log P, log Q, their difference, base = sum_j log Q) for `params`. */
-export function fillTables(model: IrtModel, params: Float64Array, nItems: number, quad: Quadrature, t: EStepTables): void {
+export function fillTables(model: IrtModel, params: Float64Array, nItems: number, quad: Quadrature, t: EStepTables, dense = false): void {
   const Q = quad.nodes.length;
   t.base.fill(0);
   for (let j = 0; j < nItems; j++) {
@@ -99,9 +99,10 @@ export function fillTables(model: IrtModel, params: Float64Array, nItems: number
       t.base[q]! += lq;
     }
   }
+  if (dense) fillChunkSums(t, nItems);
 }
 
-export function newTables(nItems: number, quad: Quadrature): EStepTables {
+export function newTables(nItems: number, quad: Quadrature, dense = false): EStepTables {
   const Q = quad.nodes.length;
   return {
     nQuad: Q,
@@ -110,6 +111,7 @@ export function newTables(nItems: number, quad: Quadrature): EStepTables {
     logQ: new Float64Array(nItems * Q),
     diff: new Float64Array(nItems * Q),
     base: new Float64Array(Q),
+    chunkSum: new Float64Array(dense ? Math.ceil(nItems / 8) * 256 * Q : 0),
   };
 }
 

@@ -3,6 +3,7 @@ import { INTERCEPT_BOUND, SLOPE_BOUND, sigmoid, logSigmoid, type GuessingPrior, 
 
 const MAX_NEWTON = 40;
 const NEWTON_TOL = 1e-10;
+export const newtonStats = { calls: 0, iters: 0 };
 
 /**
  * M-step: with expected counts R_jq (right) and W_jq (wrong) at nodes z_q, maximise for each item
@@ -41,7 +42,9 @@ function fit2pl(params: Float64Array, j: number, counts: EStepCounts, nodes: Flo
   let a = params[2 * j]!;
   let d = params[2 * j + 1]!;
   let f = itemObjective(R, W, off, nodes, a, d);
+  newtonStats.calls++;
   for (let it = 0; it < MAX_NEWTON; it++) {
+    newtonStats.iters++;
     let ga = 0, gd = 0, haa = 0, had = 0, hdd = 0;
     for (let q = 0; q < Q; q++) {
       const z = nodes[q]!;

@@ -1,0 +1,73 @@
+import { MISSING, responseMatrixFromDense, type ResponseMatrix } from './response-matrix.ts';
+
+/** A seeded uniform generator on [0, 1): the caller owns the seed, so simulations are reproducible. */
+export type Random = () => number;
+
+/** mulberry32: a 32-bit state generator, good enough for simulation studies and fast. */
+export function mulberry32(seed: number): Random {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Standard normal deviate by Box–Muller (one of the pair is used; simplicity over speed). */
+export function normal(rng: Random): number {
+  let u = rng();
+  while (u <= 0) u = rng();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng());
+}
+
+export interface SimulatedItem {
+  a: number;
+  d: number;
+  c?: number;
+}
+
+export interface Simulation {
+  data: ResponseMatrix;
+  thetas: Float64Array;
+}
+
+/**
+ * Draws theta_i ~ N(0, thetaSd^2) and x_ij ~ Bernoulli(c + (1-c) / (1 + exp(-(a theta + d)))).
+ * With `answeredPerPerson` set, each person answers only that many items drawn at random
+ * (partial Fisher–Yates), the others are not presented: the sparse design of an item bank.
+ */
+export function simulateResponses(
+  items: readonly SimulatedItem[],
+  persons: number,
+  rng: Random,
+  options: { answeredPerPerson?: number; thetaSd?: number } = {},
+): Simulation {
+  const J = items.length;
+  const k = options.answeredPerPerson ?? J;
+  if (k > J || k < 1) throw new Error(`simulate: answeredPerPerson must be in 1..${J}, got ${k}`);
+  const sd = options.thetaSd ?? 1;
+  const codes = new Uint8Array(persons * J).fill(MISSING);
+  const thetas = new Float64Array(persons);
+  const order = Int32Array.from({ length: J }, (_, j) => j);
+  for (let i = 0; i < persons; i++) {
+    const theta = sd * normal(rng);
+    thetas[i] = theta;
+    for (let t = 0; t < k; t++) {
+      let j = t;
+      if (k < J) {
+        const pick = t + Math.floor(rng() * (J - t));
+        j = order[pick]!;
+        order[pick] = order[t]!;
+        order[t] = j;
+      }
+      const it = items[j]!;
+      const c = it.c ?? 0;
+      const p = c + (1 - c) / (1 + Math.exp(-(it.a * theta + it.d)));
+      codes[i * J + j] = rng() < p ? 1 : 0;
+    }
+  }
+  const ids = items.map((_, j) => `i${j + 1}`);
+  return { data: responseMatrixFromDense(ids, codes), thetas };
+}
