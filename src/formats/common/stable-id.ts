@@ -1,3 +1,5 @@
+import { ITEM_ID } from '../../core/items/item-schema.ts';
+
 /**
  * A stable item id for formats that carry none (Aiken, plain Markdown): the format's name and a
  * 32-bit FNV-1a hash of the stem, so that importing the same file twice yields the same ids and
@@ -30,6 +32,7 @@ export function choiceIdFrom(raw: string, fallback: string, taken: Set<string>):
 
 /** Turns a foreign title or identifier into a valid item id, or undefined when nothing usable is left. */
 export function itemIdFrom(raw: string): string | undefined {
+  if (ITEM_ID.test(raw)) return raw;
   const id = raw.trim().toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '').replace(/-+$/, '').slice(0, 80);
   return id || undefined;
 }
