@@ -12,7 +12,7 @@ export type ReviewCard = Card;
 /** The card after an answer, or null when a right answer to an item never missed needs no review. */
 export function scheduleReview(card: ReviewCard | null, correct: boolean, now: Date): ReviewCard | null {
   if (!card && correct) return null;
-  const base = card ?? createEmptyCard(now);
+  const base: Card = card ?? createEmptyCard(now);
   return scheduler.next(base, now, correct ? Rating.Good : Rating.Again).card;
 }
 

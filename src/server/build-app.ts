@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { ExamDefinition } from '../core/exam/exam-schema.ts';
+import type { Database } from '../db/schema.ts';
+import { AppError } from './errors.ts';
+import { authPlugin } from './plugins/auth-plugin.ts';
+import { attemptRoutes } from './routes/attempts/attempt-routes.ts';
+import { authRoutes } from './routes/auth/auth-routes.ts';
+import { examRoutes } from './routes/exams/exam-routes.ts';
+import { progressRoutes } from './routes/progress/progress-routes.ts';
+import { AnswerWriter } from './services/answer-writer.ts';
+import { AttemptService } from './services/attempt-service.ts';
+import { BankService } from './services/bank-service.ts';
+
+export interface AppOptions {
+  db: Kysely<Database>;
+  exams: ExamDefinition[];
+  now?: () => number;
+  webDir?: string | undefined;
+  logLevel?: string;
+  secureCookies?: boolean;
+  sessionDays?: number;
+  signInLimitPerMinute?: number;
+}
+
+export interface App {
+  app: FastifyInstance;
+  bank: BankService;
+  attempts: AttemptService;
+  writer: AnswerWriter;
+}
+
+/** Builds the Fastify app (not listening): tests drive it with `app.inject()`. */
+export async function buildApp(opts: AppOptions): Promise<App> {
+  const now = opts.now ?? Date.now;
+  const app = Fastify({ logger: opts.logLevel && opts.logLevel !== 'silent' ? { level: opts.logLevel } : false, bodyLimit: 64 * 1024, trustProxy: false });
+  const bank = new BankService(opts.db, opts.exams);
+  await bank.refresh();
+  const writer = new AnswerWriter(opts.db);
+  const attempts = new AttemptService({ db: opts.db, bank, writer, now, newId: randomUUID });
+
+  app.setErrorHandler((err: unknown, req, reply) => {
+    if (err instanceof AppError) return reply.code(err.status).send({ error: { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) } });
+    const e = err as { statusCode?: number; code?: string; message?: string };
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+      const code = e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || /JSON/.test(e.message ?? '') ? 'invalid-json' : e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'too-large' : 'bad-request';
+      const message = code === 'invalid-json' ? 'The request body is not valid JSON.' : code === 'too-large' ? 'The request body is too large.' : (e.message ?? 'Bad request.');
+      return reply.code(e.statusCode).send({ error: { code, message } });
+    }
+    req.log.error(err);
+    return reply.code(500).send({ error: { code: 'internal', message: 'Something went wrong on the server; nothing was changed by this request.' } });
+  });
+
+  await app.register(fastifyCookie);
+  authPlugin(app, { db: opts.db, now, secureCookies: opts.secureCookies ?? false });
+  authRoutes(app, { db: opts.db, now, sessionDays: opts.sessionDays ?? 30, secureCookies: opts.secureCookies ?? false, signInLimitPerMinute: opts.signInLimitPerMinute ?? 10 });
+  examRoutes(app, { bank });
+  attemptRoutes(app, { attempts });
+  progressRoutes(app, { attempts });
+
+  const webDir = opts.webDir ? path.resolve(opts.webDir) : undefined;
+  if (webDir && existsSync(path.join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false });
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+      return reply.code(404).send({ error: { code: 'not-found', message: `No such address: ${req.method} ${req.url.split('?')[0]}.` } });
+    });
+  } else {
+    app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: { code: 'not-found', message: `No such address: ${req.method} ${req.url.split('?')[0]}.` } }));
+  }
+  return { app, bank, attempts, writer };
+}

@@ -1,0 +1,86 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { User } from '../../core/api/contracts.ts';
+import { sessions } from '../../db/repositories/sessions.ts';
+import type { Database } from '../../db/schema.ts';
+import { AppError, unauthorized } from '../errors.ts';
+
+export const SESSION_COOKIE = 'certprep_session';
+export const CSRF_COOKIE = 'certprep_csrf';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Sessions are cached this long per instance: a sign-out elsewhere takes at most this to apply here. */
+const SESSION_CACHE_MS = 10_000;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: User | null;
+    sessionState: 'none' | 'valid' | 'expired';
+    csrfToken: string;
+  }
+}
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export interface AuthOptions {
+  db: Kysely<Database>;
+  now: () => number;
+  secureCookies: boolean;
+}
+
+/**
+ * Sessions and cross-site request forgery protection:
+ * - the session cookie is HttpOnly, SameSite=Lax, holding a random token whose SHA-256 is the stored id;
+ * - every unsafe request must carry the `x-csrf-token` header equal to the `certprep_csrf` cookie
+ *   (double submit; a cross-site page can neither read the cookie nor set the header), and an
+ *   `Origin` header, when sent, must be this server's.
+ */
+export function authPlugin(app: FastifyInstance, opts: AuthOptions): void {
+  const cache = new Map<string, { user: User | null; expired: boolean; at: number }>();
+  app.decorateRequest('user', null);
+  app.decorateRequest('sessionState', 'none');
+  app.decorateRequest('csrfToken', '');
+
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/api/')) return;
+    let csrf = req.cookies[CSRF_COOKIE];
+    if (!csrf || !/^[A-Za-z0-9_-]{32,64}$/.test(csrf)) {
+      csrf = randomBytes(24).toString('base64url');
+      reply.setCookie(CSRF_COOKIE, csrf, { path: '/', sameSite: 'strict', httpOnly: false, secure: opts.secureCookies });
+      if (UNSAFE.has(req.method)) throw new AppError(403, 'csrf', 'Missing security token: reload the page and try again.');
+    }
+    req.csrfToken = csrf;
+    if (UNSAFE.has(req.method)) {
+      const header = req.headers['x-csrf-token'];
+      const ok = typeof header === 'string' && header.length === csrf.length && timingSafeEqual(Buffer.from(header), Buffer.from(csrf));
+      if (!ok) throw new AppError(403, 'csrf', 'Missing or wrong security token: reload the page and try again.');
+      const origin = req.headers.origin;
+      if (origin && new URL(origin).host !== req.headers.host) throw new AppError(403, 'csrf', 'Cross-site request refused.');
+    }
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const id = hashToken(token);
+    const now = opts.now();
+    let hit = cache.get(id);
+    if (!hit || now - hit.at > SESSION_CACHE_MS) {
+      const found = await sessions.find(opts.db, id, now);
+      hit = { user: found && found !== 'expired' ? found.user : null, expired: found === 'expired', at: now };
+      if (cache.size > 50_000) cache.clear();
+      cache.set(id, hit);
+    }
+    req.user = hit.user;
+    req.sessionState = hit.user ? 'valid' : hit.expired ? 'expired' : 'none';
+  });
+
+  app.decorate('forgetSession', (token: string) => cache.delete(hashToken(token)));
+}
+
+export function requireUser(req: FastifyRequest): User {
+  if (req.user) return req.user;
+  if (req.sessionState === 'expired') throw unauthorized('session-expired', 'Your session has expired: please sign in again. Your saved answers are kept.');
+  throw unauthorized();
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, maxAgeSeconds: number, secure: boolean): void {
+  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: maxAgeSeconds });
+}

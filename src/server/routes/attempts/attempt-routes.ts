@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { saveAnswerSchema, startAttemptSchema } from '../../../core/api/contracts.ts';
+import { requireUser } from '../../plugins/auth-plugin.ts';
+import type { AttemptService } from '../../services/attempt-service.ts';
+import { validate } from '../../validate.ts';
+
+const idParams = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'is not an attempt id') });
+const positionParams = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'is not an attempt id'),
+  position: z.coerce.number().int('must be an item number').min(0).max(999),
+});
+
+export function attemptRoutes(app: FastifyInstance, opts: { attempts: AttemptService }): void {
+  const svc = opts.attempts;
+  app.post('/api/attempts', async (req, reply) => {
+    const user = requireUser(req);
+    const view = await svc.start(user, validate(startAttemptSchema, req.body));
+    return reply.code(201).send(view);
+  });
+  app.get('/api/attempts', async (req) => svc.list(requireUser(req)));
+  app.get('/api/attempts/:id', async (req) => svc.view(requireUser(req), validate(idParams, req.params, 'address').id));
+  app.put('/api/attempts/:id/answers/:position', async (req) => {
+    const user = requireUser(req);
+    const { id, position } = validate(positionParams, req.params, 'address');
+    return svc.save(user, id, position, validate(saveAnswerSchema, req.body));
+  });
+  app.post('/api/attempts/:id/check/:position', async (req) => {
+    const user = requireUser(req);
+    const { id, position } = validate(positionParams, req.params, 'address');
+    return svc.check(user, id, position);
+  });
+  app.post('/api/attempts/:id/submit', async (req) => svc.submit(requireUser(req), validate(idParams, req.params, 'address').id));
+  app.get('/api/attempts/:id/report', async (req) => svc.report(requireUser(req), validate(idParams, req.params, 'address').id));
+}

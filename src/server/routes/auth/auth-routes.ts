@@ -1,0 +1,77 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { signInSchema, signUpSchema, type SessionView, type User } from '../../../core/api/contracts.ts';
+import { sessions } from '../../../db/repositories/sessions.ts';
+import { users } from '../../../db/repositories/users.ts';
+import type { Database } from '../../../db/schema.ts';
+import { AppError, conflict } from '../../errors.ts';
+import { hashToken, SESSION_COOKIE, setSessionCookie } from '../../plugins/auth-plugin.ts';
+import { hashPassword, verifyPassword } from '../../services/password-hash.ts';
+import { RateLimiter } from '../../services/rate-limiter.ts';
+import { validate } from '../../validate.ts';
+
+export interface AuthRouteOptions {
+  db: Kysely<Database>;
+  now: () => number;
+  sessionDays: number;
+  secureCookies: boolean;
+  signInLimitPerMinute: number;
+}
+
+// A fixed hash to compare against when the email is unknown, so timing does not reveal accounts.
+const DUMMY_HASH = hashPassword('not a real password');
+
+export function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): void {
+  const { db, now } = opts;
+  const byAddress = new RateLimiter(opts.signInLimitPerMinute * 3, 60_000);
+  const byEmail = new RateLimiter(opts.signInLimitPerMinute, 60_000);
+
+  const view = async (req: FastifyRequest, user: User | null): Promise<SessionView> => ({
+    user,
+    firstRun: !(await users.any(db)),
+    csrfToken: req.csrfToken,
+  });
+
+  const startSession = async (reply: FastifyReply, user: User) => {
+    const token = randomBytes(32).toString('base64url');
+    const t = now();
+    await sessions.insert(db, { id: hashToken(token), userId: user.id, now: t, expires: t + opts.sessionDays * 86_400_000 });
+    setSessionCookie(reply, token, opts.sessionDays * 86_400, opts.secureCookies);
+  };
+
+  app.get('/api/session', async (req) => view(req, req.user));
+
+  app.post('/api/auth/signup', async (req, reply) => {
+    const body = validate(signUpSchema, req.body);
+    if (await users.byEmail(db, body.email)) throw conflict('email-taken', 'An account with this email already exists: sign in instead.');
+    const user = await users.insert(db, { id: randomUUID(), email: body.email, name: body.name, passwordHash: await hashPassword(body.password), locale: body.locale, now: now() });
+    await startSession(reply, user);
+    return view(req, user);
+  });
+
+  app.post('/api/auth/signin', async (req, reply) => {
+    const body = validate(signInSchema, req.body);
+    const wait = Math.max(byAddress.hit(req.ip, now()), byEmail.hit(body.email, now()));
+    if (wait > 0) {
+      reply.header('retry-after', Math.ceil(wait / 1000));
+      throw new AppError(429, 'rate-limited', `Too many sign-in attempts: try again in ${Math.ceil(wait / 1000)} seconds.`);
+    }
+    const found = await users.byEmail(db, body.email);
+    const ok = await verifyPassword(body.password, found?.passwordHash ?? (await DUMMY_HASH));
+    if (!found || !ok) throw new AppError(401, 'bad-credentials', 'Email or password is wrong.');
+    const { passwordHash: _, ...user } = found;
+    await startSession(reply, user);
+    return view(req, user);
+  });
+
+  app.post('/api/auth/signout', async (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) {
+      await sessions.delete(db, hashToken(token));
+      (app as unknown as { forgetSession: (t: string) => void }).forgetSession(token);
+    }
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return view(req, null);
+  });
+}

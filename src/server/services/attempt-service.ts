@@ -1,0 +1,344 @@
+import type { Kysely } from 'kysely';
+import type { AttemptSummary, AttemptView, ItemReview, Progress, SaveAck, SaveAnswer, ScoreReport, StartAttempt, User } from '../../core/api/contracts.ts';
+import { assembleForm, assemblePractice, ShortfallError, type FormEntry } from '../../core/exam/assemble-form.ts';
+import { AnswerShapeError, presentItem, reviewItem, toBankAnswer, toPresentedAnswer } from '../../core/exam/present-item.ts';
+import { mastery, parseCard, scheduleReview } from '../../core/learn/review-schedule.ts';
+import { scoreAttempt } from '../../core/scoring/score-attempt.ts';
+import { isAnswered, scoreQuestion, type BankAnswer } from '../../core/scoring/score-question.ts';
+import { answers } from '../../db/repositories/answers.ts';
+import { attempts, type AttemptRecord, type StoredFormEntry } from '../../db/repositories/attempts.ts';
+import { responses } from '../../db/repositories/responses.ts';
+import { reviewCards } from '../../db/repositories/review-cards.ts';
+import type { Database } from '../../db/schema.ts';
+import { AppError, badRequest, conflict, notFound } from '../errors.ts';
+import type { AnswerWriter } from './answer-writer.ts';
+import type { BankService, ResolvedQuestion } from './bank-service.ts';
+
+/** A save that reaches the server this long after the deadline still counts (network latency). */
+const SAVE_GRACE_MS = 3000;
+
+interface Loaded {
+  record: AttemptRecord;
+  questions: Map<string, ResolvedQuestion>;
+}
+
+export interface AttemptDeps {
+  db: Kysely<Database>;
+  bank: BankService;
+  writer: AnswerWriter;
+  now: () => number;
+  newId: () => string;
+}
+
+/** Attempts (mock exams and practice): assembly, autosave, feedback, submission, scoring. */
+export class AttemptService {
+  /** Open attempts kept in memory for the autosave path (the form and its questions never change). */
+  private cache = new Map<string, Loaded>();
+
+  constructor(private readonly deps: AttemptDeps) {}
+
+  async start(user: User, req: StartAttempt): Promise<AttemptView> {
+    const { db, bank, now } = this.deps;
+    const exam = bank.exam(req.exam);
+    if (!exam) throw notFound(`Exam "${req.exam}"`);
+    const id = this.deps.newId();
+    const seed = `${id}:${now()}`;
+    const seen = await responses.seenCounts(db, user.id);
+    let entries: FormEntry[];
+    let deadlineMs: number | null = null;
+    try {
+      if (req.kind === 'mock') {
+        const profile = exam.profiles[req.profile];
+        if (!profile) throw badRequest(`Unknown exam profile "${req.profile}"; choose one of ${Object.keys(exam.profiles).join(', ')}.`);
+        let minutes = profile.minutes + (req.extraMinutes ?? 0);
+        if (req.accommodation) {
+          const acc = exam.accommodations[req.accommodation];
+          if (!acc) throw badRequest(`Unknown accommodation "${req.accommodation}".`);
+          minutes += acc.extraMinutes;
+        }
+        entries = assembleForm(bank.activeEntries(), { exam, profile, seed, seen }).entries;
+        deadlineMs = now() + minutes * 60_000;
+      } else {
+        const only = req.review ? await reviewCards.due(db, user.id, now(), req.count) : undefined;
+        if (only && only.length === 0) throw conflict('nothing-due', 'No item is due for review yet.');
+        entries = assemblePractice(bank.activeEntries(), { exam, seed, count: req.count, domains: req.domains, tasks: req.tasks, modules: req.modules, only, seen }).entries;
+        if (entries.length === 0) throw conflict('no-items', 'No item matches this choice of domains, task statements or modules.');
+        if (req.minutes) deadlineMs = now() + req.minutes * 60_000;
+      }
+    } catch (e) {
+      if (e instanceof ShortfallError) throw conflict('bank-too-small', e.message, { shortfall: e.shortfall });
+      throw e;
+    }
+    const versions = bank.currentVersions();
+    const form: StoredFormEntry[] = entries.map((e) => ({ ...e, versionId: versions.get(e.itemId)! }));
+    await attempts.insert(db, {
+      id,
+      userId: user.id,
+      kind: req.kind,
+      exam: exam.id,
+      profile: req.kind === 'mock' ? req.profile : null,
+      feedback: req.kind === 'mock' ? 'end' : req.feedback,
+      seed,
+      startedMs: now(),
+      deadlineMs,
+      form,
+    });
+    return this.view(user, id);
+  }
+
+  async list(user: User): Promise<AttemptSummary[]> {
+    await this.sweepExpired();
+    return (await attempts.listByUser(this.deps.db, user.id)).map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      exam: a.exam,
+      profile: a.profile,
+      status: a.status,
+      startedAt: new Date(a.startedMs).toISOString(),
+      deadline: a.deadlineMs === null ? null : new Date(a.deadlineMs).toISOString(),
+      items: a.form.length,
+      scaled: a.scaled,
+      passed: a.passed,
+    }));
+  }
+
+  /** The attempt as the candidate sees it; an attempt past its deadline is submitted first. */
+  async view(user: User, id: string): Promise<AttemptView> {
+    let loaded = await this.load(user, id);
+    if (loaded.record.status === 'open' && this.expired(loaded.record)) {
+      await this.finish(loaded);
+      loaded = await this.load(user, id);
+    }
+    const { record, questions } = loaded;
+    const stored = await answers.byAttempt(this.deps.db, id);
+    const caseCounts = new Map<string, number>();
+    for (const e of record.form) if (e.caseId) caseCounts.set(e.caseId, (caseCounts.get(e.caseId) ?? 0) + 1);
+    const caseIndex = new Map<string, number>();
+    const items = record.form.map((e) => {
+      const r = questions.get(e.itemId)!;
+      let ctx;
+      if (e.caseId && r.caseStudy) {
+        const index = (caseIndex.get(e.caseId) ?? 0) + 1;
+        caseIndex.set(e.caseId, index);
+        ctx = { caseStudy: r.caseStudy, index, count: caseCounts.get(e.caseId)! };
+      }
+      return presentItem(r.question, e, ctx);
+    });
+    const answersView: AttemptView['answers'] = {};
+    for (const a of stored) {
+      const e = record.form[a.position];
+      if (!e) continue;
+      answersView[String(a.position)] = {
+        answer: a.answer ? toPresentedAnswer(questions.get(e.itemId)!.question, e, a.answer) : null,
+        flagged: a.flagged,
+        struck: a.struck,
+        revision: a.revision,
+        ...(a.checked ? { checked: true } : {}),
+      };
+    }
+    return {
+      id: record.id,
+      kind: record.kind,
+      exam: record.exam,
+      profile: record.profile,
+      feedback: record.feedback,
+      status: record.status,
+      startedAt: new Date(record.startedMs).toISOString(),
+      deadline: record.deadlineMs === null ? null : new Date(record.deadlineMs).toISOString(),
+      serverNow: new Date(this.deps.now()).toISOString(),
+      items,
+      answers: answersView,
+    };
+  }
+
+  /** One autosave: validated against the item, written by the group-commit writer, acknowledged once durable. */
+  async save(user: User, id: string, position: number, body: SaveAnswer): Promise<SaveAck> {
+    const loaded = await this.load(user, id);
+    const { record } = loaded;
+    if (record.status !== 'open') throw conflict('attempt-submitted', 'This attempt has been submitted; answers can no longer change.');
+    if (record.deadlineMs !== null && this.deps.now() > record.deadlineMs + SAVE_GRACE_MS) {
+      throw conflict('deadline-passed', 'Time is up: the answer arrived after the deadline and was not saved.');
+    }
+    const entry = record.form[position];
+    if (!entry) throw notFound(`Item ${position + 1} of this attempt`);
+    const q = loaded.questions.get(entry.itemId)!.question;
+    let answer: BankAnswer | null = null;
+    try {
+      answer = body.answer === null ? null : toBankAnswer(q, entry, body.answer);
+    } catch (e) {
+      if (e instanceof AnswerShapeError) throw badRequest(`Item ${position + 1}: ${e.message}.`);
+      throw e;
+    }
+    const struckIds = new Set(entry.order.map((_, i) => `o${i + 1}`));
+    const badStrike = body.struck.find((s) => !struckIds.has(s));
+    if (badStrike) throw badRequest(`Item ${position + 1}: "${badStrike}" is not an option that can be struck through.`);
+    const now = this.deps.now();
+    const outcome = await this.deps.writer.save({ attemptId: id, position, tab: body.tab, seq: body.seq, baseRevision: body.baseRevision, answer, flagged: body.flagged, struck: body.struck, now });
+    if (outcome.kind === 'closed') {
+      this.cache.delete(id);
+      throw conflict('attempt-submitted', 'This attempt has been submitted; answers can no longer change.');
+    }
+    if (outcome.kind === 'stale') {
+      const c = outcome.current;
+      if (c.checked) throw conflict('checked', 'This item has been checked and can no longer change.');
+      throw conflict('stale', 'This answer was changed in another tab or window; the latest answer is shown.', {
+        current: { answer: c.answer ? toPresentedAnswer(q, entry, c.answer) : null, flagged: c.flagged, struck: c.struck, revision: c.revision },
+      });
+    }
+    return { position, revision: outcome.revision, savedAt: new Date(now).toISOString() };
+  }
+
+  /** Practice with immediate feedback: reveals one item's key and rationales, and locks it. */
+  async check(user: User, id: string, position: number): Promise<ItemReview> {
+    const loaded = await this.load(user, id);
+    const { record, questions } = loaded;
+    if (record.kind !== 'practice' || record.feedback !== 'immediate') throw conflict('no-feedback', 'Feedback on single items is given in practice with immediate feedback only.');
+    const entry = record.form[position];
+    if (!entry) throw notFound(`Item ${position + 1} of this attempt`);
+    await this.deps.writer.flush();
+    const stored = (await answers.byAttempt(this.deps.db, id)).find((a) => a.position === position);
+    const answer = stored?.answer ?? null;
+    const r = questions.get(entry.itemId)!;
+    const correct = scoreQuestion(r.question, answer);
+    if (!stored?.checked) {
+      const now = this.deps.now();
+      await this.deps.db.transaction().execute(async (trx) => {
+        await answers.markChecked(trx, id, position, now);
+        await this.record(trx, record, [{ entry, versionId: r.versionId, answer, correct }], now);
+      });
+    }
+    return reviewItem(r.question, entry, answer, { correct, answered: isAnswered(answer) }, r.caseStudy);
+  }
+
+  async submit(user: User, id: string): Promise<ScoreReport> {
+    const loaded = await this.load(user, id);
+    if (loaded.record.status === 'open') await this.finish(loaded);
+    return this.report(user, id);
+  }
+
+  async report(user: User, id: string): Promise<ScoreReport> {
+    let record = (await this.load(user, id)).record;
+    if (record.status === 'open' && this.expired(record)) {
+      await this.finish(await this.load(user, id));
+      record = (await this.load(user, id)).record;
+    }
+    if (record.status !== 'submitted' || !record.report) throw conflict('not-submitted', 'The report is available once the attempt is submitted.');
+    return JSON.parse(record.report) as ScoreReport;
+  }
+
+  /** Submits every open attempt whose deadline has passed, even if no browser is there. */
+  async sweepExpired(): Promise<number> {
+    const ids = await attempts.expired(this.deps.db, this.deps.now() - SAVE_GRACE_MS);
+    for (const id of ids) {
+      const record = await attempts.byId(this.deps.db, id);
+      if (record && record.status === 'open') await this.finish({ record, questions: await this.deps.bank.resolve(record.form) });
+    }
+    return ids.length;
+  }
+
+  async progress(user: User, examId: string): Promise<Progress> {
+    const { db, bank, now } = this.deps;
+    const exam = bank.exam(examId);
+    if (!exam) throw notFound(`Exam "${examId}"`);
+    const history = await responses.byUser(db, user.id);
+    const domainOf = new Map<string, string>();
+    for (const e of bank.activeEntries()) {
+      for (const q of e.type === 'case' ? e.questions : [e]) {
+        const d = exam.domains.find((x) => x.tasks.some((t) => t.id === q.task));
+        if (d) domainOf.set(q.id, d.id);
+      }
+    }
+    const domains = exam.domains.map((d) => {
+      const mine = history.filter((h) => domainOf.get(h.itemId) === d.id);
+      const correct = mine.filter((h) => h.correct).length;
+      return { id: d.id, name: d.name, answered: mine.length, correct, mastery: mastery(correct, mine.length) };
+    });
+    return {
+      exam: examId,
+      answered: history.length,
+      dueForReview: (await reviewCards.due(db, user.id, now(), 1000)).length,
+      domains,
+      attempts: await this.list(user),
+    };
+  }
+
+  private expired(record: AttemptRecord): boolean {
+    return record.deadlineMs !== null && this.deps.now() > record.deadlineMs + SAVE_GRACE_MS;
+  }
+
+  private async load(user: User, id: string): Promise<Loaded> {
+    const cached = this.cache.get(id);
+    if (cached && cached.record.status === 'open') {
+      if (cached.record.userId !== user.id) throw notFound('This attempt');
+      return cached;
+    }
+    const record = await attempts.byId(this.deps.db, id);
+    // Another user's attempt is "not found": its existence is not revealed.
+    if (!record || record.userId !== user.id) throw notFound('This attempt');
+    const loaded = { record, questions: await this.deps.bank.resolve(record.form) };
+    if (record.status === 'open') {
+      if (this.cache.size > 10_000) this.cache.delete(this.cache.keys().next().value!);
+      this.cache.set(id, loaded);
+    } else this.cache.delete(id);
+    return loaded;
+  }
+
+  /** Scores and closes an attempt: responses, review schedule and report in one transaction. */
+  private async finish(loaded: Loaded): Promise<void> {
+    const { record, questions } = loaded;
+    await this.deps.writer.flush();
+    const now = this.deps.now();
+    const exam = this.deps.bank.exam(record.exam);
+    if (!exam) throw new AppError(500, 'exam-missing', `The exam ${record.exam} is no longer defined.`);
+    await this.deps.db.transaction().execute(async (trx) => {
+      const stored = new Map((await answers.byAttempt(trx, record.id)).map((a) => [a.position, a]));
+      const qs = new Map([...questions].map(([k, v]) => [k, v.question]));
+      const cases = new Map([...questions.values()].filter((v) => v.caseStudy).map((v) => [v.caseStudy!.id, v.caseStudy!]));
+      const answerMap = new Map([...stored].map(([p, a]) => [p, a.answer]));
+      const report = scoreAttempt({ attemptId: record.id, kind: record.kind, exam, entries: record.form, questions: qs, cases, answers: answerMap, submittedAt: new Date(now) });
+      const unchecked = record.form.filter((e) => !stored.get(e.position)?.checked);
+      await this.record(
+        trx,
+        record,
+        unchecked.map((e) => {
+          const answer = stored.get(e.position)?.answer ?? null;
+          return { entry: e, versionId: e.versionId, answer, correct: scoreQuestion(questions.get(e.itemId)!.question, answer) };
+        }),
+        now,
+      );
+      const isMock = record.kind === 'mock';
+      const done = await attempts.submit(trx, record.id, { now, report: JSON.stringify(report), scaled: isMock ? report.scaled : null, passed: isMock ? report.passed : null });
+      if (!done) throw conflict('attempt-submitted', 'This attempt was already submitted.');
+    });
+    this.cache.delete(record.id);
+  }
+
+  /** Records responses (for measurement) and updates the review schedule (for learning). */
+  private async record(
+    trx: Kysely<Database>,
+    record: AttemptRecord,
+    rows: { entry: FormEntry; versionId: string; answer: BankAnswer | null; correct: boolean }[],
+    now: number,
+  ): Promise<void> {
+    await responses.insertMany(
+      trx,
+      rows.map((r) => ({
+        attemptId: record.id,
+        userId: record.userId,
+        itemId: r.entry.itemId,
+        versionId: r.versionId,
+        position: r.entry.position,
+        scored: r.entry.scored,
+        correct: r.correct,
+        answer: r.answer ? JSON.stringify(r.answer) : null,
+        answeredMs: now,
+      })),
+    );
+    const cards = await reviewCards.byUser(trx, record.userId, rows.map((r) => r.entry.itemId));
+    for (const r of rows) {
+      const before = cards.get(r.entry.itemId);
+      const card = scheduleReview(before ? parseCard(before) : null, r.correct, new Date(now));
+      if (card) await reviewCards.upsert(trx, { userId: record.userId, itemId: r.entry.itemId, card: JSON.stringify(card), dueMs: card.due.getTime(), lapses: card.lapses, now });
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import { loadContent } from '../content/load-content.ts';
+import { formatProblem } from '../core/items/check-bank.ts';
+import { createDatabase, migrateToLatest, type DatabaseHandle } from '../db/create-database.ts';
+import { items } from '../db/repositories/items.ts';
+import { buildApp, type App } from './build-app.ts';
+import type { Config } from './config.ts';
+
+export class InvalidBankError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`the bank is invalid; nothing was imported:\n${problems.join('\n')}`);
+    this.name = 'InvalidBankError';
+  }
+}
+
+/**
+ * Loads the content folder into the database (idempotent, keyed by item id and content hash).
+ * An invalid bank is refused whole, with every problem listed.
+ */
+export async function loadBank(handle: DatabaseHandle, contentDir: string, now = Date.now()) {
+  const content = await loadContent(contentDir);
+  const errors = content.problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) throw new InvalidBankError(errors.map(formatProblem));
+  const summary = await handle.db.transaction().execute((trx) => items.load(trx, 'bank', content.entries, now, { retireMissing: true }));
+  return { exams: content.exams.map((e) => e.exam), summary, entries: content.entries.length };
+}
+
+export interface RunningServer extends App {
+  handle: DatabaseHandle;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Opens the store, migrates, loads the bank, listens, and submits expired attempts every few seconds. */
+export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<RunningServer> {
+  const handle = createDatabase({ url: config.databaseUrl, sqliteSynchronous: config.sqliteSynchronous });
+  try {
+    await migrateToLatest(handle.db);
+    const loaded = await loadBank(handle, config.contentDir);
+    const s = loaded.summary;
+    log(`bank: ${loaded.entries} entries (${s.added} added, ${s.changed} changed, ${s.unchanged} unchanged, ${s.retired} retired)`);
+    const built = await buildApp({
+      db: handle.db,
+      exams: loaded.exams,
+      webDir: config.webDir,
+      logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
+      secureCookies: config.secureCookies ?? false,
+      sessionDays: config.sessionDays,
+      signInLimitPerMinute: config.signInLimitPerMinute,
+    });
+    const url = await built.app.listen({ port: config.port, host: config.host });
+    await built.attempts.sweepExpired();
+    const sweeper = setInterval(() => void built.attempts.sweepExpired().catch((e: unknown) => log(`auto-submit failed: ${String(e)}`)), 5000);
+    sweeper.unref();
+    log(`certprep is running at ${url.replace('127.0.0.1', 'localhost')} (store: ${handle.store})`);
+    return {
+      ...built,
+      handle,
+      url,
+      stop: async () => {
+        clearInterval(sweeper);
+        await built.app.close();
+        await built.writer.flush();
+        await handle.close();
+      },
+    };
+  } catch (e) {
+    await handle.close();
+    throw e;
+  }
+}
