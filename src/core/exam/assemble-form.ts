@@ -153,8 +153,8 @@ export function assembleForm(entries: BankEntry[], opts: AssembleOptions): Form 
       .map((p) => ({ p, id: p.question.id, seen: seenOf(p.question.id) }))
       .sort(byPreference);
     if (candidates.length < want) {
-      const inCases = units.reduce((n, u) => n + u.questions.filter((q) => q.domain === d.id).length, 0);
-      shortfall.push({ domain: d.id, needed: want + inCases, available: candidates.length + inCases });
+      const needed = (scoredQuota.get(d.id) ?? 0) + (unscoredQuota.get(d.id) ?? 0);
+      shortfall.push({ domain: d.id, needed, available: pool.filter((p) => p.domain === d.id).length });
       continue;
     }
     for (const c of candidates.slice(0, want)) units.push({ questions: [c.p] });
