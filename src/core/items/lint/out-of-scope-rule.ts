@@ -38,6 +38,8 @@ export function outOfScopeRule(entries: LintEntry[], exams: ExamIndex[]): Proble
       q.prompts.forEach((p, i) => fields.push({ path: ['prompts', i], label: `prompt "${p.id}"`, text: p.text }));
       q.responses.forEach((r, i) => fields.push({ path: ['responses', i], label: `response "${r.id}"`, text: r.text }));
     }
+    // One scan of the whole question first: most questions name no out-of-scope service.
+    if (!scopeOf(lq.exams).some((m) => m.find(fields.map((f) => f.text).join('\n')).length > 0)) continue;
     for (const f of fields) scan(f.text, lq.exams, (message) => problems.push(lq.problem(f.path, 'warning', 'out-of-scope-service', `${f.label} ${message}`)));
   }
   return problems;
