@@ -23,12 +23,22 @@ export function stemWords(stem: string): string[] {
   return stem.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
-/** The set of hashed word n-grams of a word list (the whole list as one shingle when shorter than n). */
+/**
+ * The set of hashed word n-grams of a word list (the whole list as one shingle when shorter than n).
+ * Each word is hashed once (FNV-1a) and a shingle's hash folds its words' hashes in order, so the
+ * n-gram strings are never built.
+ */
 export function shingles(words: string[], n: number): Set<number> {
   const out = new Set<number>();
   if (words.length === 0) return out;
-  if (words.length < n) out.add(fnv1a(words.join(' ')));
-  for (let i = 0; i + n <= words.length; i++) out.add(fnv1a(words.slice(i, i + n).join(' ')));
+  const hashes = words.map(fnv1a);
+  const fold = (from: number, to: number) => {
+    let h = 0x811c9dc5;
+    for (let i = from; i < to; i++) h = Math.imul(h ^ hashes[i]!, 0x01000193);
+    return fmix32(h);
+  };
+  if (words.length < n) out.add(fold(0, words.length));
+  for (let i = 0; i + n <= words.length; i++) out.add(fold(i, i + n));
   return out;
 }
 
@@ -86,15 +96,18 @@ export function duplicateStemsRule(questions: LintQuestion[], options: Duplicate
 
   const k = options.bands * options.rows;
   if (k > SEEDS.length) throw new Error(`duplicateStemsRule supports at most ${SEEDS.length} hash functions, got ${k}`);
-  const buckets = new Map<string, number[]>();
+  // Bucket key: band number and a hash of the band's rows. A hash collision only adds a candidate,
+  // and every candidate is verified exactly.
+  const buckets = new Map<number, number[]>();
   const candidates = new Set<number>();
   const n = questions.length;
   sets.forEach((set, i) => {
     if (exactOf[i] !== -1 || set.size === 0) return;
     const sig = minHash(set, k);
     for (let b = 0; b < options.bands; b++) {
-      let key = `${b}`;
-      for (let r = 0; r < options.rows; r++) key += `:${sig[b * options.rows + r]}`;
+      let h = 0x811c9dc5;
+      for (let r = 0; r < options.rows; r++) h = Math.imul(h ^ sig[b * options.rows + r]!, 0x01000193);
+      const key = b * 0x100000000 + fmix32(h);
       const bucket = buckets.get(key);
       if (bucket) {
         for (const j of bucket) candidates.add(j * n + i);
