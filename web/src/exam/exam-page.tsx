@@ -31,7 +31,8 @@ export function ExamPage({ attemptId }: { attemptId: string }) {
   const [screen, setScreen] = useState<'item' | 'review'>('item');
   const [confirming, setConfirming] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
-  const focusNext = useRef(false);
+  // Focus the first item shown too, so a candidate starts reading at the question.
+  const focusNext = useRef(true);
   const triedReview = useRef(new Set<number>());
 
   const items = a.view?.items ?? [];
@@ -59,11 +60,11 @@ export function ExamPage({ attemptId }: { attemptId: string }) {
 
   // Moving to another item puts focus on its heading, so screen readers start reading there.
   useEffect(() => {
-    if (focusNext.current && screen === 'item') {
+    if (focusNext.current && screen === 'item' && heading.current) {
       focusNext.current = false;
-      heading.current?.focus();
+      heading.current.focus();
     }
-  }, [index, screen]);
+  }, [index, screen, a.view]);
 
   // A checked practice item after a reload: fetch its review again (the item stays locked).
   useEffect(() => {

@@ -24,7 +24,7 @@ export const ItemView = forwardRef<HTMLHeadingElement, Props>(function ItemView(
   const stemId = `stem-${item.position}`;
   const controls = { item, state, locked, stemId, onChange };
   return (
-    <article className={`item${item.caseStudy ? ' with-case' : ''}`} aria-labelledby={`q-${item.position}`}>
+    <article className={`item${item.caseStudy ? " with-case" : ""}`} data-type={item.type} aria-labelledby={`q-${item.position}`}>
       {item.caseStudy && (
         <section className="case-study" aria-labelledby={`case-${item.position}`}>
           <h3 id={`case-${item.position}`}>

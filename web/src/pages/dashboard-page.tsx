@@ -52,12 +52,13 @@ function Readiness({ progress }: { progress: Progress }) {
       {progress.answered === 0 && <p className="subtle">{t('readinessEmpty')}</p>}
       <ul className="bars">
         {progress.domains.map((d) => {
-          const pct = Math.round(d.mastery * 100);
+          // With no answers the mastery is only the model's prior: show no bar rather than a made-up level.
+          const pct = d.answered > 0 ? Math.round(d.mastery * 100) : 0;
           return (
             <li key={d.id}>
               <div className="bar-label">
                 <span>{t('domainLabel', { id: d.id, name: d.name })}</span>
-                <span className="subtle">{t('masteryOf', { pct, correct: d.correct, answered: d.answered })}</span>
+                <span className="subtle">{d.answered > 0 ? t('masteryOf', { pct, correct: d.correct, answered: d.answered }) : t('noAnswersYet')}</span>
               </div>
               <div className="bar" aria-hidden="true">
                 <div className="bar-fill" style={{ width: `${pct}%` }} />

@@ -1,0 +1,210 @@
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeProblems, launchBrowser, shoot } from './support/browser.ts';
+import { startApp, type RunningApp } from './support/start-app.ts';
+
+/**
+ * The candidate's main journey in real Chromium against the real server: first run, a short mock
+ * answered by keyboard alone, flag, review screen, reload, submit, report. The steps share one
+ * browser context (one signed-in candidate) and run in order.
+ */
+describe('mock exam in the browser', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  /** Tab-free focusing stands in for pressing Tab until the control is reached; input is keys only. */
+  const press = async (selector: string, key: string) => {
+    await page.locator(selector).first().focus();
+    await page.keyboard.press(key);
+  };
+
+  it('creates the first account, signs out and signs in again', async () => {
+    await page.goto(app.url);
+    await expect(page.getByRole('heading', { name: 'Create your account' }).waitFor()).resolves.toBeUndefined();
+    await shoot(page, '01-create-account');
+    await page.getByLabel('Name').fill('Ada Candidate');
+    await page.getByLabel('Email').fill('ada@example.com');
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByLabel('Password').press('Enter');
+    await page.getByRole('heading', { name: /Dashboard/ }).waitFor();
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.getByLabel('Email').fill('ada@example.com');
+    await page.getByLabel('Password').fill('wrong password!');
+    await page.getByLabel('Password').press('Enter');
+    await page.getByRole('alert').waitFor();
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByLabel('Password').press('Enter');
+    await page.getByRole('heading', { name: /Dashboard/ }).waitFor();
+    await expect(page.getByText('Signed in as Ada Candidate').isVisible()).resolves.toBe(true);
+    await shoot(page, '02-dashboard');
+  });
+
+  const bodies: { url: string; body: string }[] = [];
+  const record = async (res: Response) => {
+    if (!res.url().includes('/api/')) return;
+    bodies.push({ url: res.url(), body: await res.text().catch(() => '') });
+  };
+
+  it('takes a short mock answering every item type by keyboard, with flag, review and reload', async () => {
+    page.on('response', record);
+    await press('input[name="profile"][value="short"]', 'Space');
+    await press('#mock-title + form button[type="submit"]', 'Enter');
+    await page.locator('article.item').waitFor();
+    expect(page.url()).toMatch(/#\/attempts\/[^/]+$/);
+
+    const total = await page.locator('.nav-grid li').count();
+    expect(total).toBe(10);
+    const seen = new Set<string>();
+    for (let i = 0; i < total; i++) {
+      const article = page.locator('article.item');
+      await expect(page.locator('.question-heading').textContent()).resolves.toBe(`Question ${i + 1} of ${total}`);
+      // Changing item moves focus to the question heading.
+      await expect(page.evaluate(() => document.activeElement?.classList.contains('question-heading'))).resolves.toBe(true);
+      const type = (await article.getAttribute('data-type')) as string;
+      const first = !seen.has(type);
+      seen.add(type);
+      if (type === 'single') {
+        await press('article.item input[type="radio"]', 'Space');
+        await expect(page.locator('article.item input[type="radio"]').first().isChecked()).resolves.toBe(true);
+        // Strike out the last option by keyboard: a toggle button with aria-pressed.
+        await press('article.item .option:last-child button.strike', 'Enter');
+        await expect(page.locator('article.item .option:last-child button.strike').getAttribute('aria-pressed')).resolves.toBe('true');
+        if (first) await shoot(page, '03-single');
+      } else if (type === 'multiple') {
+        const boxes = page.locator('article.item input[type="checkbox"]');
+        await boxes.nth(0).focus();
+        await page.keyboard.press('Space');
+        await boxes.nth(1).focus();
+        await page.keyboard.press('Space');
+        await expect(page.locator('article.item .select-count').textContent()).resolves.toBe('2 of 2 selected');
+        if (first) await shoot(page, '04-multiple');
+      } else if (type === 'ordering') {
+        const before = await page.locator('article.item .order-text').allTextContents();
+        await press('article.item .order-step:first-child button:has-text("Move down")', 'Enter');
+        const after = await page.locator('article.item .order-text').allTextContents();
+        expect(after).toEqual([before[1], before[0], ...before.slice(2)]);
+        // Focus follows the moved step.
+        await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe(`Move down: ${before[0]}`);
+        if (first) await shoot(page, '05-ordering');
+      } else if (type === 'matching') {
+        const selects = page.locator('article.item select');
+        const n = await selects.count();
+        for (let k = 0; k < n; k++) {
+          await selects.nth(k).focus();
+          for (let down = 0; down <= k; down++) await page.keyboard.press('ArrowDown');
+          await expect(selects.nth(k).inputValue()).resolves.not.toBe('');
+        }
+        if (first) await shoot(page, '06-matching');
+      }
+      if ((await page.locator('.case-study').count()) > 0 && !seen.has('case')) {
+        seen.add('case');
+        await expect(page.locator('.case-progress').textContent()).resolves.toMatch(/^Case study question \d of 4$/);
+        await shoot(page, '07-case-study');
+      }
+      if (i === 1) {
+        await press('button.flag-button', 'Space');
+        await expect(page.locator('button.flag-button').getAttribute('aria-pressed')).resolves.toBe('true');
+      }
+      if (i < total - 1) await press('.item-actions button:has-text("Next")', 'Enter');
+    }
+    expect([...seen].sort()).toEqual(['case', 'matching', 'multiple', 'ordering', 'single']);
+    await page.locator('[data-testid="save-status"]:text-is("Saved")').waitFor();
+    await expect(page.locator('.nav-grid .nav-cell.answered').count()).resolves.toBe(10);
+
+    const problems = await axeProblems(page);
+    expect(problems).toEqual([]);
+
+    // Reload on item 4: same item, every answer back, the same remaining time.
+    await press('.nav-grid li:nth-child(4) button', 'Enter');
+    const timeBefore = await page.locator('[data-testid="time-left"]').textContent();
+    const stamp = Date.now();
+    await page.reload();
+    await page.locator('article.item').waitFor();
+    await expect(page.locator('.question-heading').textContent()).resolves.toBe('Question 4 of 10');
+    await expect(page.locator('.nav-grid .nav-cell.answered').count()).resolves.toBe(10);
+    await expect(page.locator('.nav-grid .nav-cell.flagged').count()).resolves.toBe(1);
+    const timeAfter = (await page.locator('[data-testid="time-left"]').textContent()) as string;
+    const seconds = (s: string) => s.split(':').reduce((acc, part) => acc * 60 + Number(part), 0);
+    const drift = seconds(timeBefore as string) - seconds(timeAfter) - (Date.now() - stamp) / 1000;
+    expect(Math.abs(drift)).toBeLessThan(3);
+    expect(seconds(timeAfter)).toBeGreaterThan(18 * 60);
+    // The ticking clock is not a live region: screen readers are told only at thresholds.
+    await expect(page.locator('[data-testid="time-left"]').evaluate((el) => el.closest('[aria-live],[role="status"],[role="alert"]') === null)).resolves.toBe(true);
+
+    // Review screen: nothing unanswered, the flagged item listed with a link to it.
+    await press('.side-actions button:has-text("Review answers")', 'Enter');
+    await page.getByRole('heading', { name: 'Review answers' }).waitFor();
+    await expect(page.getByRole('heading', { name: 'Unanswered (0)' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('heading', { name: 'Flagged (1)' }).isVisible()).resolves.toBe(true);
+    await shoot(page, '08-review-screen');
+    await press('.review-links a', 'Enter');
+    await expect(page.locator('.question-heading').textContent()).resolves.toBe('Question 2 of 10');
+    await press('.side-actions button:has-text("Review answers")', 'Enter');
+    await page.getByRole('heading', { name: 'Review answers' }).waitFor();
+
+    // Submit, with a confirmation first.
+    await press('.review-screen button:has-text("Submit answers")', 'Enter');
+    await page.getByRole('dialog').waitFor();
+    await shoot(page, '09-confirm-submit');
+    await press('dialog button:has-text("Yes, submit")', 'Enter');
+    await page.getByRole('heading', { name: /Score report/ }).waitFor();
+  });
+
+  it('never sends an answer key or rationale before submission', () => {
+    const beforeSubmit = bodies.slice(0, bodies.findIndex((b) => /\/submit$/.test(b.url)));
+    expect(beforeSubmit.length).toBeGreaterThan(10);
+    expect(beforeSubmit.some((b) => /\/api\/attempts\/[^/]+$/.test(b.url) && b.body.includes('"stem"'))).toBe(true);
+    for (const b of beforeSubmit) {
+      expect(b.body, b.url).not.toMatch(/"(correct|why|explanation|match|references|angoff)"\s*:/);
+    }
+  });
+
+  it('shows the score report: scaled score, method, domains, per-item review and filters', async () => {
+    page.off('response', record);
+    const scaled = Number(await page.locator('[data-testid="scaled-score"]').textContent());
+    expect(scaled).toBeGreaterThanOrEqual(100);
+    expect(scaled).toBeLessThanOrEqual(1000);
+    await expect(page.locator('[data-testid="result"]').textContent()).resolves.toBe(scaled >= 720 ? 'Pass' : 'Fail');
+    await expect(page.locator('[data-testid="method"]').textContent()).resolves.toMatch(/^(Angoff-based estimate|IRT)( \(provisional\))?$/);
+    await expect(page.getByText(/^Raw score: \d+ of 8 scored questions/).isVisible()).resolves.toBe(true);
+    await expect(page.locator('#domains-title + .bars li').count()).resolves.toBe(4);
+    await expect(page.locator('#domains-title + .bars .badge').allTextContents()).resolves.toSatisfy((l: string[]) => l.every((t) => t === 'Meets competencies' || t === 'Needs improvement'));
+    await expect(page.locator('.report-item').count()).resolves.toBe(10);
+    await expect(page.locator('.report-item .why').count()).resolves.toBeGreaterThan(20);
+    await expect(page.locator('.report-item .references a').first().getAttribute('href')).resolves.toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
+    await shoot(page, '10-report');
+    await expect(axeProblems(page)).resolves.toEqual([]);
+
+    await press('input[name="filter"][value="flagged"]', 'Space');
+    await expect(page.locator('.report-item').count()).resolves.toBe(1);
+    await page.locator('input[name="filter"][value="incorrect"]').focus();
+    await page.keyboard.press('Space');
+    const incorrect = await page.locator('.report-item').count();
+    await expect(page.locator('.report-item .verdict .badge.ok').count()).resolves.toBe(0);
+    expect(incorrect).toBeLessThanOrEqual(10);
+
+    // Back on the dashboard the attempt is in the history with its score.
+    await page.goto(`${app.url}/#/`);
+    await page.getByRole('heading', { name: 'Attempt history' }).waitFor();
+    await expect(page.locator('table tbody tr').first().textContent()).resolves.toContain(String(scaled));
+    await shoot(page, '11-dashboard-after');
+    expect(pageErrors).toEqual([]);
+  });
+});

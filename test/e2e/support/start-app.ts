@@ -1,0 +1,74 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const repo = path.resolve(import.meta.dirname, '../../..');
+let built = false;
+
+/** Builds web/dist once per test file (the server serves it), failing with vite's own output. */
+export function buildWeb(): void {
+  if (built) return;
+  const out = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: repo, encoding: 'utf8' });
+  if (out.status !== 0) throw new Error(`vite build failed:\n${out.stdout}\n${out.stderr}`);
+  built = true;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningApp {
+  url: string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts the real server (`certprep serve`) on a free port with a fresh SQLite database in a temp
+ * folder and the given content folder, and waits until GET /api/session answers.
+ */
+export async function startApp(content = 'test/fixtures/e2e-bank'): Promise<RunningApp> {
+  buildWeb();
+  const dir = await mkdtemp(path.join(tmpdir(), 'certprep-e2e-'));
+  const port = await freePort();
+  const child: ChildProcess = spawn('npx', ['tsx', 'src/cli/main.ts', 'serve'], {
+    cwd: repo,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, DATABASE_URL: path.join(dir, 'e2e.db'), PORT: String(port), CERTPREP_CONTENT: path.resolve(repo, content), SECURE_COOKIES: 'false', LOG_LEVEL: 'warn' },
+  });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null && child.pid) {
+      const exited = new Promise((r) => child.once('exit', r));
+      process.kill(-child.pid, 'SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    }
+    await rm(dir, { recursive: true, force: true });
+  };
+  const started = Date.now();
+  while (Date.now() - started < 90_000) {
+    if (child.exitCode !== null) throw new Error(`certprep serve exited with code ${child.exitCode}:\n${output}`);
+    try {
+      const res = await fetch(`${url}/api/session`);
+      if (res.ok) return { url, stop };
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await stop();
+  throw new Error(`certprep serve did not answer GET /api/session within 90 s:\n${output}`);
+}
