@@ -62,8 +62,12 @@ export function parseMoodle(input: string, options: MoodleParseOptions = {}): Pa
       return;
     }
     const lost = new Set<string>();
-    const rawId = textContent(firstElement(qel, 'idnumber') ?? qel).trim() || textOf(firstElement(qel, 'name'), lost) || '';
-    const id = (firstElement(qel, 'idnumber') || firstElement(qel, 'name') ? itemIdFrom(rawId) : undefined) ?? `moodle-${n}`;
+    // Names are plain text in Moodle; the idnumber, when present, is the stabler id.
+    const idnumber = firstElement(qel, 'idnumber');
+    const nameEl = firstElement(qel, 'name');
+    const name = nameEl ? textContent(firstElement(nameEl, 'text') ?? nameEl).trim() : '';
+    const rawId = (idnumber ? textContent(idnumber).trim() : '') || name;
+    const id = itemIdFrom(rawId) ?? `moodle-${n}`;
     const locate = (p: PathSegment[]) => ({ ...pos, path: p.length ? `${path}#${p.join('.')}` : path });
     const problems: FormatProblem[] = [];
     const tagList = elements(firstElement(qel, 'tags') ?? { name: '', attrs: {}, children: [], offset: 0 }, 'tag').map((t) => textContent(firstElement(t, 'text') ?? t).trim());
@@ -74,7 +78,7 @@ export function parseMoodle(input: string, options: MoodleParseOptions = {}): Pa
         candidates.push({ value: undefined, id, locate, skipped: true, problems: [{ severity: 'warning', code: 'skipped', message: 'skipped: a description outside a "Case studies" category is not a question', ...pos, path, itemId: id }] });
         return;
       }
-      const value: Record<string, unknown> = { id, type: 'case', title: textOf(firstElement(qel, 'name'), lost) ?? id, scenario: textOf(firstElement(qel, 'questiontext'), lost) ?? '', questions: [] };
+      const value: Record<string, unknown> = { id, type: 'case', title: name || id, scenario: textOf(firstElement(qel, 'questiontext'), lost) ?? '', questions: [] };
       if (meta.exams) value.exams = meta.exams;
       const offsets: number[] = [];
       const candidate: Candidate = {
@@ -102,7 +106,8 @@ export function parseMoodle(input: string, options: MoodleParseOptions = {}): Pa
       const single = textContent(firstElement(qel, 'single') ?? qel).trim() !== 'false';
       const fractions = answers.map((a) => Number(a.attrs.fraction ?? '0'));
       q.type = single ? 'single' : 'multiple';
-      q.options = answers.map((a, i) => ({ id: letterId(i), text: answerText(a), correct: fractions[i]! > 0, ...(why(a) ? { why: why(a) } : {}) }));
+      // Single answer: only full marks is the key; a partial-credit answer becomes a distractor (reported lossy).
+      q.options = answers.map((a, i) => ({ id: letterId(i), text: answerText(a), correct: single ? fractions[i]! >= 100 : fractions[i]! > 0, ...(why(a) ? { why: why(a) } : {}) }));
       if (!single) q.select = fractions.filter((f) => f > 0).length;
       if (single && fractions.some((f) => f > 0 && f < 100)) lost.add('partial credit of answers');
       if (!single && new Set(fractions.filter((f) => f > 0).map((f) => f.toFixed(2))).size > 1) lost.add('unequal answer weights (certprep scores all-or-nothing)');
