@@ -48,7 +48,7 @@ describe('certprep lint', () => {
     has(`${file}:160:7 error`, 'schema', 'schema-broken');
     // validate and lint both check reference languages: the problem is printed once.
     expect(lines.filter((l) => l.includes('reference-language'))).toHaveLength(1);
-    expect(lines.at(-1)).toBe('failed: 29 entries (29 questions), 7 errors, 7 warnings; key positions a/b/c/d 27/0/0/0 (chi-square 81.00, p = 1.87e-17); key longest in 17.2% of 29');
+    expect(lines.at(-1)).toBe('failed: 29 entries (29 questions), 7 errors, 6 warnings; key positions a/b/c/d 27/0/0/0 (chi-square 81.00, p = 1.87e-17); key longest in 17.2% of 29');
   });
 
   it('prints one JSON object with --json, and skips coverage for a single file', async () => {
@@ -56,9 +56,16 @@ describe('certprep lint', () => {
     const { code, stdout } = await cli('lint', file, '--exams', `${FIXTURES}/problems/exams`, '--json');
     expect(code).toBe(1);
     const result = JSON.parse(stdout) as { ok: boolean; wholeBank: boolean; errors: number; warnings: number; problems: { code: string; file: string; line: number }[]; stats: { keyPositions: Record<string, number> } };
-    expect(result).toMatchObject({ ok: false, wholeBank: false, errors: 6, warnings: 6, stats: { keyPositions: { a: 7, b: 0, c: 0, d: 0 } } });
+    expect(result).toMatchObject({ ok: false, wholeBank: false, errors: 6, warnings: 5, stats: { keyPositions: { a: 7, b: 0, c: 0, d: 0 } } });
     expect(result.problems.some((p) => p.code === 'bullet-uncovered')).toBe(false);
     expect(result.problems.find((p) => p.code === 'select-count-missing')).toMatchObject({ file, line: 29 });
+  });
+
+  it('takes a list of absolute words', async () => {
+    const file = `${FIXTURES}/problems/items/d1/problems.yaml`;
+    const { stdout } = await cli('lint', file, '--exams', `${FIXTURES}/problems/exams`, '--absolute-words', 'only, all');
+    expect(stdout).toContain(`${file}:144:9 warning absolute-word option "a" uses the absolute word "only" [long-key]`);
+    expect(stdout).not.toContain('"always"');
   });
 
   it('fails clearly on a missing path and on unknown options', async () => {

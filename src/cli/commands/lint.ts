@@ -26,12 +26,13 @@ export interface LintRun {
  * locate each entry, and lints the entries that passed the schema. A folder is the whole bank,
  * so bullet coverage is checked only then.
  */
-export async function runLint(root: string, examsDir?: string): Promise<LintRun> {
+export async function runLint(root: string, options: { examsDir?: string | undefined; absoluteWords?: string[] | undefined } = {}): Promise<LintRun> {
+  const { examsDir, absoluteWords } = options;
   const loaded = await loadContent(root, examsDir);
   const wholeBank = (await stat(root).catch(() => undefined))?.isDirectory() ?? false;
   const entries = locateEntries(loaded);
   const locateBullet = await bulletLocator(root, examsDir, wholeBank);
-  const result = lintBank(entries, loaded.exams, { wholeBank, bankPath: root, locateBullet });
+  const result = lintBank(entries, loaded.exams, { wholeBank, bankPath: root, locateBullet, ...(absoluteWords ? { absoluteWords } : {}) });
   return { loaded, result, problems: mergeProblems(loaded.problems, result.problems), wholeBank };
 }
 
@@ -93,15 +94,17 @@ export async function lint(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { exams: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
+      options: { exams: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' }, 'absolute-words': { type: 'string' } },
     });
   } catch (err) {
-    console.error(`certprep lint: ${err instanceof Error ? err.message : String(err)}\nusage: certprep lint [path] [--json] [--quiet] [--exams <dir>]`);
+    console.error(`certprep lint: ${err instanceof Error ? err.message : String(err)}\nusage: certprep lint [path] [--json] [--quiet] [--exams <dir>] [--absolute-words always,never,...]`);
     return 2;
   }
   const { values, positionals } = parsed;
   const root = positionals[0] ?? 'content';
-  const run = await runLint(root, values.exams);
+  const words = values['absolute-words'];
+  const absoluteWords = words === undefined ? undefined : words.split(',').map((w) => w.trim()).filter(Boolean);
+  const run = await runLint(root, { examsDir: values.exams, absoluteWords });
   const errors = run.problems.filter((p) => p.severity === 'error').length;
   const warnings = run.problems.length - errors;
   const { stats } = run.result;

@@ -112,12 +112,15 @@ describe('optionWordingRule', () => {
     const problems = optionWordingRule(lintQuestions(bank([s, m])));
     expect(problems.map((p) => `${p.severity}:${p.code}:${p.itemId}`)).toEqual(['error:of-the-above:s', 'error:of-the-above:s', 'error:of-the-above:m']);
     expect(problems[0]!.message).toBe('option "c" says "ALL of the above": options are shuffled, write a real option');
+    expect(problems[2]!.message).toBe('response "r3" says "none of the above": options are shuffled, write a real option');
   });
 
-  it('warns once per option on absolute words, whole words only', () => {
-    const s = single('s', 'S', ['Always use Athena; never use Glue', 'Use the overall approach', 'Use Glue', 'Install it'], 0);
+  it('warns once per option on absolute words, whole words only, hyphenated terms excepted', () => {
+    const s = single('s', 'S', ['Always use Athena; never use Glue', 'Use an always-on endpoint', 'Use the overall approach', 'Use only Glue for all jobs'], 0);
     const problems = optionWordingRule(lintQuestions(bank([s])));
     expect(problems.map((p) => [p.severity, p.message])).toEqual([['warning', 'option "a" uses the absolute words "always", "never"']]);
+    const wider = optionWordingRule(lintQuestions(bank([s])), ['always', 'never', 'only', 'all', 'none']);
+    expect(wider.map((p) => p.message)).toEqual(['option "a" uses the absolute words "always", "never"', 'option "d" uses the absolute words "only", "all"']);
   });
 
   it('accepts a custom list and leaves stems and ordering steps alone', () => {
