@@ -68,6 +68,8 @@ function position(b: Block, at: number): { line: number; column: number } {
 
 interface Answer {
   marker: '=' | '~';
+  /** The answer as written after its marker: matching pairs have no weights or feedback. */
+  raw: string;
   weight?: number;
   text: string;
   feedback?: string;
@@ -87,7 +89,7 @@ function answers(section: string): { answers: Answer[]; general?: string } {
   while (i !== -1) {
     const next = findUnescaped(body, '=~', i + 1);
     let part = body.slice(i + 1, next === -1 ? undefined : next).trim();
-    const a: Answer = { marker: body[i] as '=' | '~', text: '' };
+    const a: Answer = { marker: body[i] as '=' | '~', raw: part, text: '' };
     const w = /^%(-?\d+(?:\.\d+)?)%/.exec(part);
     if (w) {
       a.weight = Number(w[1]);
@@ -167,6 +169,11 @@ export function parseGift(input: string, options: GiftParseOptions = {}): ParseR
       return;
     }
     const after = src.slice(close + 1).trim();
+    const second = findUnescaped(src, '{', close + 1);
+    if (second !== -1) {
+      candidates.push({ value: undefined, id, locate, skipped: true, problems: [...problems, { severity: 'error', code: 'syntax', message: 'a question has one answer section; a second "{" was found (escape it as \\{)', ...position(b, offset + second), itemId: id }] });
+      return;
+    }
     let stem = toText(src.slice(0, open));
     if (after) {
       // Missing-word format: the blank stands where the answers were.
@@ -182,15 +189,15 @@ export function parseGift(input: string, options: GiftParseOptions = {}): ParseR
     const q: Record<string, unknown> = { id, stem };
     if (parsed.general) q.explanation = parsed.general;
     const all = parsed.answers;
-    const isMatching = all.length > 0 && all.every((a) => a.marker === '=' && findArrow(a.text) !== -1);
+    const isMatching = all.length > 0 && all.every((a) => a.marker === '=' && findArrow(a.raw) !== -1);
     if (isMatching) {
       const prompts: Record<string, unknown>[] = [];
       const matched: { id: string; text: string }[] = [];
       const extra: { id: string; text: string }[] = [];
       for (const a of all) {
-        const k = findArrow(a.text);
-        const left = giftUnescape(a.text.slice(0, k)).trim();
-        const right = giftUnescape(a.text.slice(k + 2)).trim();
+        const k = findArrow(a.raw);
+        const left = giftUnescape(a.raw.slice(0, k)).trim();
+        const right = giftUnescape(a.raw.slice(k + 2)).trim();
         if (left) {
           const r = { id: '', text: right };
           matched.push(r);
