@@ -176,6 +176,39 @@ describe('duplicateStemsRule', () => {
   });
 });
 
+describe('duplicateStemsRule against brute force', () => {
+  it('flags exactly the stems that have an earlier stem at Jaccard >= 0.8 (fixed seed)', () => {
+    let seed = 7;
+    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const vocab = Array.from({ length: 400 }, (_, i) => `w${i}`);
+    const stems: string[] = Array.from({ length: 200 }, () => Array.from({ length: 60 + Math.floor(rand() * 30) }, () => vocab[Math.floor(rand() * vocab.length)]).join(' '));
+    // Mutated copies: change 1 to 5 words, so similarities spread on both sides of the threshold.
+    for (let k = 0; k < 60; k++) {
+      const words = stems[Math.floor(rand() * 200)]!.split(' ');
+      const changes = 1 + Math.floor(rand() * 5);
+      for (let c = 0; c < changes; c++) words[Math.floor(rand() * words.length)] = vocab[Math.floor(rand() * vocab.length)]!;
+      stems.push(words.join(' '));
+    }
+    const sets = stems.map((st) => shingles(stemWords(st), 3));
+    const expected = new Set<string>();
+    const exact = new Set<string>();
+    const seen = new Set<string>();
+    stems.forEach((st, i) => {
+      if (seen.has(st)) exact.add(`q${i}`);
+      seen.add(st);
+    });
+    for (let i = 0; i < stems.length; i++) {
+      if (exact.has(`q${i}`)) continue;
+      for (let j = 0; j < i; j++) if (stems[j] !== stems[i] && jaccard(sets[i]!, sets[j]!) >= 0.8) expected.add(`q${i}`);
+    }
+    expect(expected.size).toBeGreaterThan(15);
+    expect(expected.size).toBeLessThan(60);
+    const items = stems.map((st, i) => single(`q${i}`, st, FOUR));
+    const found = new Set(duplicateStemsRule(lintQuestions(bank(items))).filter((p) => p.code === 'near-duplicate-stem').map((p) => p.itemId));
+    expect([...found].sort()).toEqual([...expected].sort());
+  });
+});
+
 describe('referenceRule', () => {
   it('accepts English AWS documentation and product pages', () => {
     expect(referenceProblem('https://docs.aws.amazon.com/sagemaker/latest/dg/whatis.html')).toBeNull();
