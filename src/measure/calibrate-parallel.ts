@@ -23,10 +23,10 @@ export interface ParallelCalibrationOptions extends CalibrationOptions {
  * one of the others, and the counts are summed. EM is unchanged, so the result equals the
  * single-threaded one up to floating-point summation order.
  */
-export async function calibrateParallel(data: ResponseMatrix, options: ParallelCalibrationOptions): Promise<CalibrationResult> {
+export async function calibrateParallel(data: ResponseMatrix, options: ParallelCalibrationOptions): Promise<CalibrationResult & { threads: number }> {
   const steps = calibrationSteps(data, options);
   let next = steps.next(emptyCounts(0, 0));
-  if (next.done) return next.value;
+  if (next.done) return { ...next.value, threads: 1 };
   const pat = next.value.patterns;
   const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
   const cells = pat.dense ? pat.codes.length : pat.items.length;
@@ -42,7 +42,7 @@ export async function calibrateParallel(data: ResponseMatrix, options: ParallelC
       else eStep(pat, req.tables, 0, pat.nPatterns, local);
       next = steps.next(local);
     }
-    return next.value;
+    return { ...next.value, threads: pool ? threads : 1 };
   } finally {
     await pool?.close();
   }
