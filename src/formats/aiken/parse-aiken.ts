@@ -58,7 +58,7 @@ export function parseAiken(input: string, options: AikenParseOptions = {}): Pars
     const answer = ANSWER.exec(line);
     if (answer) {
       if (!cur) fileProblems.push({ severity: 'error', code: 'syntax', message: 'ANSWER line without a question above it', line: n, column: 1 });
-      else close(undefined, { letter: answer[1]!.toUpperCase(), line: n, column: raw.indexOf(':') + 2 });
+      else close(undefined, { letter: answer[1]!.toUpperCase(), line: n, column: answer[1] ? raw.indexOf(answer[1], raw.indexOf(':')) + 1 : raw.indexOf(':') + 2 });
       return;
     }
     const option = OPTION.exec(line);

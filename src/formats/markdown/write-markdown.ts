@@ -44,7 +44,7 @@ export function writeMarkdown(entries: BankEntry[]): WriteResult<string> {
     const lines = [`${MD_META}${JSON.stringify({ id: e.id, ...metaOf(e) }).replace(/--/g, '-\\u002d')} -->`, `### ${first}`];
     if (rest.length) lines.push(...rest.map((l) => (STRUCTURAL.test(l) ? `\\${l}` : l)));
     lines.push('', ...e.options.map((o) => `- [${o.correct ? 'x' : ' '}] ${o.text}`));
-    if (e.explanation) lines.push('', `**Explanation:** ${e.explanation.split('\n').map((l) => (STRUCTURAL.test(l) ? `\\${l}` : l)).join('\n')}`);
+    if (e.explanation) lines.push('', `**Explanation:** ${e.explanation.split('\n').map((l, i) => (i > 0 && STRUCTURAL.test(l) ? `\\${l}` : l)).join('\n')}`);
     blocks.push(lines.join('\n'));
   }
   return { output: blocks.length ? blocks.join('\n\n') + '\n' : '', problems: lossReport('Markdown', entries, carried, (e) => `Markdown checkbox lists cannot express ${e.type === 'case' ? 'case studies' : `${e.type} items`}`) };
