@@ -1,4 +1,4 @@
-import { MISSING, responseMatrixFromDense, type ResponseMatrix } from './response-matrix.ts';
+import type { ResponseMatrix } from './response-matrix.ts';
 
 /** A seeded uniform generator on [0, 1): the caller owns the seed, so simulations are reproducible. */
 export type Random = () => number;
@@ -48,26 +48,35 @@ export function simulateResponses(
   const k = options.answeredPerPerson ?? J;
   if (k > J || k < 1) throw new Error(`simulate: answeredPerPerson must be in 1..${J}, got ${k}`);
   const sd = options.thetaSd ?? 1;
-  const codes = new Uint8Array(persons * J).fill(MISSING);
+  // Built directly in the sparse row form, so 100,000 x 1,000 with 65 answered each stays small.
+  const rowStart = new Int32Array(persons + 1);
+  const cellItems = new Int32Array(persons * k);
+  const scores = new Uint8Array(persons * k);
   const thetas = new Float64Array(persons);
   const order = Int32Array.from({ length: J }, (_, j) => j);
   for (let i = 0; i < persons; i++) {
     const theta = sd * normal(rng);
     thetas[i] = theta;
-    for (let t = 0; t < k; t++) {
-      let j = t;
-      if (k < J) {
+    const at = i * k;
+    rowStart[i] = at;
+    if (k < J) {
+      for (let t = 0; t < k; t++) {
         const pick = t + Math.floor(rng() * (J - t));
-        j = order[pick]!;
+        const j = order[pick]!;
         order[pick] = order[t]!;
         order[t] = j;
       }
-      const it = items[j]!;
+      cellItems.set(order.subarray(0, k), at);
+      cellItems.subarray(at, at + k).sort();
+    } else cellItems.set(order, at);
+    for (let t = 0; t < k; t++) {
+      const it = items[cellItems[at + t]!]!;
       const c = it.c ?? 0;
       const p = c + (1 - c) / (1 + Math.exp(-(it.a * theta + it.d)));
-      codes[i * J + j] = rng() < p ? 1 : 0;
+      scores[at + t] = rng() < p ? 1 : 0;
     }
   }
+  rowStart[persons] = persons * k;
   const ids = items.map((_, j) => `i${j + 1}`);
-  return { data: responseMatrixFromDense(ids, codes), thetas };
+  return { data: { itemIds: ids, rowStart, items: cellItems, scores, weights: new Float64Array(persons).fill(1) }, thetas };
 }
