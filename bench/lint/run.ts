@@ -2,18 +2,20 @@
  * Lint benchmark: generates 1,000 valid, varied questions (seeded), writes them as content files to a
  * temporary folder with the MLA-C01 exam definition, and prints the lint time (median of several runs):
  *   - rules: lintBank on entries already parsed and located (the pure core);
+ *   - load + validate: loadContent alone (YAML parsing, schema and referential checks), for comparison;
  *   - load + lint: runLint in process (read, parse, validate, locate, lint: the command minus start-up);
  *   - whole command: `npx tsx src/cli/main.ts lint <dir> --json` as a child process (adds Node and tsx start-up).
  * Usage: npx tsx bench/lint/run.ts [--items 1000] [--seed 42] [--runs 7]
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { runLint } from '../../src/cli/commands/lint.ts';
+import { loadContent } from '../../src/content/load-content.ts';
 import { examSchema, indexExam } from '../../src/core/exam/exam-schema.ts';
 import { lintBank } from '../../src/core/items/lint-bank.ts';
 import { parseContentFile, parseYaml } from '../../src/formats/yaml/parse-yaml-entries.ts';
@@ -60,6 +62,8 @@ try {
   }
   const rules: number[] = [];
   for (let i = 0; i < runs; i++) rules.push(await time(() => lintBank(located, [exam], { wholeBank: true, bankPath: dir })));
+  const loadOnly: number[] = [];
+  for (let i = 0; i < runs; i++) loadOnly.push(await time(() => loadContent(dir)));
   const inProcess: number[] = [];
   for (let i = 0; i < runs; i++) inProcess.push(await time(() => runLint(dir)));
   const whole: number[] = [];
@@ -77,9 +81,11 @@ try {
   const startup: number[] = [];
   for (let i = 0; i < Math.min(runs, 5); i++) startup.push(await time(() => execFileSync('npx', ['tsx', 'src/cli/main.ts', 'help'], { stdio: 'pipe' })));
 
-  console.log(`lint benchmark: ${entries.length} entries, ${questions} questions, ${Math.ceil(entries.length / perFile)} files, seed ${values.seed}, ${runs} runs (median)`);
+  const bytes = readdirSync(path.join(dir, 'items')).reduce((n, f) => n + statSync(path.join(dir, 'items', f)).size, 0);
+  console.log(`lint benchmark: ${entries.length} entries, ${questions} questions, ${Math.ceil(entries.length / perFile)} files (${(bytes / 1e6).toFixed(2)} MB), seed ${values.seed}, ${runs} runs (median)`);
   console.log(`  findings on the generated bank: ${[...byCode].map(([c, n]) => `${c} ${n}`).join(', ') || 'none'}`);
   console.log(`  rules only (lintBank):            ${median(rules).toFixed(1)} ms  (min ${Math.min(...rules).toFixed(1)})`);
+  console.log(`  load + validate (loadContent):    ${median(loadOnly).toFixed(1)} ms  (min ${Math.min(...loadOnly).toFixed(1)})`);
   console.log(`  load + validate + lint (runLint): ${median(inProcess).toFixed(1)} ms  (min ${Math.min(...inProcess).toFixed(1)})`);
   console.log(`  whole command (npx tsx ... lint): ${median(whole).toFixed(0)} ms, of which start-up (npx tsx ... help) ${median(startup).toFixed(0)} ms`);
 } finally {
