@@ -9,6 +9,8 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   validate: { summary: 'check the bank: schema and references, as path:line:col', load: async () => (await import('./commands/validate.ts')).validate },
   lint: { summary: 'validate, then lint the bank: stems, keys, wording, duplicates, references, scope, coverage', load: async () => (await import('./commands/lint.ts')).lint },
   bank: { summary: 'bank tools: report (coverage against the blueprint)', load: async () => (await import('./commands/bank.ts')).bank },
+  import: { summary: 'import items from QTI 3.0, Moodle XML, GIFT, Aiken, Markdown or CSV', load: async () => (await import('./commands/import.ts')).importCommand },
+  export: { summary: 'export the bank as QTI 3.0, Moodle XML, GIFT, Aiken, Markdown, CSV or YAML', load: async () => (await import('./commands/export.ts')).exportCommand },
 };
 
 function usage(): string {

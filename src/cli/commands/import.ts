@@ -1,0 +1,116 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { examSchema, indexExam, type ExamIndex } from '../../core/exam/exam-schema.ts';
+import { MB, type ImportLimits } from '../../formats/common/limits.ts';
+import { IMPORT_FORMATS, type ImportFormat } from '../../formats/import/import-formats.ts';
+import { applyImport, planImport } from '../../formats/import/plan-import.ts';
+import { YamlDirStore } from '../../formats/import/yaml-dir-store.ts';
+import { parseYaml } from '../../formats/yaml/parse-yaml-entries.ts';
+
+const USAGE = `usage: certprep import --format ${IMPORT_FORMATS.join('|')} FILE [--into NAME] [--into-dir DIR] [--update] [--skip-invalid] [--dry-run] [--json] [--max-file-mb 50] [--max-unpacked-mb 200] [--max-entries 20000] [--exams content/exams]`;
+
+/** Exam definitions to check task statements and bullets against; none found means those checks are skipped. */
+async function loadExams(dir: string): Promise<ExamIndex[] | undefined> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n)).sort();
+  } catch {
+    return undefined;
+  }
+  const out: ExamIndex[] = [];
+  for (const n of names) {
+    const parsed = parseYaml(await readFile(path.join(dir, n), 'utf8'), n);
+    const exam = examSchema.safeParse(parsed.value);
+    if (exam.success) out.push(indexExam(exam.data));
+  }
+  return out.length ? out : undefined;
+}
+
+function positiveNumber(name: string, raw: string | undefined, fallback: number, errors: string[]): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) errors.push(`--${name} must be a positive number, got "${raw}"`);
+  return n;
+}
+
+/**
+ * `certprep import`: plans the import (parse, structural checks, each item's fate), prints the
+ * report, and unless --dry-run saves the accepted items, all or nothing unless --skip-invalid.
+ * Until imports are wired to the database, items are saved as content files in --into-dir.
+ */
+export async function importCommand(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string' },
+        into: { type: 'string' },
+        'into-dir': { type: 'string' },
+        update: { type: 'boolean' },
+        'skip-invalid': { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
+        json: { type: 'boolean' },
+        'max-file-mb': { type: 'string' },
+        'max-unpacked-mb': { type: 'string' },
+        'max-entries': { type: 'string' },
+        exams: { type: 'string' },
+      },
+    });
+  } catch (err) {
+    console.error(`certprep import: ${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const errors: string[] = [];
+  const format = values.format as ImportFormat | undefined;
+  if (!format || !IMPORT_FORMATS.includes(format)) errors.push(`--format must be one of ${IMPORT_FORMATS.join(', ')}`);
+  if (positionals.length !== 1) errors.push('give exactly one FILE to import');
+  const limits: ImportLimits = {
+    maxFileBytes: positiveNumber('max-file-mb', values['max-file-mb'], 50, errors) * MB,
+    maxUnpackedBytes: positiveNumber('max-unpacked-mb', values['max-unpacked-mb'], 200, errors) * MB,
+    maxEntries: Math.floor(positiveNumber('max-entries', values['max-entries'], 20_000, errors)),
+  };
+  if (!values['dry-run'] && !values['into-dir']) errors.push('storing imports in the database is not available yet: use --into-dir DIR (YAML content files) or --dry-run');
+  if (errors.length) {
+    console.error(`certprep import: ${errors.join('\n  ')}\n${USAGE}`);
+    return 2;
+  }
+  const file = positionals[0]!;
+  const info = await stat(file).catch(() => undefined);
+  if (!info?.isFile()) {
+    console.error(`certprep import: ${file}: no such file`);
+    return 1;
+  }
+  // Refuse an oversized file before reading it into memory.
+  if (info.size > limits.maxFileBytes) {
+    console.error(`certprep import: ${file}: file is ${(info.size / MB).toFixed(1)} MB, larger than the limit of ${(limits.maxFileBytes / MB).toFixed(1)} MB (--max-file-mb)`);
+    return 1;
+  }
+  const collection = values.into ?? (path.basename(file).replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '') || 'imported');
+  const store = values['into-dir'] ? new YamlDirStore(values['into-dir']) : undefined;
+  const exams = await loadExams(values.exams ?? path.join('content', 'exams'));
+  const plan = await planImport(new Uint8Array(await readFile(file)), store, { format: format!, collection, update: !!values.update, skipInvalid: !!values['skip-invalid'], limits, file: path.basename(file), ...(exams ? { exams } : {}) });
+  const r = plan.report;
+  if (values.json) console.log(JSON.stringify(r, null, 2));
+  else {
+    for (const item of r.items) {
+      for (const p of item.problems) {
+        const where = [p.path ?? file, p.line, p.column].filter((x) => x !== undefined).join(':');
+        console.log(`${where} ${item.status} ${p.code}: ${p.message} [${item.id}]`);
+      }
+    }
+    console.log(`${values['dry-run'] ? 'dry run: ' : ''}${r.imported} imported (${r.lossy} lossy), ${r.rejected} rejected, ${r.skipped} skipped -> collection "${collection}"`);
+  }
+  if (!plan.applicable) {
+    if (!values.json) console.error(`certprep import: ${r.rejected} item(s) rejected; nothing was written (use --skip-invalid to import the valid ones)`);
+    return 1;
+  }
+  if (!values['dry-run'] && store) {
+    await applyImport(plan, store);
+    if (!values.json) console.log(`saved ${plan.entries.length} item(s) to ${path.join(values['into-dir']!, `${collection}.yaml`)}`);
+  }
+  return 0;
+}
