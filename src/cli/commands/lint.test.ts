@@ -34,6 +34,7 @@ describe('certprep lint', () => {
     const has = (prefix: string, code: string, item?: string) =>
       expect(lines.some((l) => l.startsWith(prefix) && l.includes(` ${code} `) && (!item || l.endsWith(`[${item}]`))), `${prefix} ${code} ${item ?? ''}`).toBe(true);
     has(`${FIXTURES}/problems:1:1 warning`, 'key-position-bias');
+    has(`${FIXTURES}/problems:1:1 warning`, 'key-longest-share');
     has(`${FIXTURES}/problems/exams/lint-fixture.yaml:22:13 error`, 'bullet-uncovered');
     has(`${file}:11:11 error`, 'select-count-mismatch', 'bad-select');
     has(`${file}:29:11 error`, 'select-count-missing', 'no-select');
@@ -48,7 +49,7 @@ describe('certprep lint', () => {
     has(`${file}:160:7 error`, 'schema', 'schema-broken');
     // validate and lint both check reference languages: the problem is printed once.
     expect(lines.filter((l) => l.includes('reference-language'))).toHaveLength(1);
-    expect(lines.at(-1)).toBe('failed: 29 entries (29 questions), 7 errors, 6 warnings; key positions a/b/c/d 27/0/0/0 (chi-square 81.00, p = 1.87e-17); key longest in 17.2% of 29');
+    expect(lines.at(-1)).toBe('failed: 29 entries (29 questions), 7 errors, 7 warnings; key positions a/b/c/d 27/0/0/0 (chi-square 81.00, p = 1.87e-17); key longest in 86.2% of 29');
   });
 
   it('prints one JSON object with --json, and skips coverage for a single file', async () => {
