@@ -105,7 +105,7 @@ interface Pool {
 }
 
 async function startPool(pat: PatternSet, tables0: EStepTables, threads: number): Promise<Pool> {
-  const sp: PatternSet = { ...pat, start: shared(pat.start), split: shared(pat.split), items: shared(pat.items), weight: shared(pat.weight), codes: shared(pat.codes) };
+  const sp: PatternSet = { ...pat, start: shared(pat.start), split: shared(pat.split), items: shared(pat.items), weight: shared(pat.weight), codes: shared(pat.codes), window: shared(pat.window) };
   const st = sharedTables(tables0);
   const bounds = sliceBounds(pat, threads);
   const workers: { worker: Worker; counts: EStepCounts; pending: ((v: number) => void) | null; fail: ((e: Error) => void) | null }[] = [];

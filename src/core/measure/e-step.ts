@@ -10,7 +10,8 @@ export interface Quadrature {
 }
 
 export function normalQuadrature(points = 61, range = 6): Quadrature {
-  if (!Number.isInteger(points) || points < 3) throw new Error(`quadrature: need an integer number of points >= 3, got ${points}`);
+  // Up to 255 points: posterior windows store node indices in bytes.
+  if (!Number.isInteger(points) || points < 3 || points > 255) throw new Error(`quadrature: need an integer number of points in 3..255, got ${points}`);
   if (!(range > 0)) throw new Error(`quadrature: range must be > 0, got ${range}`);
   const nodes = new Float64Array(points);
   const weights = new Float64Array(points);
@@ -56,6 +57,11 @@ export interface EStepCounts {
   logLik: number;
 }
 
+/** Relative posterior mass exp(-36) = 2.3e-16 and below is treated as zero. */
+export const WINDOW_CUT = 36;
+/** Nodes added on each side of last E-step's window before evaluating. */
+export const WINDOW_MARGIN = 2;
+
 export function emptyCounts(nItems: number, nQuad: number, dense = false): EStepCounts {
   return {
     right: new Float64Array(nItems * nQuad),
@@ -97,10 +103,16 @@ export function fillChunkSums(t: EStepTables, nItems: number): void {
  *   post_pq = prior_q L_p(z_q) / sum_k prior_k L_p(z_k)   (computed with the max subtracted),
  * and adds w_p * post_pq to the counts of each item p answered. Adds into `out` (so slices computed
  * by separate workers can be summed) and returns the slice's log-likelihood, also added to out.logLik.
+ *
+ * Posterior windows: with many items a person's posterior covers a few nodes; nodes where
+ * log post_pq < max_q log post_pq - WINDOW_CUT (relative mass below 2e-16) are skipped. Each pattern
+ * keeps its window in `pat.window` and the next E-step evaluates it widened by WINDOW_MARGIN nodes;
+ * if an edge of that window still carries mass the pattern is re-evaluated on all nodes. The
+ * log-posterior is unimodal (log-concave for Rasch and 2PL), so dead edges imply dead tails.
  */
 export function eStep(pat: PatternSet, t: EStepTables, from: number, to: number, out: EStepCounts): number {
   const Q = t.nQuad;
-  const { start, split, items, weight } = pat;
+  const { start, split, items, weight, window } = pat;
   const { logPrior, logP, logQ, base, chunkSum } = t;
   const { right, wrong, total, chunkPost } = out;
   const codes = pat.codes;
@@ -111,53 +123,76 @@ export function eStep(pat: PatternSet, t: EStepTables, from: number, to: number,
     const s = start[p]!;
     const mid = split[p]!;
     const e = start[p + 1]!;
-    if (pat.dense) {
-      for (let q = 0; q < Q; q++) ll[q] = base[q]! + logPrior[q]!;
-      for (let c = 0; c < nChunks; c++) {
-        const code = codes[p * nChunks + c]!;
-        if (code === 0) continue;
-        const off = ((c << 8) | code) * Q;
-        for (let q = 0; q < Q; q++) ll[q]! += chunkSum[off + q]!;
-      }
-    } else {
-      for (let q = 0; q < Q; q++) ll[q] = logPrior[q]!;
-      for (let k = s; k < mid; k++) {
-        const off = items[k]! * Q;
-        for (let q = 0; q < Q; q++) ll[q]! += logP[off + q]!;
-      }
-      for (let k = mid; k < e; k++) {
-        const off = items[k]! * Q;
-        for (let q = 0; q < Q; q++) ll[q]! += logQ[off + q]!;
-      }
-    }
+    // Nodes to evaluate: last E-step's window widened by WINDOW_MARGIN (all nodes the first time).
+    let lo = Math.max(0, window[2 * p]! - WINDOW_MARGIN);
+    let hi = Math.min(Q - 1, window[2 * p + 1]! + WINDOW_MARGIN);
     let max = -Infinity;
-    for (let q = 0; q < Q; q++) if (ll[q]! > max) max = ll[q]!;
+    for (;;) {
+      if (pat.dense) {
+        for (let q = lo; q <= hi; q++) ll[q] = base[q]! + logPrior[q]!;
+        for (let c = 0; c < nChunks; c++) {
+          const code = codes[p * nChunks + c]!;
+          if (code === 0) continue;
+          const off = ((c << 8) | code) * Q;
+          for (let q = lo; q <= hi; q++) ll[q]! += chunkSum[off + q]!;
+        }
+      } else {
+        for (let q = lo; q <= hi; q++) ll[q] = logPrior[q]!;
+        for (let k = s; k < mid; k++) {
+          const off = items[k]! * Q;
+          for (let q = lo; q <= hi; q++) ll[q]! += logP[off + q]!;
+        }
+        for (let k = mid; k < e; k++) {
+          const off = items[k]! * Q;
+          for (let q = lo; q <= hi; q++) ll[q]! += logQ[off + q]!;
+        }
+      }
+      max = -Infinity;
+      for (let q = lo; q <= hi; q++) if (ll[q]! > max) max = ll[q]!;
+      // A window edge that still carries mass means the posterior moved: evaluate every node.
+      const edgeLive = (lo > 0 && ll[lo]! - max > -WINDOW_CUT) || (hi < Q - 1 && ll[hi]! - max > -WINDOW_CUT);
+      if (!edgeLive || (lo === 0 && hi === Q - 1)) break;
+      lo = 0;
+      hi = Q - 1;
+    }
     let sum = 0;
-    for (let q = 0; q < Q; q++) {
-      const v = Math.exp(ll[q]! - max);
+    let newLo = hi;
+    let newHi = lo;
+    for (let q = lo; q <= hi; q++) {
+      const d = ll[q]! - max;
+      if (d > -WINDOW_CUT) {
+        if (q < newLo) newLo = q;
+        newHi = q;
+      }
+      const v = Math.exp(d);
       ll[q] = v;
       sum += v;
     }
+    window[2 * p] = newLo;
+    window[2 * p + 1] = newHi;
     const w = weight[p]!;
     logLik += w * (max + Math.log(sum));
     const scale = w / sum;
-    for (let q = 0; q < Q; q++) ll[q]! *= scale;
+    // Outside [newLo, newHi] the posterior is below exp(-WINDOW_CUT) of its peak: not worth adding.
+    lo = newLo;
+    hi = newHi;
+    for (let q = lo; q <= hi; q++) ll[q]! *= scale;
     if (pat.dense) {
-      for (let q = 0; q < Q; q++) total[q]! += ll[q]!;
+      for (let q = lo; q <= hi; q++) total[q]! += ll[q]!;
       for (let c = 0; c < nChunks; c++) {
         const code = codes[p * nChunks + c]!;
         if (code === 0) continue;
         const off = ((c << 8) | code) * Q;
-        for (let q = 0; q < Q; q++) chunkPost[off + q]! += ll[q]!;
+        for (let q = lo; q <= hi; q++) chunkPost[off + q]! += ll[q]!;
       }
     } else {
       for (let k = s; k < mid; k++) {
         const off = items[k]! * Q;
-        for (let q = 0; q < Q; q++) right[off + q]! += ll[q]!;
+        for (let q = lo; q <= hi; q++) right[off + q]! += ll[q]!;
       }
       for (let k = mid; k < e; k++) {
         const off = items[k]! * Q;
-        for (let q = 0; q < Q; q++) wrong[off + q]! += ll[q]!;
+        for (let q = lo; q <= hi; q++) wrong[off + q]! += ll[q]!;
       }
     }
   }

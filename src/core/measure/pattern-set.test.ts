@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eStep, emptyCounts, finishCounts, normalQuadrature } from './e-step.ts';
 import { fillTables, newTables } from './item-models.ts';
-import { buildPatterns } from './pattern-set.ts';
+import { buildPatterns, freshWindows } from './pattern-set.ts';
 import { responseMatrix, responseMatrixFromDense, MISSING } from './response-matrix.ts';
 import { mulberry32, simulateResponses } from './simulate-responses.ts';
 
@@ -80,6 +80,36 @@ describe('eStep', () => {
     expect(ll1 + ll2).toBeCloseTo(whole.logLik, 8);
     expect(parts.logLik).toBeCloseTo(whole.logLik, 8);
     for (let k = 0; k < whole.chunkPost.length; k++) expect(parts.chunkPost[k]).toBeCloseTo(whole.chunkPost[k]!, 10);
+  });
+
+  it('skips only negligible nodes through posterior windows, also when the posterior has moved', () => {
+    const truthLong = Array.from({ length: 80 }, (_, j) => ({ a: 1 + (j % 5) / 4, d: (j % 9) / 4 - 1 }));
+    const data = simulateResponses(truthLong, 300, mulberry32(8)).data;
+    const q61 = normalQuadrature();
+    const { patterns } = buildPatterns(data);
+    const J = patterns.nItems;
+    const at = (shift: number) => {
+      const t = newTables(J, q61, true);
+      fillTables('2pl', Float64Array.from(truthLong.flatMap((x) => [x.a, x.d + shift])), J, q61, t, true);
+      return t;
+    };
+    const count = (t: ReturnType<typeof at>, fresh: boolean) => {
+      if (fresh) patterns.window.set(freshWindows(patterns.nPatterns));
+      const c = emptyCounts(J, 61, true);
+      eStep(patterns, t, 0, patterns.nPatterns, c);
+      finishCounts(patterns, 61, c);
+      return c;
+    };
+    count(at(0), true);
+    const widths = Array.from({ length: patterns.nPatterns }, (_, p) => patterns.window[2 * p + 1]! - patterns.window[2 * p]! + 1);
+    expect(Math.max(...widths)).toBeLessThan(61); // windows did narrow
+    for (const shift of [0.05, 1.5]) {
+      const t = at(shift);
+      const windowed = count(t, false); // starts from the windows of the unshifted parameters
+      const full = count(t, true);
+      expect(windowed.logLik).toBeCloseTo(full.logLik, 9);
+      for (let k = 0; k < full.right.length; k++) expect(Math.abs(windowed.right[k]! - full.right[k]!)).toBeLessThan(1e-12);
+    }
   });
 
   it('matches a hand computation: one item, three nodes, one person right and one wrong', () => {

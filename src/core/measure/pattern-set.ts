@@ -19,6 +19,11 @@ export interface PatternSet {
   totalWeight: number;
   /** Dense data only: right answers packed per 8-item chunk, nPatterns x chunkCount(nItems) bytes. */
   codes: Uint8Array;
+  /**
+   * E-step state: per pattern, the first and last quadrature node where the posterior mattered at the
+   * last E-step (2 bytes per pattern; starts as 0..255, i.e. all nodes). Written by eStep.
+   */
+  window: Uint8Array;
 }
 
 /** Why an item cannot be calibrated: its likelihood has no finite maximum. */
@@ -158,8 +163,16 @@ export function buildPatterns(m: ResponseMatrix): PatternBuild {
     dense,
     totalWeight,
     codes: dense ? chunkCodes(nItems, nPatterns, start, split, items) : new Uint8Array(0),
+    window: freshWindows(nPatterns),
   };
   return { patterns, calibrated, excluded, responses, correct, droppedPersons, perfectPersons, zeroPersons };
+}
+
+/** Windows that cover every node: used for a new pattern set and before any new calibration. */
+export function freshWindows(nPatterns: number): Uint8Array {
+  const w = new Uint8Array(2 * nPatterns);
+  for (let p = 0; p < nPatterns; p++) w[2 * p + 1] = 255;
+  return w;
 }
 
 function data(m: ResponseMatrix, calibrated: number[], j: number): string {
