@@ -4,7 +4,8 @@
  *   - rules: lintBank on entries already parsed and located (the pure core);
  *   - load + validate: loadContent alone (YAML parsing, schema and referential checks), for comparison;
  *   - load + lint: runLint in process (read, parse, validate, locate, lint: the command minus start-up);
- *   - whole command: `npx tsx src/cli/main.ts lint <dir> --json` as a child process (adds Node and tsx start-up).
+ *   - whole command: `node --import tsx src/cli/main.ts lint <dir> --json` as a child process (adds Node and
+ *     tsx start-up; `npx` adds about half a second more of its own).
  * Usage: npx tsx bench/lint/run.ts [--items 1000] [--seed 42] [--runs 7]
  */
 import { execFileSync } from 'node:child_process';
@@ -71,7 +72,7 @@ try {
     whole.push(
       await time(() => {
         try {
-          execFileSync('npx', ['tsx', 'src/cli/main.ts', 'lint', dir, '--json'], { stdio: 'pipe' });
+          execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'lint', dir, '--json'], { stdio: 'pipe' });
         } catch {
           // Exit code 1 (lint errors such as uncovered bullets) is expected; the timing is what counts.
         }
@@ -79,7 +80,7 @@ try {
     );
   }
   const startup: number[] = [];
-  for (let i = 0; i < Math.min(runs, 5); i++) startup.push(await time(() => execFileSync('npx', ['tsx', 'src/cli/main.ts', 'help'], { stdio: 'pipe' })));
+  for (let i = 0; i < Math.min(runs, 5); i++) startup.push(await time(() => execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'help'], { stdio: 'pipe' })));
 
   const bytes = readdirSync(path.join(dir, 'items')).reduce((n, f) => n + statSync(path.join(dir, 'items', f)).size, 0);
   console.log(`lint benchmark: ${entries.length} entries, ${questions} questions, ${Math.ceil(entries.length / perFile)} files (${(bytes / 1e6).toFixed(2)} MB), seed ${values.seed}, ${runs} runs (median)`);
@@ -87,7 +88,7 @@ try {
   console.log(`  rules only (lintBank):            ${median(rules).toFixed(1)} ms  (min ${Math.min(...rules).toFixed(1)})`);
   console.log(`  load + validate (loadContent):    ${median(loadOnly).toFixed(1)} ms  (min ${Math.min(...loadOnly).toFixed(1)})`);
   console.log(`  load + validate + lint (runLint): ${median(inProcess).toFixed(1)} ms  (min ${Math.min(...inProcess).toFixed(1)})`);
-  console.log(`  whole command (npx tsx ... lint): ${median(whole).toFixed(0)} ms, of which start-up (npx tsx ... help) ${median(startup).toFixed(0)} ms`);
+  console.log(`  whole command (node --import tsx): ${median(whole).toFixed(0)} ms, of which start-up (... help) ${median(startup).toFixed(0)} ms`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
