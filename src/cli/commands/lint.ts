@@ -22,8 +22,8 @@ export interface LintRun {
 }
 
 /**
- * Loads `root` with `loadContent` (schema and referential checks), re-reads the item files to
- * locate each entry, and lints the entries that passed the schema. A folder is the whole bank,
+ * Loads `root` with `loadContent` (schema and referential checks) and lints the entries that passed
+ * the schema; an item file is parsed a second time only if a lint finding in it must be located. A folder is the whole bank,
  * so bullet coverage is checked only then.
  */
 export async function runLint(root: string, options: { examsDir?: string | undefined; absoluteWords?: string[] | undefined } = {}): Promise<LintRun> {
@@ -87,7 +87,11 @@ async function bulletLocator(root: string, examsDir: string | undefined, wholeBa
   return (examId: string, bulletId: string) => index.get(`${examId}\0${bulletId}`);
 }
 
-/** `certprep lint [path]`: validate's checks plus the item-writing rules; non-zero exit on errors. */
+/**
+ * `certprep lint [path]`: validate's checks plus the item-writing rules; exit 1 on errors, 2 on bad
+ * arguments. `--json` prints one object: `{path, ok, wholeBank, entries, questions, errors, warnings,
+ * stats: {keyPositions, positionTest, longestKey}, problems: [{severity, code, message, file, line, column, itemId}]}`.
+ */
 export async function lint(argv: string[]): Promise<number> {
   let parsed;
   try {
