@@ -143,6 +143,22 @@ describe('calibrate: parameter recovery on simulated data (seeded)', () => {
     expect(rmseD).toBeLessThan(0.12);
   });
 
+  it('recovers 3PL parameters with the Beta(5, 17) prior on c', () => {
+    const rng = mulberry32(31);
+    const truth = Array.from({ length: 20 }, () => ({ a: Math.exp(0.2 * normal(rng)) * 1.2, d: normal(rng), c: 0.15 + 0.1 * rng() }));
+    const sim = simulateResponses(truth, 5000, rng);
+    const res = calibrate(sim.data, { model: '3pl' });
+    expect(res.converged).toBe(true);
+    const rmse = (f: (j: number) => number) => Math.sqrt(truth.reduce((s, _, j) => s + f(j) ** 2, 0) / truth.length);
+    const rmseA = rmse((j) => res.items[j]!.a - truth[j]!.a);
+    const rmseB = rmse((j) => res.items[j]!.b - -truth[j]!.d / truth[j]!.a);
+    const rmseC = rmse((j) => res.items[j]!.c! - truth[j]!.c);
+    console.log(`3PL recovery 5000 x 20: RMSE a ${rmseA.toFixed(4)}, b ${rmseB.toFixed(4)}, c ${rmseC.toFixed(4)}`);
+    expect(rmseA).toBeLessThan(0.25);
+    expect(rmseB).toBeLessThan(0.25);
+    expect(rmseC).toBeLessThan(0.08);
+  });
+
   it('recovers the Rasch theta SD and intercepts', () => {
     const rng = mulberry32(99);
     const truth = Array.from({ length: 15 }, () => ({ a: 1, d: normal(rng) }));
