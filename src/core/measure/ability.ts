@@ -1,4 +1,4 @@
-import { normalQuadrature } from './e-step.ts';
+import { normalQuadrature } from './normal-quadrature.ts';
 
 /** One calibrated (or provisional) item: P(x=1|theta) = c + (1-c) / (1 + exp(-(a theta + d))). */
 export interface ItemParameters {

@@ -1,4 +1,5 @@
-import { eStep, emptyCounts, finishCounts, normalQuadrature, type EStepCounts, type EStepTables } from './e-step.ts';
+import { eStep, emptyCounts, finishCounts, type EStepCounts, type EStepTables } from './e-step.ts';
+import { normalQuadrature } from './normal-quadrature.ts';
 import { clampParams, fillTables, itemAt, logPriorDensity, newTables, paramCount, startValues, INTERCEPT_BOUND, SLOPE_BOUND, type GuessingPrior, type IrtModel } from './item-models.ts';
 import { mStep } from './m-step.ts';
 import { buildPatterns, type ExclusionReason, type PatternSet } from './pattern-set.ts';

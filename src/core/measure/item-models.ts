@@ -1,4 +1,5 @@
-import { fillChunkSums, type EStepCounts, type EStepTables, type Quadrature } from './e-step.ts';
+import { fillChunkSums, type EStepCounts, type EStepTables } from './e-step.ts';
+import type { Quadrature } from './normal-quadrature.ts';
 
 export type IrtModel = 'rasch' | '2pl' | '3pl';
 

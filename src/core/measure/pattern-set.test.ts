@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { eStep, emptyCounts, finishCounts, normalQuadrature } from './e-step.ts';
+import { eStep, emptyCounts, finishCounts } from './e-step.ts';
+import { normalQuadrature } from './normal-quadrature.ts';
 import { fillTables, newTables } from './item-models.ts';
 import { buildPatterns, freshWindows } from './pattern-set.ts';
 import { responseMatrix, responseMatrixFromDense, MISSING } from './response-matrix.ts';
