@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium, never a downloaded browser. */
@@ -17,6 +17,11 @@ export async function shoot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   const size = page.viewportSize() ?? { width: 1280, height: 800 };
   await page.screenshot({ path: `${SHOTS}/${name}-desktop.png`, fullPage: true });
+  // Long pages are also saved in readable parts (a full-length image gets shrunk when viewed).
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  for (let part = 1, y = size.height; y < height && part <= 3; part++, y += size.height) {
+    await page.screenshot({ path: `${SHOTS}/${name}-desktop-part${part}.png`, fullPage: true, clip: { x: 0, y, width: size.width, height: Math.min(size.height, height - y) } });
+  }
   await page.setViewportSize({ width: 360, height: 740 });
   await page.screenshot({ path: `${SHOTS}/${name}-360.png`, fullPage: true });
   await page.setViewportSize(size);

@@ -40,11 +40,14 @@ export async function startApp(content = 'test/fixtures/e2e-bank'): Promise<Runn
   buildWeb();
   const dir = await mkdtemp(path.join(tmpdir(), 'certprep-e2e-'));
   const port = await freePort();
+  // CERTPREP_E2E_SERVER_ROOT runs the server from another copy of the repository (a snapshot of a
+  // known-good commit, say) while still serving this checkout's web/dist.
+  const serverRoot = process.env.CERTPREP_E2E_SERVER_ROOT ?? repo;
   const child: ChildProcess = spawn('npx', ['tsx', 'src/cli/main.ts', 'serve'], {
-    cwd: repo,
+    cwd: serverRoot,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DATABASE_URL: path.join(dir, 'e2e.db'), PORT: String(port), CERTPREP_CONTENT: path.resolve(repo, content), SECURE_COOKIES: 'false', LOG_LEVEL: 'warn' },
+    env: { ...process.env, DATABASE_URL: path.join(dir, 'e2e.db'), PORT: String(port), CERTPREP_CONTENT: path.resolve(repo, content), CERTPREP_WEB: path.join(repo, 'web/dist'), SECURE_COOKIES: 'false', LOG_LEVEL: 'warn' },
   });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));

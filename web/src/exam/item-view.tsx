@@ -1,6 +1,7 @@
 import { forwardRef } from 'react';
 import type { ItemReview, PresentedItem } from '../../../src/core/api/contracts.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import { Prose } from '../prose.tsx';
 import { ItemReviewView } from '../report/item-review-view.tsx';
 import { ChoiceItem } from './choice-item.tsx';
 import { MatchingItem } from './matching-item.tsx';
@@ -31,17 +32,18 @@ export const ItemView = forwardRef<HTMLHeadingElement, Props>(function ItemView(
             {t('caseStudy')}: {item.caseStudy.title}
           </h3>
           <p className="case-progress">{t('caseQuestionOf', { i: item.caseStudy.index, n: item.caseStudy.count })}</p>
-          <div className="scenario">{item.caseStudy.scenario}</div>
+          <Prose className="scenario" text={item.caseStudy.scenario} />
         </section>
       )}
       <div className="question">
         <h2 id={`q-${item.position}`} ref={heading} tabIndex={-1} className="question-heading">
           {t('questionOf', { i: number, n: total })}
         </h2>
-        <div id={stemId} className="stem">
-          {item.stem}
-          {item.type === 'multiple' && !/select\s+\w+\.?\)?\s*$/i.test(item.stem) && <> {t('selectN', { n: item.select ?? 2 })}</>}
-        </div>
+        <Prose
+          id={stemId}
+          className="stem"
+          text={item.type === 'multiple' && !/select\s+\w+\.?\)?\s*$/i.test(item.stem) ? `${item.stem} ${t('selectN', { n: item.select ?? 2 })}` : item.stem}
+        />
         {(item.type === 'single' || item.type === 'multiple') && <ChoiceItem {...controls} />}
         {item.type === 'ordering' && <OrderingItem {...controls} />}
         {item.type === 'matching' && <MatchingItem {...controls} />}

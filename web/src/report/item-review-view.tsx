@@ -1,5 +1,6 @@
 import type { ItemReview } from '../../../src/core/api/contracts.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import { Prose } from '../prose.tsx';
 
 const letter = (i: number) => String.fromCharCode(65 + i);
 
@@ -93,7 +94,7 @@ export function ItemReviewView({ review }: { review: ItemReview }) {
       {review.explanation && (
         <div className="explanation">
           <h4>{t('explanation')}</h4>
-          <p>{review.explanation}</p>
+          <Prose text={review.explanation} />
         </div>
       )}
       {review.references.length > 0 && (

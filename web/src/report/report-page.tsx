@@ -3,6 +3,7 @@ import type { AttemptView, ScoreReport } from '../../../src/core/api/contracts.t
 import { api, ApiRequestError } from '../api/api-client.ts';
 import { ErrorPanel } from '../error-panel.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import { Prose } from '../prose.tsx';
 import { ItemReviewView } from './item-review-view.tsx';
 
 type Filter = 'all' | 'incorrect' | 'flagged';
@@ -115,10 +116,10 @@ export function ReportPage({ attemptId }: { attemptId: string }) {
                   <summary>
                     {t('caseStudy')}: {item.caseStudy.title}
                   </summary>
-                  <div className="scenario">{item.caseStudy.scenario}</div>
+                  <Prose className="scenario" text={item.caseStudy.scenario} />
                 </details>
               )}
-              <div className="stem">{item.stem}</div>
+              <Prose className="stem" text={item.stem} />
               <ItemReviewView review={item} />
             </li>
           ))}

@@ -1,0 +1,146 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeProblems, launchBrowser, shoot } from './support/browser.ts';
+import { startApp, type RunningApp } from './support/start-app.ts';
+
+/**
+ * Practice in the browser: the French interface, immediate feedback, a refused start shown as the
+ * server words it, autosave through a broken network, and a conflict between two tabs.
+ */
+describe('practice in the browser', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-GB' });
+    page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(app.url);
+    await page.getByLabel('Name').fill('Bea Apprenante');
+    await page.getByLabel('Email').fill('bea@example.com');
+    await page.getByLabel('Password').fill('une phrase de passe');
+    await page.getByLabel('Password').press('Enter');
+    await page.getByRole('heading', { name: /Dashboard/ }).waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  /** Gives some answer to the item on screen, by keyboard, whatever its type. */
+  async function answerCurrent(p: Page, variant = 0): Promise<void> {
+    const type = await p.locator('article.item').getAttribute('data-type');
+    if (type === 'single' || type === 'multiple') {
+      const inputs = p.locator('article.item .option input');
+      for (const k of type === 'single' ? [variant % 4] : [variant % 5, (variant + 1) % 5]) {
+        await inputs.nth(k).focus();
+        await p.keyboard.press('Space');
+      }
+    } else if (type === 'ordering') {
+      await p.locator('article.item .order-step').nth(variant % 2).locator('button', { hasText: /Move down|Descendre/ }).focus();
+      await p.keyboard.press('Enter');
+    } else {
+      const selects = p.locator('article.item select');
+      for (let k = 0; k < (await selects.count()); k++) {
+        await selects.nth(k).focus();
+        for (let d = 0; d <= (k + variant) % 3; d++) await p.keyboard.press('ArrowDown');
+      }
+    }
+  }
+
+  it('switches to French and remembers the choice across a reload', async () => {
+    await page.getByLabel('Language', { exact: true }).focus();
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('heading', { name: /Tableau de bord/ }).waitFor();
+    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('fr');
+    await page.reload();
+    await page.getByRole('heading', { name: /Tableau de bord/ }).waitFor();
+    await expect(page.getByRole('button', { name: 'Commencer un examen blanc' }).isVisible()).resolves.toBe(true);
+    await shoot(page, '20-dashboard-fr');
+  });
+
+  it('shows the server refusal when the bank is too small for a full mock', async () => {
+    await page.getByRole('button', { name: 'Commencer un examen blanc' }).click();
+    const alert = page.locator('#mock-title + form [role="alert"]');
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toMatch(/domain \d needs \d+ items, \d+ available/);
+  });
+
+  it('gives immediate feedback after Check, and keeps the item locked after a reload', async () => {
+    await page.getByLabel('Nombre de questions').fill('4');
+    await page.locator('#practice-title + form button[type="submit"]').click();
+    await page.locator('article.item').waitFor();
+    await expect(page.locator('.timer').textContent()).resolves.toBe('Sans limite de temps');
+    const check = page.getByRole('button', { name: 'Vérifier' });
+    await expect(check.isDisabled()).resolves.toBe(true);
+    await answerCurrent(page);
+    await check.focus();
+    await page.keyboard.press('Enter');
+    const feedback = page.locator('.feedback');
+    await feedback.waitFor();
+    await expect(feedback.locator('.verdict').textContent()).resolves.toMatch(/Juste|Faux/);
+    await expect(feedback.getByRole('heading', { name: 'Explication' }).isVisible()).resolves.toBe(true);
+    await expect(feedback.locator('.why').count()).resolves.toBeGreaterThanOrEqual(3);
+    await expect(feedback.locator('.references a').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('article.item :is(input, select, .order-buttons button):not([disabled])').count()).resolves.toBe(0);
+    await shoot(page, '21-practice-feedback');
+    await expect(axeProblems(page)).resolves.toEqual([]);
+
+    await page.reload();
+    await page.locator('.feedback').waitFor();
+    await expect(page.getByRole('button', { name: 'Vérifier' }).count()).resolves.toBe(0);
+  });
+
+  it('keeps retrying a save while the network fails, then saves it', async () => {
+    await page.locator('.item-actions button', { hasText: 'Suivante' }).click();
+    let failures = 0;
+    await page.route('**/api/attempts/*/answers/*', async (route) => {
+      failures++;
+      await route.abort('internetdisconnected');
+    });
+    await answerCurrent(page, 1);
+    await page.locator('[data-testid="save-status"]', { hasText: 'Non enregistré — nouvelle tentative' }).waitFor();
+    await shoot(page, '22-save-retrying');
+    await page.unroute('**/api/attempts/*/answers/*');
+    await page.locator('[data-testid="save-status"]:text-is("Enregistré")').waitFor({ timeout: 20_000 });
+    expect(failures).toBeGreaterThan(0);
+    const before = await page.locator('.nav-grid .nav-cell.answered').count();
+    await page.reload();
+    await page.locator('article.item').waitFor();
+    await expect(page.locator('.nav-grid .nav-cell.answered').count()).resolves.toBe(before);
+  });
+
+  it('takes the other tab’s answer when both tabs change the same item', async () => {
+    const other = await context.newPage();
+    await other.goto(page.url());
+    await other.locator('article.item').waitFor();
+    // A new tab starts at the first item (the position is kept per tab): go to the same one.
+    await other.locator('.nav-grid li:nth-child(2) button').click();
+    await expect(other.locator('.question-heading').textContent()).resolves.toBe(await page.locator('.question-heading').textContent());
+    // Both tabs start from the same revision; the other tab saves first.
+    await answerCurrent(other, 2);
+    await other.locator('[data-testid="save-status"]:text-is("Enregistré")').waitFor();
+    await answerCurrent(page, 3);
+    const notice = page.locator('.notice');
+    await notice.waitFor();
+    await expect(notice.textContent()).resolves.toMatch(/modifiée dans un autre onglet/);
+    const snapshot = (p: Page) => p.locator('article.item').evaluate((el) => [...el.querySelectorAll('input, select, .order-text')].map((n) => (n instanceof HTMLInputElement ? n.checked : n instanceof HTMLSelectElement ? n.value : n.textContent)).join('|'));
+    await expect(snapshot(page)).resolves.toBe(await snapshot(other));
+    await other.close();
+  });
+
+  it('finishes the practice and shows its report', async () => {
+    await page.locator('.side-actions button.primary').click();
+    await page.getByRole('dialog').waitFor();
+    await page.getByRole('button', { name: 'Oui, envoyer' }).click();
+    await page.getByRole('heading', { name: /Rapport de score/ }).waitFor();
+    await expect(page.locator('.report-item').count()).resolves.toBe(4);
+    await shoot(page, '23-practice-report-fr');
+    expect(pageErrors).toEqual([]);
+  });
+});
