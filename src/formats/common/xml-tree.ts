@@ -63,8 +63,17 @@ function localName(name: string): string {
   return i === -1 ? name : name.slice(i + 1);
 }
 
+export interface ParseXmlOptions {
+  /**
+   * Called with each child of the root element as soon as it is complete; that child is then not
+   * kept in the tree, so a file of 10,000 questions never holds 10,000 subtrees at once.
+   */
+  onRootChild?: (el: XmlElement) => void;
+}
+
 /** Parses an XML document into its root element. */
-export function parseXml(input: string): XmlElement {
+export function parseXml(input: string, options: ParseXmlOptions = {}): XmlElement {
+  const onRootChild = options.onRootChild;
   // XML readers turn CRLF and lone CR into LF before anything else (XML 1.0, section 2.11).
   const text = input.indexOf('\r') === -1 ? input : input.replace(/\r\n?/g, '\n');
   const fail = (message: string, offset: number): never => {
@@ -130,6 +139,10 @@ export function parseXml(input: string): XmlElement {
       const top = stack.pop();
       if (!top) fail(`closing tag </${m![0]}> without an opening tag`, i);
       if (top!.name !== name) fail(`closing tag </${m![0]}> does not match <${top!.name}>`, i);
+      if (onRootChild && stack.length === 1) {
+        stack[0]!.children.pop();
+        onRootChild(top!);
+      }
       i = j + 1;
     } else {
       NAME.lastIndex = i + 1;
@@ -152,7 +165,13 @@ export function parseXml(input: string): XmlElement {
       if (!top && root) fail('a document has one root element', i);
       if (top) top.children.push(el);
       else root = el;
-      if (text.startsWith('/>', j)) i = j + 2;
+      if (text.startsWith('/>', j)) {
+        i = j + 2;
+        if (onRootChild && stack.length === 1) {
+          stack[0]!.children.pop();
+          onRootChild(el);
+        }
+      }
       else if (text[j] === '>') {
         stack.push(el);
         i = j + 1;

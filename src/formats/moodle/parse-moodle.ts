@@ -15,6 +15,8 @@ export interface MoodleParseOptions extends ParseOptions {
 
 const SUPPORTED = new Set(['multichoice', 'matching', 'ordering']);
 
+class TooMany extends Error {}
+
 /**
  * Reads a Moodle XML quiz file: multichoice (single and multiple, keys from positive fractions),
  * matching (empty subquestions are distractor responses), ordering (qtype_ordering, answers in the
@@ -26,21 +28,6 @@ export function parseMoodle(input: string, options: MoodleParseOptions = {}): Pa
   const limits = options.limits ?? DEFAULT_LIMITS;
   const file = options.file ?? 'quiz.xml';
   if (input.length > limits.maxFileBytes) return { entries: [], seen: [], problems: [{ severity: 'error', code: 'limit', message: `file is larger than the limit of ${limits.maxFileBytes} bytes (--max-file-mb)` }] };
-  let root: XmlElement;
-  try {
-    root = parseXml(input);
-  } catch (err) {
-    if (!(err instanceof XmlError)) throw err;
-    return { entries: [], seen: [], problems: [{ severity: 'error', code: 'syntax', message: err.message.replace(/ \(line \d+, column \d+\)$/, ''), line: err.line, column: err.column }] };
-  }
-  const where = lineLocator(input);
-  if (root.name !== 'quiz') {
-    return { entries: [], seen: [], problems: [{ severity: 'error', code: 'moodle', message: `a Moodle XML file has a <quiz> root element, found <${root.name}>`, ...where(root.offset), path: `/${root.name}` }] };
-  }
-  const questions = elements(root, 'question');
-  if (questions.length > limits.maxEntries) {
-    return { entries: [], seen: [], problems: [{ severity: 'error', code: 'limit', message: `file has ${questions.length} questions, more than the limit of ${limits.maxEntries} (--max-entries)` }] };
-  }
   const candidates: Candidate[] = [];
   let categoryPath = '';
   let openCase: { value: Record<string, unknown>; category: string; offsets: number[]; candidate: Candidate } | undefined;
@@ -52,7 +39,10 @@ export function parseMoodle(input: string, options: MoodleParseOptions = {}): Pa
     return format === 'html' || format === 'moodle_auto_format' ? htmlToText(raw, lost) : raw;
   };
 
-  questions.forEach((qel, index) => {
+  let index = -1;
+  const handle = (qel: XmlElement): void => {
+    if (qel.name !== 'question') return;
+    index++;
     const type = qel.attrs.type ?? '';
     const n = index + 1;
     const path = `/quiz/question[${n}]`;
@@ -146,6 +136,25 @@ export function parseMoodle(input: string, options: MoodleParseOptions = {}): Pa
     }
     openCase = undefined;
     candidates.push({ value: q, id, locate, problems });
-  });
+  };
+
+  // Questions are handled as the reader completes them and then dropped (see parseXml).
+  const where = lineLocator(input);
+  let root: XmlElement;
+  try {
+    root = parseXml(input, {
+      onRootChild: (el) => {
+        if (index + 1 >= limits.maxEntries && el.name === 'question') throw new TooMany();
+        handle(el);
+      },
+    });
+  } catch (err) {
+    if (err instanceof TooMany) return { entries: [], seen: [], problems: [{ severity: 'error', code: 'limit', message: `file has more than ${limits.maxEntries} questions (--max-entries)` }] };
+    if (!(err instanceof XmlError)) throw err;
+    return { entries: [], seen: [], problems: [{ severity: 'error', code: 'syntax', message: err.message.replace(/ \(line \d+, column \d+\)$/, ''), line: err.line, column: err.column }] };
+  }
+  if (root.name !== 'quiz') {
+    return { entries: [], seen: [], problems: [{ severity: 'error', code: 'moodle', message: `a Moodle XML file has a <quiz> root element, found <${root.name}>`, ...where(root.offset), path: `/${root.name}` }] };
+  }
   return finishParse(candidates, [], options);
 }

@@ -2,6 +2,7 @@ import type { PathSegment } from '../../core/items/check-bank.ts';
 import { finishParse, type Candidate } from '../common/finish-parse.ts';
 import type { FormatProblem, ParseOptions, ParseResult } from '../common/format-problem.ts';
 import { DEFAULT_LIMITS, unzipWithinLimits, type ImportLimits } from '../common/limits.ts';
+import { ZipMemberError, type ZipReader } from '../common/zip.ts';
 import { itemIdFrom } from '../common/stable-id.ts';
 import { elements, firstElement, parseXml, XmlError, type XmlElement } from '../common/xml-tree.ts';
 import { fromQtiId, TOOL_NAME } from './qti-ids.ts';
@@ -33,46 +34,49 @@ export function parseQti(input: Uint8Array, options: QtiParseOptions = {}): Pars
   const limits = options.limits ?? DEFAULT_LIMITS;
   const fileProblems: FormatProblem[] = [];
   const fail = (p: FormatProblem): ParseResult => ({ entries: [], problems: [...fileProblems, p], seen: [] });
-  let files: Map<string, Uint8Array>;
+  let zip: ZipReader;
   const isZip = input.length >= 4 && input[0] === 0x50 && input[1] === 0x4b;
   if (isZip) {
-    const unzipped = unzipWithinLimits(input, limits);
-    if (unzipped.problems.length > 0) return { entries: [], problems: unzipped.problems, seen: [] };
-    files = unzipped.files;
+    const opened = unzipWithinLimits(input, limits);
+    if (!opened.zip) return { entries: [], problems: opened.problems, seen: [] };
+    zip = opened.zip;
   } else {
     if (input.length > limits.maxFileBytes) return fail({ severity: 'error', code: 'limit', message: `file is larger than the limit of ${limits.maxFileBytes} bytes (--max-file-mb)` });
-    files = new Map([[options.file ?? 'item.xml', input]]);
+    const name = options.file ?? 'item.xml';
+    zip = { names: [name], has: (n) => n === name, read: () => input };
   }
 
+  // Only stimuli are read more than once; item trees are dropped as soon as they are read, so
+  // that a package of 10,000 items never holds 10,000 trees.
   const xmlCache = new Map<string, XmlElement | undefined>();
-  const readXml = (name: string): XmlElement | undefined => {
+  const readXml = (name: string, cache = false): XmlElement | undefined => {
     if (xmlCache.has(name)) return xmlCache.get(name);
-    const bytes = files.get(name);
     let root: XmlElement | undefined;
-    if (!bytes) fileProblems.push({ severity: 'error', code: 'qti', message: `file "${name}" named in the package is missing`, path: name });
+    if (!zip.has(name)) fileProblems.push({ severity: 'error', code: 'qti', message: `file "${name}" named in the package is missing`, path: name });
     else {
       try {
-        root = parseXml(decoder.decode(bytes));
+        root = parseXml(decoder.decode(zip.read(name)));
       } catch (err) {
-        if (!(err instanceof XmlError)) throw err;
-        fileProblems.push({ severity: 'error', code: 'syntax', message: err.message.replace(/ \(line \d+, column \d+\)$/, ''), line: err.line, column: err.column, path: name });
+        if (err instanceof XmlError) fileProblems.push({ severity: 'error', code: 'syntax', message: err.message.replace(/ \(line \d+, column \d+\)$/, ''), line: err.line, column: err.column, path: name });
+        else if (err instanceof ZipMemberError) fileProblems.push({ severity: 'error', code: err.code, message: err.message, path: name });
+        else throw err;
       }
     }
-    xmlCache.set(name, root);
+    if (cache) xmlCache.set(name, root);
     return root;
   };
 
   // Item files in manifest order; without a manifest, every XML file holding an item, by name.
   let itemFiles: string[];
   if (isZip) {
-    const manifest = files.has('imsmanifest.xml') ? readXml('imsmanifest.xml') : undefined;
-    if (!files.has('imsmanifest.xml')) return fail({ severity: 'error', code: 'qti', message: 'a QTI content package needs imsmanifest.xml at its root', path: 'imsmanifest.xml' });
+    const manifest = zip.has('imsmanifest.xml') ? readXml('imsmanifest.xml', true) : undefined;
+    if (!zip.has('imsmanifest.xml')) return fail({ severity: 'error', code: 'qti', message: 'a QTI content package needs imsmanifest.xml at its root', path: 'imsmanifest.xml' });
     if (!manifest) return { entries: [], problems: fileProblems, seen: [] };
     const resources = firstElement(manifest, 'resources');
     itemFiles = (resources ? elements(resources, 'resource') : [])
       .filter((r) => (r.attrs.type ?? '').startsWith('imsqti_item'))
       .map((r) => r.attrs.href ?? firstElement(r, 'file')?.attrs.href ?? '');
-  } else itemFiles = [...files.keys()];
+  } else itemFiles = zip.names;
 
   const reads: { file: string; read: QtiItemRead }[] = [];
   itemFiles.forEach((file, i) => {
@@ -106,7 +110,7 @@ export function parseQti(input: Uint8Array, options: QtiParseOptions = {}): Pars
     const key = `${read.stimulus.identifier}\u0000${href}`;
     let group = cases.get(key);
     if (!group) {
-      const stim = readXml(href);
+      const stim = readXml(href, true);
       const own = stim?.attrs['tool-name'] === TOOL_NAME;
       const body = stim ? firstElement(stim, 'qti-stimulus-body') : undefined;
       const div = own && body ? elements(body, 'div').find((d) => d.attrs.class === 'certprep-scenario') : undefined;

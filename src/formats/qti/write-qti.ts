@@ -1,7 +1,7 @@
-import { strToU8, zipSync } from 'fflate';
 import type { BankEntry } from '../../core/items/item-schema.ts';
 import type { WriteResult } from '../common/format-problem.ts';
 import { lossReport } from '../common/lost-fields.ts';
+import { writeZip } from '../common/zip.ts';
 import { escapeXmlAttr as attr, xmlSafe } from '../common/xml-tree.ts';
 import { writeQtiItem, writeQtiStimulus } from './write-qti-item.ts';
 
@@ -51,9 +51,7 @@ export function writeQtiFiles(entries: BankEntry[]): WriteResult<Map<string, str
 /** A QTI 3.0 content package (zip) of the entries; case studies become stimuli referenced by their questions. */
 export function writeQti(entries: BankEntry[]): WriteResult<Uint8Array> {
   const { output, problems } = writeQtiFiles(entries);
-  const zip: Record<string, [Uint8Array, { mtime: Date }]> = {};
-  // A fixed date keeps the package byte-for-byte reproducible.
-  const mtime = new Date(Date.UTC(2000, 0, 1));
-  for (const [name, text] of output) zip[name] = [strToU8(text), { mtime }];
-  return { output: zipSync(zip, { level: 6 }), problems };
+  const files = new Map<string, Uint8Array>();
+  for (const [name, text] of output) files.set(name, Buffer.from(text, 'utf8'));
+  return { output: writeZip(files), problems };
 }
