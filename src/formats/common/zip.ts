@@ -11,11 +11,14 @@ import type { ImportLimits } from './limits.ts';
  */
 const DOS_DATE_2000 = ((2000 - 1980) << 9) | (1 << 5) | 1; // 2000-01-01: reproducible packages
 
-export function writeZip(files: Map<string, Uint8Array>, level = 6): Uint8Array {
+/** Writes a zip of the given members, in order (the manifest may come last: readers use the central directory). */
+export function writeZip(files: Iterable<[string, Uint8Array]>, level = 6): Uint8Array {
   const chunks: Uint8Array[] = [];
   const central: Uint8Array[] = [];
   let offset = 0;
+  let count = 0;
   for (const [name, data] of files) {
+    count++;
     const nameBytes = Buffer.from(name, 'utf8');
     const packed = deflateRawSync(data, { level });
     const stored = packed.length >= data.length;
@@ -55,8 +58,8 @@ export function writeZip(files: Map<string, Uint8Array>, level = 6): Uint8Array 
   const dirSize = central.reduce((n, c) => n + c.length, 0);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(files.size, 8);
-  end.writeUInt16LE(files.size, 10);
+  end.writeUInt16LE(count, 8);
+  end.writeUInt16LE(count, 10);
   end.writeUInt32LE(dirSize, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...chunks, ...central, end]);

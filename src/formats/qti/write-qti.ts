@@ -19,39 +19,48 @@ function strip(v: unknown): unknown {
   return v;
 }
 
-/** The files of a QTI 3.0 content package: `imsmanifest.xml`, `items/<id>.xml`, `stimuli/<case id>.xml`. */
-export function writeQtiFiles(entries: BankEntry[]): WriteResult<Map<string, string>> {
-  const carried = projectQti(entries);
-  const files = new Map<string, string>();
+/** The files of a QTI 3.0 content package, generated one at a time: items and stimuli, then the manifest. */
+function* qtiFiles(carried: BankEntry[]): Generator<[string, string]> {
   const resources: string[] = [];
   const itemResource = (id: string, href: string, dependency?: string) =>
     `<resource identifier="I_${attr(id)}" type="imsqti_item_xmlv3p0" href="${attr(href)}"><file href="${attr(href)}"/>${dependency ? `<dependency identifierref="${dependency}"/>` : ''}</resource>`;
   for (const e of carried) {
     if (e.type === 'case') {
       const href = `stimuli/${e.id}.xml`;
-      files.set(href, writeQtiStimulus(e));
+      yield [href, writeQtiStimulus(e)];
       resources.push(`<resource identifier="S_${attr(e.id)}" type="imsqti_stimulus_xmlv3p0" href="${attr(href)}"><file href="${attr(href)}"/></resource>`);
       for (const q of e.questions) {
         const qHref = `items/${q.id}.xml`;
-        files.set(qHref, writeQtiItem(q, { entry: e, href: `../${href}` }));
+        yield [qHref, writeQtiItem(q, { entry: e, href: `../${href}` })];
         resources.push(itemResource(q.id, qHref, `S_${attr(e.id)}`));
       }
     } else {
       const href = `items/${e.id}.xml`;
-      files.set(href, writeQtiItem(e));
+      yield [href, writeQtiItem(e)];
       resources.push(itemResource(e.id, href));
     }
   }
-  const manifest =
+  yield [
+    'imsmanifest.xml',
     `<?xml version="1.0" encoding="UTF-8"?>\n<manifest xmlns="${CP_NS}" identifier="certprep-package">\n` +
-    `<metadata><schema>QTI Package</schema><schemaversion>3.0.1</schemaversion></metadata>\n<organizations/>\n<resources>\n${resources.join('\n')}\n</resources>\n</manifest>\n`;
-  return { output: new Map([['imsmanifest.xml', manifest], ...files]), problems: lossReport('QTI', entries, carried) };
+      `<metadata><schema>QTI Package</schema><schemaversion>3.0.1</schemaversion></metadata>\n<organizations/>\n<resources>\n${resources.join('\n')}\n</resources>\n</manifest>\n`,
+  ];
 }
 
-/** A QTI 3.0 content package (zip) of the entries; case studies become stimuli referenced by their questions. */
+/** The files of a QTI 3.0 content package: `imsmanifest.xml`, `items/<id>.xml`, `stimuli/<case id>.xml`. */
+export function writeQtiFiles(entries: BankEntry[]): WriteResult<Map<string, string>> {
+  const carried = projectQti(entries);
+  return { output: new Map(qtiFiles(carried)), problems: lossReport('QTI', entries, carried) };
+}
+
+/**
+ * A QTI 3.0 content package (zip) of the entries; case studies become stimuli referenced by their
+ * questions. Files are compressed as they are generated, so the package is never held twice.
+ */
 export function writeQti(entries: BankEntry[]): WriteResult<Uint8Array> {
-  const { output, problems } = writeQtiFiles(entries);
-  const files = new Map<string, Uint8Array>();
-  for (const [name, text] of output) files.set(name, Buffer.from(text, 'utf8'));
-  return { output: writeZip(files), problems };
+  const carried = projectQti(entries);
+  const bytes = (function* () {
+    for (const [name, text] of qtiFiles(carried)) yield [name, Buffer.from(text, 'utf8')] as [string, Uint8Array];
+  })();
+  return { output: writeZip(bytes), problems: lossReport('QTI', entries, carried) };
 }
