@@ -1,7 +1,8 @@
 import { eStep, emptyCounts, finishCounts, type EStepCounts, type EStepTables } from './e-step.ts';
 import { normalQuadrature } from './normal-quadrature.ts';
-import { clampParams, fillTables, itemAt, logPriorDensity, newTables, paramCount, startValues, INTERCEPT_BOUND, SLOPE_BOUND, type GuessingPrior, type IrtModel } from './item-models.ts';
+import { clampParams, fillTables, itemAt, logPriorDensity, newTables, paramCount, INTERCEPT_BOUND, SLOPE_BOUND, type GuessingPrior, type IrtModel } from './item-models.ts';
 import { mStep } from './m-step.ts';
+import { classicalLoadings, startValues } from './start-values.ts';
 import { buildPatterns, type ExclusionReason, type PatternSet } from './pattern-set.ts';
 import type { ResponseMatrix } from './response-matrix.ts';
 
@@ -115,7 +116,7 @@ export function* calibrationSteps(data: ResponseMatrix, options: CalibrationOpti
     return { next, objective: counts.logLik + logPriorDensity(model, x, J, prior), logLik: counts.logLik };
   }
 
-  let x0 = startValues(model, pRight, prior);
+  let x0 = startValues(model, pRight, classicalLoadings(pat).loading, prior);
   let stepMax = 1;
   let converged = false;
   let final = x0;
@@ -139,7 +140,16 @@ export function* calibrationSteps(data: ResponseMatrix, options: CalibrationOpti
     }
     const f1 = yield* evalF(f0.next);
     final = f1.next;
-    const v = diff(diff(f1.next, f0.next), r);
+    // Every EM evaluation is a convergence test: F(x1) - x1 is the residual at x1 = F(x0).
+    const r1 = diff(f1.next, f0.next);
+    lastChange = maxAbs(r1);
+    if (lastChange < tol) {
+      converged = true;
+      final = f0.next;
+      finalLogLik = f1.logLik;
+      break;
+    }
+    const v = diff(r1, r);
     const nr = norm(r);
     const nv = norm(v);
     if (nv === 0 || iterations >= maxIter) {
@@ -153,6 +163,14 @@ export function* calibrationSteps(data: ResponseMatrix, options: CalibrationOpti
     clampParams(model, xp, J);
     const fp = yield* evalF(xp);
     if (Number.isFinite(fp.objective) && fp.objective >= f0.objective - 1e-9 * Math.abs(f0.objective)) {
+      const rp = maxAbs(diff(fp.next, xp));
+      if (rp < tol) {
+        lastChange = rp;
+        converged = true;
+        final = xp;
+        finalLogLik = fp.logLik;
+        break;
+      }
       x0 = fp.next;
       if (alpha === -stepMax) stepMax *= 4;
     } else {

@@ -46,33 +46,6 @@ export function logSigmoid(x: number): number {
   return x >= 0 ? -Math.log1p(Math.exp(-x)) : x - Math.log1p(Math.exp(x));
 }
 
-/**
- * Start values: slope 1 (3PL: c = prior mean), intercept from the item's proportion right p_j.
- * With P = sigmoid(z + d) and z ~ N(0,1), the marginal proportion is about sigmoid(d / sqrt(1 + 1/1.7^2)),
- * hence d_0 = logit(p_j) * 1.16.
- */
-export function startValues(model: IrtModel, pRight: ArrayLike<number>, prior: GuessingPrior): Float64Array {
-  const J = pRight.length;
-  const out = new Float64Array(paramCount(model, J));
-  const c0 = prior.alpha / (prior.alpha + prior.beta);
-  for (let j = 0; j < J; j++) {
-    const p = Math.min(0.99, Math.max(0.01, pRight[j]!));
-    const d = 1.16 * Math.log(p / (1 - p));
-    if (model === 'rasch') out[j] = d;
-    else if (model === '2pl') {
-      out[2 * j] = 1;
-      out[2 * j + 1] = d;
-    } else {
-      const pAbove = Math.min(0.99, Math.max(0.01, (p - c0) / (1 - c0)));
-      out[3 * j] = 1;
-      out[3 * j + 1] = 1.16 * Math.log(pAbove / (1 - pAbove));
-      out[3 * j + 2] = Math.log(c0 / (1 - c0));
-    }
-  }
-  if (model === 'rasch') out[J] = 1;
-  return out;
-}
-
 /** Fills the E-step tables (log P, log Q, their difference, base = sum_j log Q) for `params`. */
 export function fillTables(model: IrtModel, params: Float64Array, nItems: number, quad: Quadrature, t: EStepTables, dense = false): void {
   const Q = quad.nodes.length;
