@@ -102,7 +102,14 @@ describe('mock exam in the browser', () => {
         expect(after).toEqual([before[1], before[0], ...before.slice(2)]);
         // Focus follows the moved step.
         await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe(`Move down: ${before[0]}`);
-        if (first) await shoot(page, '05-ordering');
+        if (first) {
+          await shoot(page, '05-ordering');
+          // 200% zoom of a 1280 px window is a 640 px wide layout at twice the pixel density.
+          await page.setViewportSize({ width: 640, height: 430 });
+          await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(640);
+          await page.screenshot({ path: '/tmp/shots/05-ordering-zoom200.png', fullPage: true });
+          await page.setViewportSize({ width: 1280, height: 860 });
+        }
       } else if (type === 'matching') {
         const selects = page.locator('article.item select');
         const n = await selects.count();

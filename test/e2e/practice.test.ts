@@ -124,13 +124,18 @@ describe('practice in the browser', () => {
     await expect(other.locator('.question-heading').textContent()).resolves.toBe(await page.locator('.question-heading').textContent());
     // Both tabs start from the same revision; the other tab saves first.
     await answerCurrent(other, 2);
+    await other.locator('button.flag-button').focus();
+    await other.keyboard.press('Space');
     await other.locator('[data-testid="save-status"]:text-is("Enregistré")').waitFor();
-    await answerCurrent(page, 3);
+    // This tab, still at the old revision, flags the item: the server refuses it as stale.
+    await page.locator('button.flag-button').focus();
+    await page.keyboard.press('Space');
     const notice = page.locator('.notice');
     await notice.waitFor();
     await expect(notice.textContent()).resolves.toMatch(/modifiée dans un autre onglet/);
     const snapshot = (p: Page) => p.locator('article.item').evaluate((el) => [...el.querySelectorAll('input, select, .order-text')].map((n) => (n instanceof HTMLInputElement ? n.checked : n instanceof HTMLSelectElement ? n.value : n.textContent)).join('|'));
     await expect(snapshot(page)).resolves.toBe(await snapshot(other));
+    await expect(page.locator('button.flag-button').getAttribute('aria-pressed')).resolves.toBe('true');
     await other.close();
   });
 
@@ -143,4 +148,19 @@ describe('practice in the browser', () => {
     await shoot(page, '23-practice-report-fr');
     expect(pageErrors).toEqual([]);
   });
+
+  it('at the deadline, fetches the attempt and shows the report without a click', async () => {
+    await page.goto(`${app.url}/#/`);
+    await page.getByRole('heading', { name: /Tableau de bord/ }).waitFor();
+    await page.getByLabel('Nombre de questions').fill('2');
+    await page.getByLabel('À la fin').check();
+    await page.getByLabel('Chronométré').check();
+    await page.getByLabel('Minutes', { exact: true }).fill('1');
+    await page.locator('#practice-title + form button[type="submit"]').click();
+    await page.locator('article.item').waitFor();
+    await expect(page.locator('[data-testid="time-left"]').textContent()).resolves.toMatch(/^(01:00|00:5\d)$/);
+    await answerCurrent(page);
+    await page.getByRole('heading', { name: /Rapport de score/ }).waitFor({ timeout: 90_000 });
+    await expect(page.locator('.report-item').count()).resolves.toBe(2);
+  }, 120_000);
 });

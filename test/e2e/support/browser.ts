@@ -19,7 +19,7 @@ export async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SHOTS}/${name}-desktop.png`, fullPage: true });
   // Long pages are also saved in readable parts (a full-length image gets shrunk when viewed).
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  for (let part = 1, y = size.height; y < height && part <= 3; part++, y += size.height) {
+  for (let part = 0, y = 0; height > size.height && y < height && part <= 3; part++, y += size.height) {
     await page.screenshot({ path: `${SHOTS}/${name}-desktop-part${part}.png`, fullPage: true, clip: { x: 0, y, width: size.width, height: Math.min(size.height, height - y) } });
   }
   await page.setViewportSize({ width: 360, height: 740 });

@@ -50,7 +50,7 @@ export function ChoiceItem({ item, state, locked, stemId, onChange }: { item: Pr
               onChange={(e) => choose(o.id, e.target.checked)}
             />
             <label htmlFor={id}>
-              <span className="option-letter" aria-hidden="true">{letter(i)}.</span> <span className="option-text">{o.text}</span>
+              <span className="option-letter" aria-hidden="true">{letter(i)}.</span> <span className="option-text" lang="en">{o.text}</span>
               {isStruck && <span className="visually-hidden"> {t('struckOut')}</span>}
             </label>
             <button

@@ -84,7 +84,7 @@ export function ExamPage({ attemptId }: { attemptId: string }) {
     <div className="exam">
       <div className="exam-bar">
         <h1 className="exam-title">{a.view.kind === 'mock' ? t('examTitleMock') : t('examTitlePractice')}</h1>
-        <p className="exam-progress">{t('questionOf', { i: index + 1, n: items.length })}</p>
+        <p className="exam-progress">{screen === 'review' ? t('reviewScreen') : t('questionOf', { i: index + 1, n: items.length })}</p>
         {a.view.deadline ? <ExamTimer deadline={a.view.deadline} offsetMs={a.offset} onExpire={a.finish} /> : <p className="timer">{t('untimed')}</p>}
         <p className={`save-status ${a.status}`} role="status" data-testid="save-status">
           {statusText}

@@ -29,7 +29,7 @@ export const ItemView = forwardRef<HTMLHeadingElement, Props>(function ItemView(
       {item.caseStudy && (
         <section className="case-study" aria-labelledby={`case-${item.position}`}>
           <h3 id={`case-${item.position}`}>
-            {t('caseStudy')}: {item.caseStudy.title}
+            {t('caseStudy')}: <span lang="en">{item.caseStudy.title}</span>
           </h3>
           <p className="case-progress">{t('caseQuestionOf', { i: item.caseStudy.index, n: item.caseStudy.count })}</p>
           <Prose className="scenario" text={item.caseStudy.scenario} />

@@ -19,11 +19,13 @@ export function MatchingItem({ item, state, locked, stemId, onChange }: { item: 
         const id = `match-${item.position}-${p.id}`;
         return (
           <div key={p.id} className="match-row">
-            <label htmlFor={id}>{p.text}</label>
+            <label htmlFor={id} lang="en">
+              {p.text}
+            </label>
             <select id={id} value={pairs[p.id] ?? ''} disabled={locked} onChange={(e) => set(p.id, e.target.value)}>
               <option value="">{t('choose')}</option>
               {(item.responses ?? []).map((r) => (
-                <option key={r.id} value={r.id}>
+                <option key={r.id} value={r.id} lang="en">
                   {r.text}
                 </option>
               ))}

@@ -37,7 +37,7 @@ export function OrderingItem({ item, state, locked, stemId, onChange }: { item: 
         {order.map((id, index) => (
           <li key={id} className="order-step">
             <span className="order-pos" aria-hidden="true">{index + 1}</span>
-            <span className="order-text">{text.get(id)}</span>
+            <span className="order-text" lang="en">{text.get(id)}</span>
             <span className="order-buttons">
               <button
                 type="button"

@@ -23,13 +23,13 @@ export function ItemReviewView({ review }: { review: ItemReview }) {
           {review.options.map((o, i) => (
             <li key={o.id} className={`${o.correct ? 'key' : ''}${o.chosen ? ' chosen' : ''}`}>
               <p>
-                <strong>{letter(i)}.</strong> {o.text}{' '}
+                <strong>{letter(i)}.</strong> <span lang="en">{o.text}</span>{' '}
                 {o.correct && <span className="badge ok">{t('keyMark')}</span>}{' '}
                 {o.chosen && <span className="badge neutral">{t('chosen')}</span>}
               </p>
               {o.why && (
                 <p className="why">
-                  <span className="why-label">{t('rationale')}:</span> {o.why}
+                  <span className="why-label">{t('rationale')}:</span> <span lang="en">{o.why}</span>
                 </p>
               )}
             </li>
@@ -43,8 +43,12 @@ export function ItemReviewView({ review }: { review: ItemReview }) {
             <ol>
               {review.steps.map((s) => (
                 <li key={s.id}>
-                  {s.text}
-                  {s.why && <p className="why">{s.why}</p>}
+                  <span lang="en">{s.text}</span>
+                  {s.why && (
+                    <p className="why" lang="en">
+                      {s.why}
+                    </p>
+                  )}
                 </li>
               ))}
             </ol>
@@ -54,7 +58,9 @@ export function ItemReviewView({ review }: { review: ItemReview }) {
             {review.chosenOrder && review.chosenOrder.length > 0 ? (
               <ol>
                 {review.chosenOrder.map((id) => (
-                  <li key={id}>{review.steps?.find((s) => s.id === id)?.text ?? id}</li>
+                  <li key={id} lang="en">
+                    {review.steps?.find((s) => s.id === id)?.text ?? id}
+                  </li>
                 ))}
               </ol>
             ) : (
@@ -76,14 +82,14 @@ export function ItemReviewView({ review }: { review: ItemReview }) {
             <tbody>
               {review.pairs.map((p) => (
                 <tr key={p.prompt} className={p.correct ? 'ok' : 'ko'}>
-                  <th scope="row">
+                  <th scope="row" lang="en">
                     {p.prompt}
                     {p.why && <p className="why">{p.why}</p>}
                   </th>
-                  <td>{p.response}</td>
+                  <td lang="en">{p.response}</td>
                   <td>
                     {p.correct ? '✓ ' : '✗ '}
-                    {p.chosen ?? t('notAnswered')}
+                    {p.chosen ? <span lang="en">{p.chosen}</span> : t('notAnswered')}
                   </td>
                 </tr>
               ))}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { en, format, fr, type MessageKey } from './messages.ts';
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('messages', () => {
+  it('gives every French message the same placeholders as the English one', () => {
+    const mismatched = (Object.keys(en) as MessageKey[]).filter((k) => placeholders(en[k]).join() !== placeholders(fr[k]).join());
+    expect(mismatched).toEqual([]);
+  });
+
+  it('translates every message, except words that are the same in both languages', () => {
+    const same = (Object.keys(en) as MessageKey[]).filter((k) => en[k] === fr[k]);
+    // Each of these is checked French: "Score", "Action", "Minutes", "Questions", "{n} questions", "Question {i}".
+    expect(same.sort()).toEqual(['appName', 'availableItems', 'colAction', 'colScore', 'goToQuestion', 'minutes', 'navigator']);
+  });
+
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(format(en.questionOf, { i: 3, n: 65 })).toBe('Question 3 of 65');
+    expect(format(fr.questionOf, { i: 3, n: 65 })).toBe('Question 3 sur 65');
+    expect(format('{a} and {b}', { a: 1 })).toBe('1 and {b}');
+  });
+});

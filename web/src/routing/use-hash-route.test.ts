@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoute, routeHref } from './use-hash-route.ts';
+
+describe('hash routes', () => {
+  it('parses the three screens and falls back to the dashboard', () => {
+    expect(parseRoute('#/attempts/abc-1')).toEqual({ page: 'attempt', id: 'abc-1' });
+    expect(parseRoute('#/attempts/abc-1/report')).toEqual({ page: 'report', id: 'abc-1' });
+    expect(parseRoute('')).toEqual({ page: 'dashboard' });
+    expect(parseRoute('#/nowhere')).toEqual({ page: 'dashboard' });
+  });
+
+  it('round-trips ids that need escaping', () => {
+    const route = { page: 'report', id: 'a/b c' } as const;
+    expect(parseRoute(routeHref(route))).toEqual(route);
+  });
+});
