@@ -1,4 +1,4 @@
-import type { BankEntry } from '../../core/items/item-schema.ts';
+import type { BankEntry, MatchingItem } from '../../core/items/item-schema.ts';
 import type { FormatProblem } from './format-problem.ts';
 
 /**
@@ -57,8 +57,30 @@ export function lossReport(format: string, entries: BankEntry[], carried: (BankE
       problems.push({ severity: 'warning', code: 'skipped', message: `skipped: ${why(e)}`, itemId: e.id });
       return;
     }
-    const lost = lostFields(e, c);
+    const lost = lostFields(view(e), view(c));
+    if (orderOfResponses(e) !== orderOfResponses(c)) lost.push('responses (order)');
     if (lost.length > 0) problems.push({ severity: 'warning', code: 'lossy', message: `${format} cannot carry: ${lost.join(', ')}`, itemId: e.id });
   });
   return problems;
+}
+
+/**
+ * Matching items compared by meaning: a prompt's match is its response's text and responses are
+ * compared as a set, so that renumbered or reordered responses are reported as such
+ * (`responses.*.id`, `responses (order)`) rather than as lost pairs.
+ */
+function view(e: BankEntry): unknown {
+  const q = (x: Record<string, unknown>): unknown => {
+    if (x.type !== 'matching') return x;
+    const m = x as unknown as MatchingItem;
+    const byId = new Map(m.responses.map((r) => [r.id, r]));
+    const key = (r: { text: string; why?: string | undefined }) => `${r.text}\u0000${r.why ?? ''}`;
+    return { ...m, prompts: m.prompts.map((p) => ({ ...p, match: byId.get(p.match)?.text ?? p.match })), responses: [...m.responses].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)) };
+  };
+  return e.type === 'case' ? { ...e, questions: e.questions.map((x) => q(x as never)) } : q(e as never);
+}
+
+function orderOfResponses(e: BankEntry): string {
+  const qs = e.type === 'case' ? e.questions : [e];
+  return qs.map((q) => (q.type === 'matching' ? q.responses.map((r) => r.text).join('\u0000') : '')).join('\u0001');
 }

@@ -1,0 +1,84 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { exportCommand } from './export.ts';
+import { importCommand } from './import.ts';
+
+const FIXTURES = 'test/fixtures/interchange';
+let dir: string;
+let out: string[];
+let err: string[];
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'cli-interchange-'));
+  out = [];
+  err = [];
+  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('certprep import / export', () => {
+  it('--dry-run --json prints exactly the documented report', async () => {
+    const code = await importCommand(['--format', 'moodle', `${FIXTURES}/foreign/quiz-moodle.xml`, '--dry-run', '--json']);
+    expect(code).toBe(1); // one item is rejected, so the import would be refused
+    const report = JSON.parse(out.join('\n'));
+    expect(Object.keys(report)).toEqual(['imported', 'rejected', 'lossy', 'skipped', 'items']);
+    expect(report).toMatchObject({ imported: 2, rejected: 1, lossy: 1, skipped: 1 });
+    for (const item of report.items) {
+      expect(Object.keys(item)).toEqual(['id', 'status', 'problems']);
+      for (const p of item.problems) expect(Object.keys(p).every((k) => ['code', 'message', 'line', 'column', 'path'].includes(k))).toBe(true);
+    }
+  });
+
+  it('exports every format from a bank, and imports each back into a YAML collection', async () => {
+    for (const format of ['qti', 'moodle', 'gift', 'aiken', 'markdown', 'csv', 'yaml']) {
+      const file = path.join(dir, `bank.${format}`);
+      expect(await exportCommand(['--format', format, '--out', file, '--from', `${FIXTURES}/bank`])).toBe(0);
+      if (format === 'yaml') continue;
+      const code = await importCommand(['--format', format, file, '--into', `from-${format}`, '--into-dir', path.join(dir, 'store')]);
+      expect(code, `${format}: ${err.join('\n')}`).toBe(0);
+    }
+    expect(out).toContain('exported 3 of 5 entries to ' + path.join(dir, 'bank.gift') + ' (gift); 1 lossy, 2 skipped');
+    const qti = readFileSync(path.join(dir, 'store', 'from-qti.yaml'), 'utf8');
+    expect(qti).toBe(readFileSync(path.join(dir, 'bank.yaml'), 'utf8'));
+    // A second import of the same file skips what is already there, and --update replaces it.
+    out = [];
+    expect(await importCommand(['--format', 'qti', path.join(dir, 'bank.qti'), '--into', 'from-qti', '--into-dir', path.join(dir, 'store')])).toBe(0);
+    expect(out.at(-2)).toContain('0 imported (0 lossy), 0 rejected, 5 skipped');
+    out = [];
+    expect(await importCommand(['--format', 'qti', path.join(dir, 'bank.qti'), '--into', 'from-qti', '--into-dir', path.join(dir, 'store'), '--update'])).toBe(0);
+    expect(out.at(-2)).toContain('5 imported (0 lossy), 0 rejected, 0 skipped');
+  });
+
+  it('filters exports by task and type', async () => {
+    const file = path.join(dir, 'x.csv');
+    expect(await exportCommand(['--format', 'csv', '--out', file, '--from', `${FIXTURES}/bank`, '--type', 'ordering'])).toBe(0);
+    // The standalone ordering item and the case study whose second question is an ordering one.
+    expect(out.at(-1)).toContain('exported 2 of 2 entries');
+  });
+
+  it('refuses an oversized file before reading it, and bad options with usage', async () => {
+    const big = path.join(dir, 'big.gift');
+    writeFileSync(big, 'x'.repeat(2 * 1024 * 1024));
+    expect(await importCommand(['--format', 'gift', big, '--dry-run', '--max-file-mb', '1'])).toBe(1);
+    expect(err.join('\n')).toContain('larger than the limit of 1.0 MB (--max-file-mb)');
+    expect(await importCommand(['--format', 'docx', big])).toBe(2);
+    expect(err.join('\n')).toContain('--format must be one of qti, moodle, gift, aiken, markdown, csv');
+    expect(err.join('\n')).toContain('use --into-dir DIR (YAML content files) or --dry-run');
+    expect(await exportCommand(['--format', 'gift'])).toBe(2);
+    expect(err.join('\n')).toContain('--out PATH is required');
+  });
+
+  it('writes nothing when an item is rejected, unless --skip-invalid', async () => {
+    const store = path.join(dir, 'store');
+    expect(await importCommand(['--format', 'moodle', `${FIXTURES}/foreign/quiz-moodle.xml`, '--into', 'lms', '--into-dir', store])).toBe(1);
+    expect(() => readFileSync(path.join(store, 'lms.yaml'))).toThrow();
+    expect(await importCommand(['--format', 'moodle', `${FIXTURES}/foreign/quiz-moodle.xml`, '--into', 'lms', '--into-dir', store, '--skip-invalid'])).toBe(0);
+    expect(readFileSync(path.join(store, 'lms.yaml'), 'utf8')).toContain('id: object-storage');
+  });
+});
