@@ -32,6 +32,10 @@ describe('practice in the browser', () => {
     await app?.stop();
   });
 
+  /** The answer on screen, whatever the item type, as one comparable string. */
+  const snapshot = (p: Page) =>
+    p.locator('article.item').evaluate((el) => [...el.querySelectorAll('input, select, .order-text')].map((n) => (n instanceof HTMLInputElement ? n.checked : n instanceof HTMLSelectElement ? n.value : n.textContent)).join('|'));
+
   /** Gives some answer to the item on screen, by keyboard, whatever its type. */
   async function answerCurrent(p: Page, variant = 0): Promise<void> {
     const type = await p.locator('article.item').getAttribute('data-type');
@@ -96,7 +100,7 @@ describe('practice in the browser', () => {
     await expect(page.getByRole('button', { name: 'Vérifier' }).count()).resolves.toBe(0);
   });
 
-  it('keeps retrying a save while the network fails, then saves it', async () => {
+  it('keeps retrying a save while the network fails, across a reload, then saves it', async () => {
     await page.locator('.item-actions button', { hasText: 'Suivante' }).click();
     let failures = 0;
     await page.route('**/api/attempts/*/answers/*', async (route) => {
@@ -106,6 +110,12 @@ describe('practice in the browser', () => {
     await answerCurrent(page, 1);
     await page.locator('[data-testid="save-status"]', { hasText: 'Non enregistré — nouvelle tentative' }).waitFor();
     await shoot(page, '22-save-retrying');
+    const wanted = await snapshot(page);
+    // Reloading while offline keeps the unacknowledged answer and goes on sending it.
+    await page.reload();
+    await page.locator('article.item').waitFor();
+    await expect(snapshot(page)).resolves.toBe(wanted);
+    await page.locator('[data-testid="save-status"]', { hasText: 'Non enregistré — nouvelle tentative' }).waitFor();
     await page.unroute('**/api/attempts/*/answers/*');
     await page.locator('[data-testid="save-status"]:text-is("Enregistré")').waitFor({ timeout: 20_000 });
     expect(failures).toBeGreaterThan(0);
@@ -113,6 +123,7 @@ describe('practice in the browser', () => {
     await page.reload();
     await page.locator('article.item').waitFor();
     await expect(page.locator('.nav-grid .nav-cell.answered').count()).resolves.toBe(before);
+    await expect(snapshot(page)).resolves.toBe(wanted);
   });
 
   it('takes the other tab’s answer when both tabs change the same item', async () => {
@@ -133,7 +144,6 @@ describe('practice in the browser', () => {
     const notice = page.locator('.notice');
     await notice.waitFor();
     await expect(notice.textContent()).resolves.toMatch(/modifiée dans un autre onglet/);
-    const snapshot = (p: Page) => p.locator('article.item').evaluate((el) => [...el.querySelectorAll('input, select, .order-text')].map((n) => (n instanceof HTMLInputElement ? n.checked : n instanceof HTMLSelectElement ? n.value : n.textContent)).join('|'));
     await expect(snapshot(page)).resolves.toBe(await snapshot(other));
     await expect(page.locator('button.flag-button').getAttribute('aria-pressed')).resolves.toBe('true');
     await other.close();

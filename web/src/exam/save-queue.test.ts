@@ -4,7 +4,7 @@ import { ApiRequestError } from '../api/api-client.ts';
 import { backoff, SaveQueue, type SaveStatus } from './save-queue.ts';
 
 /** A fake server: records every request and answers from a script, one entry per call. */
-function harness(script: Array<'ok' | ApiRequestError> = []) {
+function harness(script: Array<'ok' | ApiRequestError> = [], opts: { hang?: boolean } = {}) {
   const calls: Array<{ position: number; body: SaveAnswer }> = [];
   const waits: number[] = [];
   const statuses: SaveStatus[] = [];
@@ -25,6 +25,8 @@ function harness(script: Array<'ok' | ApiRequestError> = []) {
     },
     wait: async (ms) => {
       waits.push(ms);
+      // A page being closed: the retry never comes.
+      if (opts.hang) await new Promise(() => {});
     },
     onAck: (_p, ack) => acks.push(ack),
     onStale: (position, _current, message) => stale.push({ position, message }),
@@ -95,5 +97,32 @@ describe('SaveQueue', () => {
 
   it('caps the backoff at 15 seconds', () => {
     expect([0, 1, 2, 3, 4, 5, 10].map(backoff)).toEqual([500, 1000, 2000, 4000, 8000, 15000, 15000]);
+  });
+});
+
+describe('SaveQueue outbox', () => {
+  it('lists what is unacknowledged and, restored after a reload, re-sends it with the same tab and seq', async () => {
+    const net = new ApiRequestError(0, 'network', 'offline');
+    const first = harness([net], { hang: true });
+    let snapshot: ReturnType<SaveQueue['outbox']> = [];
+    first.queue.enqueue(6, state('a'));
+    await Promise.resolve();
+    await Promise.resolve();
+    first.queue.enqueue(6, state('b'));
+    // Let the first request fail a few times, as a page about to be closed would see.
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    snapshot = first.queue.outbox();
+    expect(snapshot).toHaveLength(1);
+    expect(snapshot[0]?.sending?.answer).toEqual({ choice: 'a' });
+    expect(snapshot[0]?.next?.answer).toEqual({ choice: 'b' });
+
+    const second = harness();
+    second.queue.restore(JSON.parse(JSON.stringify(snapshot)));
+    await second.queue.flush();
+    expect(second.calls.map((c) => [c.body.tab, c.body.seq, c.body.answer])).toEqual([
+      ['tab-12345678', snapshot[0]?.sending?.seq, { choice: 'a' }],
+      ['tab-12345678', 1, { choice: 'b' }],
+    ]);
+    expect(second.queue.outbox()).toEqual([]);
   });
 });

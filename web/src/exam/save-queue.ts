@@ -10,6 +10,16 @@ export interface ItemState {
 
 export type SaveStatus = 'saved' | 'saving' | 'retrying' | 'failed';
 
+/**
+ * What is not yet acknowledged for one item: the request in flight (re-sent as is, same tab and
+ * seq) and the latest change queued behind it. Kept in sessionStorage so a reload loses nothing.
+ */
+export interface OutboxEntry {
+  position: number;
+  sending?: SaveAnswer | undefined;
+  next?: ItemState | undefined;
+}
+
 export interface SaveQueueOptions {
   /** Random id of this browser tab; with `seq`, the idempotency key of a save. */
   tab: string;
@@ -24,6 +34,8 @@ export interface SaveQueueOptions {
   /** A refusal that retrying cannot fix (deadline passed, item locked, bad request). */
   onFatal?: (position: number, error: ApiRequestError) => void;
   onStatus?: (status: SaveStatus) => void;
+  /** Called whenever the unacknowledged changes change, to keep them across a reload. */
+  onOutbox?: (entries: OutboxEntry[]) => void;
 }
 
 /**
@@ -44,6 +56,7 @@ export function backoff(n: number): number {
 export class SaveQueue {
   private readonly revisions = new Map<number, number>();
   private readonly pending = new Map<number, ItemState>();
+  private readonly sending = new Map<number, SaveAnswer>();
   private readonly running = new Map<number, Promise<void>>();
   private readonly retrying = new Set<number>();
   private lastError: ApiRequestError | null = null;
@@ -76,14 +89,36 @@ export class SaveQueue {
   enqueue(position: number, state: ItemState): void {
     this.pending.set(position, { answer: state.answer, flagged: state.flagged, struck: [...state.struck] });
     this.lastError = null;
-    if (!this.running.has(position)) {
-      const run = this.drain(position).finally(() => {
-        this.running.delete(position);
-        this.emit();
-      });
-      this.running.set(position, run);
+    this.start(position);
+    this.emit();
+  }
+
+  /**
+   * Picks up what a previous page load left unacknowledged: each request in flight is re-sent
+   * unchanged (the server answers a duplicate with its first acknowledgement), then the latest change.
+   */
+  restore(entries: OutboxEntry[]): void {
+    for (const e of entries) {
+      if (e.next) this.pending.set(e.position, e.next);
+      if (this.running.has(e.position)) continue;
+      this.start(e.position, e.sending);
     }
     this.emit();
+  }
+
+  /** The unacknowledged changes, item by item. */
+  outbox(): OutboxEntry[] {
+    const positions = new Set([...this.sending.keys(), ...this.pending.keys()]);
+    return [...positions].sort((a, b) => a - b).map((position) => ({ position, sending: this.sending.get(position), next: this.pending.get(position) }));
+  }
+
+  private start(position: number, first?: SaveAnswer): void {
+    if (this.running.has(position)) return;
+    const run = this.drain(position, first).finally(() => {
+      this.running.delete(position);
+      this.emit();
+    });
+    this.running.set(position, run);
   }
 
   /** Resolves once every queued change has been acknowledged or refused. */
@@ -91,7 +126,8 @@ export class SaveQueue {
     while (this.running.size > 0) await Promise.all([...this.running.values()]);
   }
 
-  private async drain(position: number): Promise<void> {
+  private async drain(position: number, first?: SaveAnswer): Promise<void> {
+    if (first) await this.sendWithRetry(position, first);
     // Let synchronous bursts of changes (typing, quick clicks) collapse into one request.
     await Promise.resolve();
     for (let state = this.pending.get(position); state; state = this.pending.get(position)) {
@@ -102,6 +138,17 @@ export class SaveQueue {
   }
 
   private async sendWithRetry(position: number, body: SaveAnswer): Promise<void> {
+    this.sending.set(position, body);
+    this.persist();
+    try {
+      await this.sendUntilAnswered(position, body);
+    } finally {
+      this.sending.delete(position);
+      this.persist();
+    }
+  }
+
+  private async sendUntilAnswered(position: number, body: SaveAnswer): Promise<void> {
     for (let failures = 0; ; failures++) {
       try {
         const ack = await this.opts.send(position, body);
@@ -133,7 +180,12 @@ export class SaveQueue {
     }
   }
 
+  private persist(): void {
+    this.opts.onOutbox?.(this.outbox());
+  }
+
   private emit(): void {
+    this.persist();
     const next: SaveStatus =
       this.retrying.size > 0 ? 'retrying' : this.busy ? 'saving' : this.lastError ? 'failed' : 'saved';
     if (next !== this.statusNow) {

@@ -4,7 +4,7 @@ import { api, ApiRequestError } from '../api/api-client.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { navigate } from '../routing/use-hash-route.ts';
 import { clockOffset } from './countdown.ts';
-import { SaveQueue, type ItemState, type SaveStatus } from './save-queue.ts';
+import { SaveQueue, type ItemState, type OutboxEntry, type SaveStatus } from './save-queue.ts';
 
 /** A random id for this page load of this tab: with `seq`, the idempotency key of every save. */
 const TAB_ID = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `tab-${Math.random().toString(36).slice(2)}-${Date.now()}`;
@@ -12,6 +12,25 @@ let seq = 0;
 
 const EMPTY: ItemState = { answer: null, flagged: false, struck: [] };
 const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+const outboxKey = (attemptId: string) => `certprep.outbox.${attemptId}`;
+
+function readOutbox(attemptId: string): OutboxEntry[] {
+  try {
+    const parsed: unknown = JSON.parse(sessionStorage.getItem(outboxKey(attemptId)) ?? '[]');
+    return Array.isArray(parsed) ? (parsed as OutboxEntry[]).filter((e) => typeof e?.position === 'number') : [];
+  } catch {
+    return [];
+  }
+}
+
+function writeOutbox(attemptId: string, entries: OutboxEntry[]): void {
+  try {
+    if (entries.length) sessionStorage.setItem(outboxKey(attemptId), JSON.stringify(entries));
+    else sessionStorage.removeItem(outboxKey(attemptId));
+  } catch {
+    // Storage full or blocked: the beforeunload warning still protects unsaved answers.
+  }
+}
 
 /**
  * An open attempt as the exam screen needs it: the server's view, the candidate's answers kept
@@ -55,6 +74,7 @@ export function useAttempt(attemptId: string) {
       send: (position, body) => api.saveAnswer(attemptId, position, body),
       wait,
       onStatus: setStatus,
+      onOutbox: (entries) => writeOutbox(attemptId, entries),
       onStale: (position, current, message) => {
         setNotice(`${t('staleAnswer')} (${message})`);
         if (current) {
@@ -74,7 +94,10 @@ export function useAttempt(attemptId: string) {
     api.attempt(attemptId).then(
       (v) => {
         if (!live) return;
-        if (v.status === 'submitted') return navigate({ page: 'report', id: attemptId });
+        if (v.status === 'submitted') {
+          writeOutbox(attemptId, []);
+          return navigate({ page: 'report', id: attemptId });
+        }
         setOffset(clockOffset(v.serverNow, Date.now()));
         const initial: Record<number, ItemState> = {};
         const locked: Record<number, boolean> = {};
@@ -84,9 +107,16 @@ export function useAttempt(attemptId: string) {
           if (saved) queue.current?.setRevision(item.position, saved.revision);
           if (saved?.checked) locked[item.position] = true;
         }
+        // Changes a previous page load had not seen acknowledged: show them and send them again.
+        const outbox = readOutbox(attemptId);
+        for (const e of outbox) {
+          const latest = e.next ?? e.sending;
+          if (latest && initial[e.position]) initial[e.position] = { answer: latest.answer, flagged: latest.flagged, struck: latest.struck };
+        }
         setStates(initial);
         setChecked(locked);
         setView(v);
+        if (outbox.length) queue.current?.restore(outbox);
       },
       (e: unknown) => live && setError(e instanceof ApiRequestError ? e : new ApiRequestError(0, 'network', String(e))),
     );
