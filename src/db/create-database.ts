@@ -11,8 +11,8 @@ export type Store = 'sqlite' | 'postgres';
 export interface DatabaseHandle {
   db: Kysely<Database>;
   store: Store;
-  /** The better-sqlite3 connection, for SQLite only (checkpoints, pragmas in tests). */
-  sqlite?: SQLite.Database;
+  /** SQLite only: the better-sqlite3 connection, its file and its synchronous setting (for the answer writer). */
+  sqlite?: { connection: SQLite.Database; file: string; synchronous: 'FULL' | 'NORMAL' };
   close(): Promise<void>;
 }
 
@@ -44,7 +44,7 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, store: 'sqlite', sqlite, close: () => db.destroy() };
+  return { db, store: 'sqlite', sqlite: { connection: sqlite, file: options.url, synchronous: options.sqliteSynchronous ?? 'FULL' }, close: () => db.destroy() };
 }
 
 const migrations: Record<string, Migration> = { '001-initial': m001 };

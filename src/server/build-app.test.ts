@@ -43,7 +43,7 @@ class Client {
 async function setup(store: StoreName, clock: { t: number }): Promise<App & { client: Client; db: Kysely<Database> }> {
   const handle = await stores.open(store);
   await items.load(handle.db, 'bank', bank, T0);
-  const built = await buildApp({ db: handle.db, exams: [exam], now: () => clock.t, signInLimitPerMinute: 3 });
+  const built = await buildApp({ db: handle.db, sqlite: handle.sqlite, exams: [exam], now: () => clock.t, signInLimitPerMinute: 3 });
   return { ...built, client: new Client(built.app), db: handle.db };
 }
 

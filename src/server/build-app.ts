@@ -5,6 +5,9 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { DatabaseHandle } from '../db/create-database.ts';
+import { kyselyBatchCommit } from '../db/repositories/answers.ts';
+import { sqliteBatchCommit } from '../db/sqlite-batch-commit.ts';
 import type { ExamDefinition } from '../core/exam/exam-schema.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from './errors.ts';
@@ -19,6 +22,8 @@ import { BankService } from './services/bank-service.ts';
 
 export interface AppOptions {
   db: Kysely<Database>;
+  /** SQLite only: the connection behind `db`, for the autosave hot path (absent on PostgreSQL). */
+  sqlite?: DatabaseHandle['sqlite'];
   exams: ExamDefinition[];
   now?: () => number;
   webDir?: string | undefined;
@@ -41,7 +46,12 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const app = Fastify({ logger: opts.logLevel && opts.logLevel !== 'silent' ? { level: opts.logLevel } : false, bodyLimit: 64 * 1024, trustProxy: false });
   const bank = new BankService(opts.db, opts.exams);
   await bank.refresh();
-  const writer = new AnswerWriter(opts.db);
+  const sqliteCommitter = opts.sqlite ? sqliteBatchCommit(opts.sqlite.connection, opts.sqlite.file, opts.sqlite.synchronous) : undefined;
+  const writer = new AnswerWriter(sqliteCommitter?.commit ?? kyselyBatchCommit(opts.db));
+  app.addHook('onClose', async () => {
+    await writer.flush();
+    await sqliteCommitter?.close();
+  });
   const attempts = new AttemptService({ db: opts.db, bank, writer, now, newId: randomUUID });
 
   app.setErrorHandler((err: unknown, req, reply) => {

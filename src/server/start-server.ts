@@ -40,6 +40,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
     log(`bank: ${loaded.entries} entries (${s.added} added, ${s.changed} changed, ${s.unchanged} unchanged, ${s.retired} retired)`);
     const built = await buildApp({
       db: handle.db,
+      sqlite: handle.sqlite,
       exams: loaded.exams,
       webDir: config.webDir,
       logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
@@ -59,7 +60,6 @@ export async function startServer(config: Config, log: (line: string) => void = 
       stop: async () => {
         clearInterval(sweeper);
         await built.app.close();
-        await built.writer.flush();
         await handle.close();
       },
     };

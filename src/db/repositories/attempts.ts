@@ -77,7 +77,7 @@ export const attempts = {
     return rows.map(toRecord);
   },
   /** Marks an open attempt submitted; false when another request got there first. */
-  async submit(db: Db, id: string, s: { now: number; report: string; scaled: number | null; passed: boolean | null }): Promise<boolean> {
+  async submit(db: Db, id: string, s: { now: number; report: string | null; scaled: number | null; passed: boolean | null }): Promise<boolean> {
     const r = await db
       .updateTable('attempts')
       .set({ status: 'submitted', submitted_ms: s.now, report: s.report, scaled: s.scaled, passed: s.passed === null ? null : s.passed ? 1 : 0 })
@@ -86,15 +86,12 @@ export const attempts = {
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   },
+  async saveReport(db: Db, id: string, s: { report: string; scaled: number | null; passed: boolean | null }): Promise<void> {
+    await db.updateTable('attempts').set({ report: s.report, scaled: s.scaled, passed: s.passed === null ? null : s.passed ? 1 : 0 }).where('id', '=', id).execute();
+  },
   /** Open attempts whose deadline has passed: the server submits them even if the browser is gone. */
   async expired(db: Db, now: number, limit = 100): Promise<string[]> {
     const rows = await db.selectFrom('attempts').select('id').where('status', '=', 'open').where('deadline_ms', '<=', now).limit(limit).execute();
     return rows.map((r) => r.id);
-  },
-  /** Which of these attempts are still open (read inside a save batch's transaction). */
-  async openIds(db: Db, ids: string[]): Promise<Set<string>> {
-    if (ids.length === 0) return new Set();
-    const rows = await db.selectFrom('attempts').select('id').where('id', 'in', ids).where('status', '=', 'open').execute();
-    return new Set(rows.map((r) => r.id));
   },
 };

@@ -1,9 +1,6 @@
-import type { Kysely } from 'kysely';
-import { answers, type AnswerWrite, type WriteOutcome } from '../../db/repositories/answers.ts';
-import { attempts } from '../../db/repositories/attempts.ts';
-import type { Database } from '../../db/schema.ts';
+import type { AnswerWrite, BatchCommit, BatchOutcome } from '../../db/repositories/answers.ts';
 
-export type SaveOutcome = WriteOutcome | { kind: 'closed' };
+export type SaveOutcome = BatchOutcome;
 
 interface Pending {
   write: AnswerWrite;
@@ -26,7 +23,7 @@ export class AnswerWriter {
   readonly stats = { batches: 0, saves: 0, maxBatch: 0 };
 
   constructor(
-    private readonly db: Kysely<Database>,
+    private readonly commit: BatchCommit,
     private readonly maxBatch = 2000,
   ) {}
 
@@ -54,12 +51,7 @@ export class AnswerWriter {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, this.maxBatch);
         try {
-          const outcomes = await this.db.transaction().execute(async (trx) => {
-            const open = await attempts.openIds(trx, [...new Set(batch.map((p) => p.write.attemptId))]);
-            const out: SaveOutcome[] = [];
-            for (const p of batch) out.push(open.has(p.write.attemptId) ? await answers.write(trx, p.write) : { kind: 'closed' });
-            return out;
-          });
+          const outcomes = await this.commit(batch.map((p) => p.write));
           this.stats.batches++;
           this.stats.saves += batch.length;
           this.stats.maxBatch = Math.max(this.stats.maxBatch, batch.length);

@@ -291,6 +291,10 @@ export class AttemptService {
     const exam = this.deps.bank.exam(record.exam);
     if (!exam) throw new AppError(500, 'exam-missing', `The exam ${record.exam} is no longer defined.`);
     await this.deps.db.transaction().execute(async (trx) => {
+      // Claim the attempt first: from here on the answer writer sees it closed, so no save can land
+      // after the answers below are read (and a second submission gives up here).
+      const claimed = await attempts.submit(trx, record.id, { now, report: null, scaled: null, passed: null });
+      if (!claimed) throw conflict('attempt-submitted', 'This attempt was already submitted.');
       const stored = new Map((await answers.byAttempt(trx, record.id)).map((a) => [a.position, a]));
       const qs = new Map([...questions].map(([k, v]) => [k, v.question]));
       const cases = new Map([...questions.values()].filter((v) => v.caseStudy).map((v) => [v.caseStudy!.id, v.caseStudy!]));
@@ -307,8 +311,7 @@ export class AttemptService {
         now,
       );
       const isMock = record.kind === 'mock';
-      const done = await attempts.submit(trx, record.id, { now, report: JSON.stringify(report), scaled: isMock ? report.scaled : null, passed: isMock ? report.passed : null });
-      if (!done) throw conflict('attempt-submitted', 'This attempt was already submitted.');
+      await attempts.saveReport(trx, record.id, { report: JSON.stringify(report), scaled: isMock ? report.scaled : null, passed: isMock ? report.passed : null });
     });
     this.cache.delete(record.id);
   }
