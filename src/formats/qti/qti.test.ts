@@ -89,6 +89,62 @@ describe('QTI 3.0', () => {
     expect(r.problems).toContainEqual(expect.objectContaining({ code: 'lossy', itemId: 'q-foreign_1', message: expect.stringContaining('images') }));
   });
 
+  it('reads foreign order and match items written the usual way (pretty-printed, prompts, uppercase identifiers)', () => {
+    const head = (id: string, decl: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<qti-assessment-item xmlns="http://www.imsglobal.org/xsd/imsqtiasi_v3p0" identifier="${id}" title="${id}" adaptive="false" time-dependent="false">
+  ${decl}
+  <qti-outcome-declaration identifier="SCORE" cardinality="single" base-type="float"/>`;
+    const order = `${head('ORDER-1', '<qti-response-declaration identifier="RESPONSE" cardinality="ordered" base-type="identifier"><qti-correct-response><qti-value>C</qti-value><qti-value>A</qti-value><qti-value>B</qti-value></qti-correct-response></qti-response-declaration>')}
+  <qti-item-body>
+    <qti-order-interaction response-identifier="RESPONSE" shuffle="true">
+      <qti-prompt>Put the pipeline stages in order.</qti-prompt>
+      <qti-simple-choice identifier="A">Train</qti-simple-choice>
+      <qti-simple-choice identifier="B">
+        Deploy
+      </qti-simple-choice>
+      <qti-simple-choice identifier="C">Ingest</qti-simple-choice>
+    </qti-order-interaction>
+  </qti-item-body>
+</qti-assessment-item>`;
+    const match = `${head('Match_1', '<qti-response-declaration identifier="RESPONSE" cardinality="multiple" base-type="directedPair"><qti-correct-response><qti-value>S3 OBJ</qti-value><qti-value>EBS BLOCK</qti-value><qti-value>EFS FILE</qti-value></qti-correct-response></qti-response-declaration>')}
+  <qti-item-body>
+    <p>Match each service with its storage kind.</p>
+    <qti-match-interaction response-identifier="RESPONSE" shuffle="false" max-associations="3">
+      <qti-simple-match-set>
+        <qti-simple-associable-choice identifier="S3" match-max="1">Amazon S3</qti-simple-associable-choice>
+        <qti-simple-associable-choice identifier="EBS" match-max="1">Amazon EBS</qti-simple-associable-choice>
+        <qti-simple-associable-choice identifier="EFS" match-max="1">Amazon EFS</qti-simple-associable-choice>
+      </qti-simple-match-set>
+      <qti-simple-match-set>
+        <qti-simple-associable-choice identifier="BLOCK" match-max="1">Block</qti-simple-associable-choice>
+        <qti-simple-associable-choice identifier="FILE" match-max="1">File</qti-simple-associable-choice>
+        <qti-simple-associable-choice identifier="OBJ" match-max="1">Object</qti-simple-associable-choice>
+      </qti-simple-match-set>
+    </qti-match-interaction>
+  </qti-item-body>
+</qti-assessment-item>`;
+    const manifest = '<manifest><resources><resource identifier="r1" type="imsqti_item_xmlv3p0" href="o.xml"/><resource identifier="r2" type="imsqti_item_xmlv3p0" href="m.xml"/></resources></manifest>';
+    const r = parseQti(zipSync({ 'imsmanifest.xml': strToU8(manifest), 'o.xml': strToU8(order), 'm.xml': strToU8(match) }));
+    expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(r.entries[0]).toMatchObject({ id: 'order-1', type: 'ordering', stem: 'Put the pipeline stages in order.', steps: [{ id: 'c', text: 'Ingest' }, { id: 'a', text: 'Train' }, { id: 'b', text: 'Deploy' }] });
+    expect(r.entries[1]).toMatchObject({
+      id: 'match_1',
+      type: 'matching',
+      stem: 'Match each service with its storage kind.',
+      prompts: [{ id: 's3', text: 'Amazon S3', match: 'obj' }, { id: 'ebs', match: 'block' }, { id: 'efs', match: 'file' }],
+      responses: [{ id: 'block', text: 'Block' }, { id: 'file' }, { id: 'obj' }],
+    });
+  });
+
+  it('refuses a zip member that inflates beyond the size it declares', () => {
+    const zip = Buffer.from(zipSync({ 'imsmanifest.xml': strToU8('<manifest><resources/></manifest>'.padEnd(4000, ' ')) }, { level: 9 }));
+    // Patch the declared size in the central directory (offset 24 of its entry) down to 100 bytes.
+    const central = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    zip.writeUInt32LE(100, central + 24);
+    const r = parseQti(new Uint8Array(zip));
+    expect(r.problems).toEqual([expect.objectContaining({ severity: 'error', code: 'limit', message: '"imsmanifest.xml" unpacks to more than the 100 bytes it declares; refused' })]);
+  });
+
   it('skips unsupported interactions with a report, and rejects an item whose key names no choice', () => {
     const text = `<qti-assessment-item identifier="essay" title="e" time-dependent="false"><qti-item-body><p>Write.</p><qti-extended-text-interaction response-identifier="R"/></qti-item-body></qti-assessment-item>`;
     const skipped = parseQti(strToU8(text));
