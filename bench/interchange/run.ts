@@ -70,5 +70,4 @@ else {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  void readFileSync;
 }

@@ -62,7 +62,7 @@ export function parseCsv(input: string, options: CsvParseOptions = {}): ParseRes
     records = parse(input, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, to: limits.maxEntries + 2 }) as unknown as typeof records;
   } catch (err) {
     const e = err as { message?: string; lines?: number; column?: number | string };
-    return { entries: [], seen: [], problems: [{ severity: 'error', code: 'syntax', message: (e.message ?? String(err)).replace(/^[A-Za-z ]+:\s*/, (m) => m), line: typeof e.lines === 'number' ? e.lines : 1, column: typeof e.column === 'number' ? e.column + 1 : 1 }] };
+    return { entries: [], seen: [], problems: [{ severity: 'error', code: 'syntax', message: e.message ?? String(err), line: typeof e.lines === 'number' ? e.lines : 1, column: typeof e.column === 'number' ? e.column + 1 : 1 }] };
   }
   if (records.length === 0) return { entries: [], seen: [], problems: [{ severity: 'error', code: 'csv', message: 'empty file: expected a header row', line: 1, column: 1 }] };
   if (records.length > limits.maxEntries + 1) return { entries: [], seen: [], problems: [{ severity: 'error', code: 'limit', message: `file has more than ${limits.maxEntries} rows (--max-entries)` }] };

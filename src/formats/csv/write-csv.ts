@@ -3,7 +3,7 @@ import type { BankEntry, CaseStudy, Question } from '../../core/items/item-schem
 import type { WriteResult } from '../common/format-problem.ts';
 import { mapQuestions } from '../common/item-parts.ts';
 import { lossReport } from '../common/lost-fields.ts';
-import { CSV_COLUMNS, joinList, MAX_CHOICES, MAX_RESPONSES, splitList, type CsvRow } from './csv-columns.ts';
+import { CSV_COLUMNS, joinList, splitList, type CsvRow } from './csv-columns.ts';
 
 /** What CSV keeps: everything, except that list values are split at `|` and lists are trimmed. */
 export function projectCsv(entries: BankEntry[]): BankEntry[] {
@@ -67,8 +67,6 @@ export function writeCsv(entries: BankEntry[]): WriteResult<string> {
     if (e.type === 'case') for (const q of e.questions) rows.push(row(q, e));
     else rows.push(row(e));
   }
-  void MAX_CHOICES;
-  void MAX_RESPONSES;
   const output = stringify(rows, { header: true, columns: [...CSV_COLUMNS], quoted_match: /^[\s\S]*[\r\n][\s\S]*$/ });
   return { output, problems: lossReport('CSV', entries, carried) };
 }

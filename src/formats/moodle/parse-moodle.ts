@@ -26,7 +26,6 @@ class TooMany extends Error {}
  */
 export function parseMoodle(input: string, options: MoodleParseOptions = {}): ParseResult {
   const limits = options.limits ?? DEFAULT_LIMITS;
-  const file = options.file ?? 'quiz.xml';
   if (input.length > limits.maxFileBytes) return { entries: [], seen: [], problems: [{ severity: 'error', code: 'limit', message: `file is larger than the limit of ${limits.maxFileBytes} bytes (--max-file-mb)` }] };
   const candidates: Candidate[] = [];
   let categoryPath = '';
