@@ -56,6 +56,7 @@ export function lineLocator(text: string): (offset: number) => { line: number; c
 const NAME = /[A-Za-z_:][-A-Za-z0-9_.:\u00B7-\uFFFF]*/y;
 const ATTR = /\s+([A-Za-z_:][-A-Za-z0-9_.:\u00B7-\uFFFF]*)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
 const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z]+);|&/g;
+const MAX_DEPTH = 256;
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 function localName(name: string): string {
@@ -165,6 +166,8 @@ export function parseXml(input: string, options: ParseXmlOptions = {}): XmlEleme
       if (!top && root) fail('a document has one root element', i);
       if (top) top.children.push(el);
       else root = el;
+      // Readers of the tree recurse; a bound on depth keeps a hostile file from exhausting the stack.
+      if (stack.length >= MAX_DEPTH) fail(`elements nested deeper than ${MAX_DEPTH} levels`, i);
       if (text.startsWith('/>', j)) {
         i = j + 2;
         if (onRootChild && stack.length === 1) {

@@ -46,6 +46,7 @@ describe('Moodle XML', () => {
     expect(r.problems).toEqual([expect.objectContaining({ severity: 'error', code: 'syntax', line: 3, column: 14, message: 'closing tag </name> does not match <text>' })]);
     expect(parseMoodle('<html/>').problems[0]).toMatchObject({ severity: 'error', message: expect.stringContaining('<quiz> root') });
     expect(parseMoodle('<!DOCTYPE quiz [<!ENTITY a "aaaa">]><quiz/>').problems[0]).toMatchObject({ severity: 'error', line: 1, column: 1 });
+    expect(parseMoodle(`<quiz>${'<a>'.repeat(100_000)}`).problems[0]).toMatchObject({ severity: 'error', message: 'elements nested deeper than 256 levels' });
   });
 
   it('rejects an item that breaks the bank rules, at its line, and keeps the others', () => {
