@@ -7,6 +7,7 @@ import { ExamTimer } from './exam-timer.tsx';
 import { ItemView } from './item-view.tsx';
 import { ReviewScreen } from './review-screen.tsx';
 import { SubmitDialog } from './submit-dialog.tsx';
+import type { SaveStatus } from './save-queue.ts';
 import { useAttempt } from './use-attempt.ts';
 
 const positionKey = (id: string) => `certprep.position.${id}`;
@@ -86,9 +87,11 @@ export function ExamPage({ attemptId }: { attemptId: string }) {
         <h1 className="exam-title">{a.view.kind === 'mock' ? t('examTitleMock') : t('examTitlePractice')}</h1>
         <p className="exam-progress">{screen === 'review' ? t('reviewScreen') : t('questionOf', { i: index + 1, n: items.length })}</p>
         {a.view.deadline ? <ExamTimer deadline={a.view.deadline} offsetMs={a.offset} onExpire={a.finish} /> : <p className="timer">{t('untimed')}</p>}
-        <p className={`save-status ${a.status}`} role="status" data-testid="save-status">
+        {/* Not a live region: "Saving…" / "Saved" on every click would drown a screen reader. */}
+        <p className={`save-status ${a.status}`} data-testid="save-status">
           {statusText}
         </p>
+        <SaveAnnouncer status={a.status} />
       </div>
       {a.notice && (
         <p className="notice" role="alert">
@@ -155,5 +158,26 @@ export function ExamPage({ attemptId }: { attemptId: string }) {
       </div>
       {confirming && <SubmitDialog unanswered={unanswered} busy={a.submitting} onConfirm={() => void a.submit()} onCancel={() => setConfirming(false)} />}
     </div>
+  );
+}
+
+/** Speaks only when saving starts failing, and once more when it recovers. */
+function SaveAnnouncer({ status }: { status: SaveStatus }) {
+  const { t } = useI18n();
+  const [message, setMessage] = useState('');
+  const troubled = useRef(false);
+  useEffect(() => {
+    if (status === 'retrying' || status === 'failed') {
+      if (!troubled.current) setMessage(status === 'retrying' ? t('notSaved') : t('notSavedShort'));
+      troubled.current = true;
+    } else if (status === 'saved' && troubled.current) {
+      troubled.current = false;
+      setMessage(t('saved'));
+    }
+  }, [status, t]);
+  return (
+    <p className="visually-hidden" role="status">
+      {message}
+    </p>
   );
 }

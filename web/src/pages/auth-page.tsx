@@ -46,7 +46,7 @@ export function AuthPage({ firstRun, onSession }: { firstRun: boolean; onSession
         {mode === 'signup' && (
           <div className="field">
             <label htmlFor="auth-name">{t('name')}</label>
-            <input id="auth-name" name="name" autoComplete="name" required value={name} onChange={(e) => setName(e.target.value)} />
+            <input id="auth-name" name="name" type="text" autoComplete="name" required value={name} onChange={(e) => setName(e.target.value)} />
           </div>
         )}
         <div className="field">
