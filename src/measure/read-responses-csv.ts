@@ -77,6 +77,11 @@ export function readResponsesCsv(text: string, file = 'responses.csv'): Response
   return responseMatrixFromDense(itemIds, codes.subarray(0, weights.length * nItems), weights);
 }
 
+/** True for a char code that ends a cell: end of text (NaN), comma, LF or CR. */
+function endsCell(c: number): boolean {
+  return c !== c || c === 44 || c === 10 || c === 13;
+}
+
 /** Cursor over CSV text: cells separated by commas, records by CR/LF, fields optionally quoted. */
 class Scanner {
   private i = 0;
@@ -168,15 +173,14 @@ class Scanner {
     const t = this.text;
     const ch = t.charCodeAt(this.i);
     const next = t.charCodeAt(this.i + 1);
-    const ends = (c: number) => Number.isNaN(c) || c === 44 || c === 10 || c === 13;
     this.lastQuoted = null;
     this.cellStart = this.i;
-    if ((ch === 49 || ch === 48) && ends(next)) {
+    if ((ch === 49 || ch === 48) && endsCell(next)) {
       this.i++;
       this.cellEnd = this.i;
       return ch - 48;
     }
-    if (ends(ch)) {
+    if (endsCell(ch)) {
       this.cellEnd = this.i;
       return MISSING;
     }
