@@ -98,8 +98,9 @@ export async function importCommand(argv: string[]): Promise<number> {
   else {
     for (const item of r.items) {
       for (const p of item.problems) {
-        const where = [p.path ?? file, p.line, p.column].filter((x) => x !== undefined).join(':');
-        console.log(`${where} ${item.status} ${p.code}: ${p.message} [${item.id}]`);
+        // file:line:col as every tool prints it, then the place inside the file (XML path, package member).
+        const where = [file, p.line, p.column].filter((x) => x !== undefined).join(':') + (p.path ? ` ${p.path}` : '');
+        console.log(`${where} ${item.status} [${item.id}] ${p.code}: ${p.message}`);
       }
     }
     console.log(`${values['dry-run'] ? 'dry run: ' : ''}${r.imported} imported (${r.lossy} lossy), ${r.rejected} rejected, ${r.skipped} skipped -> collection "${collection}"`);

@@ -54,7 +54,7 @@ export function lossReport(format: string, entries: BankEntry[], carried: (BankE
   entries.forEach((e, i) => {
     const c = carried[i];
     if (c === null || c === undefined) {
-      problems.push({ severity: 'warning', code: 'skipped', message: `skipped: ${why(e)}`, itemId: e.id });
+      problems.push({ severity: 'warning', code: 'skipped', message: `${why(e)}`, itemId: e.id });
       return;
     }
     const lost = lostFields(view(e), view(c));

@@ -62,7 +62,7 @@ Which? {~a =b
       ['purple', false, undefined],
     ]);
     const skipped = r.problems.filter((p) => p.code === 'skipped').map((p) => p.message);
-    expect(skipped).toEqual(['skipped: GIFT true/false questions have no certprep equivalent', 'skipped: GIFT short-answer questions have no certprep equivalent', 'skipped: GIFT numerical questions have no certprep equivalent']);
+    expect(skipped).toEqual(['GIFT true/false questions have no certprep equivalent', 'GIFT short-answer questions have no certprep equivalent', 'GIFT numerical questions have no certprep equivalent']);
     expect(r.problems).toContainEqual(expect.objectContaining({ severity: 'error', code: 'syntax', itemId: 'gift-8', line: 25, column: 8, message: 'answer section opened with "{" is never closed' }));
   });
 

@@ -160,7 +160,7 @@ export function parseGift(input: string, options: GiftParseOptions = {}): ParseR
         const candidate: Candidate = { value, id, locate: (p) => (p[0] === 'questions' && typeof p[1] === 'number' ? starts[p[1]] ?? start : start), problems };
         openCase = { value, category: b.category, candidate, starts };
         candidates.push(candidate);
-      } else candidates.push({ value: undefined, id, locate, skipped: true, problems: [...problems, { severity: 'warning', code: 'skipped', message: 'skipped: a description (text without answers) is not a question', ...start, itemId: id }] });
+      } else candidates.push({ value: undefined, id, locate, skipped: true, problems: [...problems, { severity: 'warning', code: 'skipped', message: 'a description (text without answers) is not a question', ...start, itemId: id }] });
       return;
     }
     const close = findUnescaped(src, '}', open + 1);
@@ -181,7 +181,7 @@ export function parseGift(input: string, options: GiftParseOptions = {}): ParseR
       lost.add('missing-word layout');
     }
     const section = src.slice(open + 1, close).trim();
-    const skip = (kind: string) => candidates.push({ value: undefined, id, locate, skipped: true, problems: [...problems, { severity: 'warning', code: 'skipped', message: `skipped: GIFT ${kind} questions have no certprep equivalent`, ...start, itemId: id }] });
+    const skip = (kind: string) => candidates.push({ value: undefined, id, locate, skipped: true, problems: [...problems, { severity: 'warning', code: 'skipped', message: `GIFT ${kind} questions have no certprep equivalent`, ...start, itemId: id }] });
     if (section === '') return skip('essay');
     if (section.startsWith('#')) return skip('numerical');
     if (/^(T|F|TRUE|FALSE)\b/.test(section)) return skip('true/false');

@@ -64,7 +64,7 @@ export function parseMoodle(input: string, options: MoodleParseOptions = {}): Pa
 
     if (type === 'description') {
       if (!categoryPath.includes(`/${CASE_FOLDER}/`)) {
-        candidates.push({ value: undefined, id, locate, skipped: true, problems: [{ severity: 'warning', code: 'skipped', message: 'skipped: a description outside a "Case studies" category is not a question', ...pos, path, itemId: id }] });
+        candidates.push({ value: undefined, id, locate, skipped: true, problems: [{ severity: 'warning', code: 'skipped', message: 'a description outside a "Case studies" category is not a question', ...pos, path, itemId: id }] });
         return;
       }
       const value: Record<string, unknown> = { id, type: 'case', title: name || id, scenario: textOf(firstElement(qel, 'questiontext'), lost) ?? '', questions: [] };
@@ -82,7 +82,7 @@ export function parseMoodle(input: string, options: MoodleParseOptions = {}): Pa
       return;
     }
     if (!SUPPORTED.has(type)) {
-      candidates.push({ value: undefined, id, locate, skipped: true, problems: [{ severity: 'warning', code: 'skipped', message: `skipped: Moodle question type "${type}" has no certprep equivalent`, ...pos, path, itemId: id }] });
+      candidates.push({ value: undefined, id, locate, skipped: true, problems: [{ severity: 'warning', code: 'skipped', message: `Moodle question type "${type}" has no certprep equivalent`, ...pos, path, itemId: id }] });
       return;
     }
     const q: Record<string, unknown> = { id, stem: textOf(firstElement(qel, 'questiontext'), lost) ?? '' };

@@ -53,7 +53,7 @@ export function readQtiItem(root: XmlElement, file: string, fallbackId: string):
   const supported = found.filter((f) => INTERACTIONS.has(f.name));
   if (found.length !== 1 || supported.length !== 1) {
     const names = found.map((f) => f.name).join(', ') || 'none';
-    problems.push({ severity: 'warning', code: 'skipped', message: `skipped: certprep reads items with exactly one choice, order or match interaction (found ${names})`, path: at('qti-item-body'), itemId: id });
+    problems.push({ severity: 'warning', code: 'skipped', message: `certprep reads items with exactly one choice, order or match interaction (found ${names})`, path: at('qti-item-body'), itemId: id });
     return { id, problems, skipped: true };
   }
   const interaction = supported[0]!;
