@@ -11,11 +11,12 @@ export interface MarkdownParseOptions extends ParseOptions {
 
 const OPTION = /^\s*[-*+]\s+\[([ xX])\]\s?(.*)$/;
 const HEADING = /^###\s+(.*)$/;
+const WHY_LINE = /^\s+[-*+]\s+Why:\s?(.*)$/;
 
 interface Draft {
   line: number;
   stem: string[];
-  options: { correct: boolean; text: string; line: number }[];
+  options: { correct: boolean; text: string; line: number; why?: string }[];
   explanation?: string[];
   meta?: Record<string, unknown>;
   problems: FormatProblem[];
@@ -24,7 +25,8 @@ interface Draft {
 /**
  * Reads Markdown question banks: each `### ` heading starts a question, lines up to the first
  * checkbox are the stem, `- [x]` / `- [ ]` are options (indented or unmarked lines that follow an
- * option continue it: wrapped options), `**Explanation:**` starts the explanation. An HTML
+ * option continue it: wrapped options; an indented `- Why: ...` bullet is the option's why),
+ * `**Explanation:**` starts the explanation. An HTML
  * comment `<!-- certprep {...} -->` just above a heading carries id and metadata; otherwise the id
  * is derived from the stem. One key makes a single-answer item, two or more a multiple-response one.
  */
@@ -78,6 +80,11 @@ export function parseMarkdown(input: string, options: MarkdownParseOptions = {})
         inOptions = true;
         return;
       }
+      const why = WHY_LINE.exec(line);
+      if (inOptions && why && cur.options.length > 0) {
+        cur.options[cur.options.length - 1]!.why = why[1]!.trim();
+        return;
+      }
       if (inOptions) {
         if (!line.trim()) {
           inOptions = cur.options.length > 0 && true;
@@ -101,7 +108,7 @@ export function parseMarkdown(input: string, options: MarkdownParseOptions = {})
       type: keys >= 2 ? 'multiple' : 'single',
       ...pickMeta(d.meta),
       stem,
-      options: d.options.map((o, i) => ({ id: letterId(i), text: o.text, correct: o.correct })),
+      options: d.options.map((o, i) => ({ id: letterId(i), text: o.text, correct: o.correct, ...(o.why ? { why: o.why } : {}) })),
     };
     if (keys >= 2) value.select = keys;
     const explanation = d.explanation?.join('\n').trim();
