@@ -24,6 +24,8 @@ Which service should it use?
 
 **[⬆ Back to Top](#table-of-contents)**
 
+Source: a blog post.
+
 ### Which TWO services can run Spark jobs? (Select TWO.)
 
 * [x] AWS Glue
@@ -40,6 +42,8 @@ Which service should it use?
     if (first?.type !== 'single' || second?.type !== 'multiple') throw new Error('types');
     expect(first.options[0]!.text).toBe('Amazon EBS provisioned IOPS volumes attached to each instance');
     expect(first.options.map((o) => o.correct)).toEqual([false, true, false, false]);
+    expect(first.options[3]!.text).toBe('Amazon FSx for Lustre');
+    expect(r.problems).toContainEqual(expect.objectContaining({ code: 'lossy', itemId: first.id, line: 14, message: 'dropped: text after the options (line 14)' }));
     expect(second.select).toBe(2);
     expect(second.options[2]!.text).toBe('Amazon Athena with federated queries');
     expect(r.entries[0]!.id).toMatch(/^md-[0-9a-f]{8}$/);

@@ -11,6 +11,7 @@ export interface MarkdownParseOptions extends ParseOptions {
 
 const OPTION = /^\s*[-*+]\s+\[([ xX])\]\s?(.*)$/;
 const HEADING = /^###\s+(.*)$/;
+const NAV_LINK = /^\**\[[^\]]*\]\(#[^)]*\)\**$/;
 const WHY_LINE = /^\s+[-*+]\s+Why:\s?(.*)$/;
 
 interface Draft {
@@ -18,6 +19,8 @@ interface Draft {
   stem: string[];
   options: { correct: boolean; text: string; line: number; why?: string }[];
   explanation?: string[];
+  /** Lines of text after the options that the layout has no place for. */
+  trailing: number[];
   meta?: Record<string, unknown>;
   problems: FormatProblem[];
 }
@@ -37,6 +40,7 @@ export function parseMarkdown(input: string, options: MarkdownParseOptions = {})
   let cur: Draft | undefined;
   let pendingMeta: { meta?: Record<string, unknown>; problem?: FormatProblem } | undefined;
   let inOptions = false;
+  let blankAfterOption = false;
   const unescape = (l: string) => (l.startsWith('\\') ? l.slice(1) : l);
   input
     .replace(/^\uFEFF/, '')
@@ -54,7 +58,7 @@ export function parseMarkdown(input: string, options: MarkdownParseOptions = {})
       }
       const heading = HEADING.exec(line);
       if (heading) {
-        cur = { line: n, stem: [heading[1]!.trim()], options: [], problems: pendingMeta?.problem ? [pendingMeta.problem] : [], ...(pendingMeta?.meta ? { meta: pendingMeta.meta } : {}) };
+        cur = { line: n, stem: [heading[1]!.trim()], options: [], trailing: [], problems: pendingMeta?.problem ? [pendingMeta.problem] : [], ...(pendingMeta?.meta ? { meta: pendingMeta.meta } : {}) };
         drafts.push(cur);
         pendingMeta = undefined;
         inOptions = false;
@@ -78,6 +82,7 @@ export function parseMarkdown(input: string, options: MarkdownParseOptions = {})
       if (option) {
         cur.options.push({ correct: option[1] !== ' ', text: option[2]!.trim(), line: n });
         inOptions = true;
+        blankAfterOption = false;
         return;
       }
       const why = WHY_LINE.exec(line);
@@ -87,12 +92,22 @@ export function parseMarkdown(input: string, options: MarkdownParseOptions = {})
       }
       if (inOptions) {
         if (!line.trim()) {
-          inOptions = cur.options.length > 0 && true;
+          blankAfterOption = true;
           return;
         }
-        // A wrapped option: the line continues the option above it.
-        const last = cur.options[cur.options.length - 1]!;
-        last.text = `${last.text} ${line.trim()}`;
+        // A wrapped option: the line continues the option above it (after a blank line only when
+        // indented, as Markdown reads list items).
+        if (!blankAfterOption || /^\s{2,}/.test(line)) {
+          const last = cur.options[cur.options.length - 1]!;
+          last.text = `${last.text} ${line.trim()}`;
+          blankAfterOption = false;
+          return;
+        }
+        inOptions = false;
+      }
+      if (cur.options.length > 0) {
+        // Text after the options is not part of the layout; navigation links are expected there.
+        if (line.trim() && !NAV_LINK.test(line.trim())) cur.trailing.push(n);
         return;
       }
       cur.stem.push(unescape(line.trim()));
@@ -115,6 +130,7 @@ export function parseMarkdown(input: string, options: MarkdownParseOptions = {})
     if (explanation) value.explanation = explanation;
     const problems = d.problems.map((p) => ({ ...p, itemId: id }));
     if (d.options.length === 0) problems.push({ severity: 'error', code: 'syntax', message: 'question has no "- [x]" / "- [ ]" options', line: d.line, column: 1, itemId: id });
+    if (d.trailing.length) problems.push({ severity: 'warning', code: 'lossy', message: `dropped: text after the options (line${d.trailing.length > 1 ? 's' : ''} ${d.trailing.join(', ')})`, line: d.trailing[0]!, column: 1, itemId: id });
     const optLines = d.options.map((o) => o.line);
     return {
       value,
