@@ -15,6 +15,15 @@ export interface QtiParseOptions extends ParseOptions {
 
 const decoder = new TextDecoder('utf-8');
 
+/** Manifest hrefs are URIs: `%20` and friends name plain characters in the zip. */
+function safeDecode(href: string): string {
+  try {
+    return decodeURIComponent(href);
+  } catch {
+    return href;
+  }
+}
+
 /** Resolves `href` against the folder of `from` inside the package (`a/b.xml` + `../c.xml` = `c.xml`). */
 function resolve(from: string, href: string): string {
   const parts = from.split('/').slice(0, -1);
@@ -66,7 +75,7 @@ export function parseQti(input: Uint8Array, options: QtiParseOptions = {}): Pars
     return root;
   };
 
-  // Item files in manifest order; without a manifest, every XML file holding an item, by name.
+  // Item files in manifest order (a single XML file outside a package is its own item).
   let itemFiles: string[];
   if (isZip) {
     const manifest = zip.has('imsmanifest.xml') ? readXml('imsmanifest.xml', true) : undefined;
@@ -75,7 +84,7 @@ export function parseQti(input: Uint8Array, options: QtiParseOptions = {}): Pars
     const resources = firstElement(manifest, 'resources');
     itemFiles = (resources ? elements(resources, 'resource') : [])
       .filter((r) => (r.attrs.type ?? '').startsWith('imsqti_item'))
-      .map((r) => r.attrs.href ?? firstElement(r, 'file')?.attrs.href ?? '');
+      .map((r) => safeDecode(r.attrs.href ?? firstElement(r, 'file')?.attrs.href ?? ''));
   } else itemFiles = zip.names;
 
   const reads: { file: string; read: QtiItemRead }[] = [];
@@ -106,7 +115,7 @@ export function parseQti(input: Uint8Array, options: QtiParseOptions = {}): Pars
       candidates.push({ value: read.question, id: read.id, locate, problems: read.problems });
       continue;
     }
-    const href = resolve(file, read.stimulus.href);
+    const href = resolve(file, safeDecode(read.stimulus.href));
     const key = `${read.stimulus.identifier}\u0000${href}`;
     let group = cases.get(key);
     if (!group) {
