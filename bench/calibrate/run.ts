@@ -77,7 +77,7 @@ if (only) {
     for (const line of r.stdout.trim().split('\n')) {
       const x = JSON.parse(line);
       console.log(
-        `${x.case.padEnd(12)} ${x.design.padEnd(36)} threads ${x.threadsUsed}  median ${x.medianSeconds.toFixed(3)} s  (runs ${x.runsSeconds.join(', ')})  ` +
+        `${x.case.padEnd(12)} ${x.design.padEnd(36)} threads ${x.threadsRequested}${x.threadsUsed !== x.threadsRequested ? ` (used ${x.threadsUsed}: small data)` : ''}  median ${x.medianSeconds.toFixed(3)} s  (runs ${x.runsSeconds.join(', ')})  ` +
           `EM steps ${x.emSteps}${x.converged ? '' : ' NOT converged'}  RMSE a ${x.rmseA}  RMSE d ${x.rmseD}  peak RSS ${x.maxRssMB} MB`,
       );
     }
