@@ -34,11 +34,16 @@ async function runCase(c: Case): Promise<void> {
   const sim = simulateResponses(truth, c.persons, rng, c.answered ? { answeredPerPerson: c.answered } : {});
   for (const threads of c.threads) {
     const times: number[] = [];
+    const cpu: number[] = [];
     let last;
     for (let r = 0; r < c.runs; r++) {
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       last = await calibrateParallel(sim.data, { model: '2pl', threads });
       times.push((performance.now() - t0) / 1000);
+      // CPU time of every thread of the process: shows the work apart from waiting on a busy machine.
+      const used = process.cpuUsage(c0);
+      cpu.push((used.user + used.system) / 1e6);
     }
     const res = last!;
     const rmse = (f: (j: number) => number) => Math.sqrt(truth.reduce((s, _, j) => s + f(j) ** 2, 0) / truth.length);
@@ -53,6 +58,7 @@ async function runCase(c: Case): Promise<void> {
         threadsUsed: res.threads,
         runsSeconds: times.map((t) => Number(t.toFixed(3))),
         medianSeconds: Number(sorted[Math.floor(sorted.length / 2)]!.toFixed(3)),
+        medianCpuSeconds: Number([...cpu].sort((x, y) => x - y)[Math.floor(cpu.length / 2)]!.toFixed(3)),
         emSteps: res.iterations,
         converged: res.converged,
         logLik: Number(res.logLik.toFixed(3)),
@@ -77,7 +83,7 @@ if (only) {
     for (const line of r.stdout.trim().split('\n')) {
       const x = JSON.parse(line);
       console.log(
-        `${x.case.padEnd(12)} ${x.design.padEnd(36)} threads ${x.threadsRequested}${x.threadsUsed !== x.threadsRequested ? ` (used ${x.threadsUsed}: small data)` : ''}  median ${x.medianSeconds.toFixed(3)} s  (runs ${x.runsSeconds.join(', ')})  ` +
+        `${x.case.padEnd(12)} ${x.design.padEnd(36)} threads ${x.threadsRequested}${x.threadsUsed !== x.threadsRequested ? ` (used ${x.threadsUsed}: small data)` : ''}  median ${x.medianSeconds.toFixed(3)} s  (runs ${x.runsSeconds.join(', ')}; CPU ${x.medianCpuSeconds} s)  ` +
           `EM steps ${x.emSteps}${x.converged ? '' : ' NOT converged'}  RMSE a ${x.rmseA}  RMSE d ${x.rmseD}  peak RSS ${x.maxRssMB} MB`,
       );
     }
