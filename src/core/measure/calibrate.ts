@@ -210,6 +210,9 @@ export function calibrate(data: ResponseMatrix, options: CalibrationOptions): Ca
   return next.value;
 }
 
+/** Slopes beyond this are rare in real tests (mirt users see them as Heywood-like cases). */
+const STEEP_SLOPE = 5;
+
 function toItem(model: IrtModel, x: Float64Array, J: number, j: number, id: string, responses: number, pRight: number): CalibratedItem {
   const p = itemAt(model, x, J, j);
   const a = model === 'rasch' ? 1 : p.a;
@@ -217,6 +220,7 @@ function toItem(model: IrtModel, x: Float64Array, J: number, j: number, id: stri
   const warnings: string[] = [];
   if (model !== 'rasch' && a < 0) warnings.push('negative slope: the item favours low-ability persons (check the key)');
   if (model !== 'rasch' && Math.abs(p.a) >= SLOPE_BOUND) warnings.push(`slope reached the bound ${SLOPE_BOUND}: estimate unreliable`);
+  else if (model !== 'rasch' && Math.abs(p.a) > STEEP_SLOPE) warnings.push(`slope above ${STEEP_SLOPE}: too few responses or a near-perfect split; estimate unreliable`);
   if (Math.abs(d) >= INTERCEPT_BOUND) warnings.push(`intercept reached the bound ${INTERCEPT_BOUND}: estimate unreliable`);
   let b: number;
   if (Math.abs(a) < 1e-6) {
