@@ -57,6 +57,7 @@ export function lossReport(format: string, entries: BankEntry[], carried: (BankE
       problems.push({ severity: 'warning', code: 'skipped', message: `${why(e)}`, itemId: e.id });
       return;
     }
+    if (c === e) return; // projected unchanged: nothing lost
     const lost = lostFields(view(e), view(c));
     if (orderOfResponses(e) !== orderOfResponses(c)) lost.push('responses (order)');
     if (lost.length > 0) problems.push({ severity: 'warning', code: 'lossy', message: `${format} cannot carry: ${lost.join(', ')}`, itemId: e.id });

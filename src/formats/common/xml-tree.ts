@@ -97,10 +97,17 @@ export function parseXml(input: string, options: ParseXmlOptions = {}): XmlEleme
   };
 
   const stack: XmlElement[] = [];
+  // Raw (prefixed) names of the open elements: a closing tag is checked against its opening tag's text.
+  const rawNames: string[] = [];
   let root: XmlElement | undefined;
   let i = 0;
   const n = text.length;
   if (text.charCodeAt(0) === 0xfeff) i = 1;
+  const skipSpace = (j: number): number => {
+    let c = text.charCodeAt(j);
+    while (c === 32 || c === 10 || c === 9 || c === 13) c = text.charCodeAt(++j);
+    return j;
+  };
   while (i < n) {
     const lt = text.indexOf('<', i);
     const end = lt === -1 ? n : lt;
@@ -112,73 +119,86 @@ export function parseXml(input: string, options: ParseXmlOptions = {}): XmlEleme
     }
     if (lt === -1) break;
     i = lt;
-    if (text.startsWith('<!--', i)) {
-      const close = text.indexOf('-->', i + 4);
-      if (close === -1) fail('unclosed comment', i);
-      i = close + 3;
-    } else if (text.startsWith('<![CDATA[', i)) {
-      const close = text.indexOf(']]>', i + 9);
-      if (close === -1) fail('unclosed CDATA section', i);
-      const top = stack[stack.length - 1];
-      if (!top) fail('CDATA outside the root element', i);
-      top!.children.push(text.slice(i + 9, close));
-      i = close + 3;
-    } else if (text.startsWith('<?', i)) {
-      const close = text.indexOf('?>', i + 2);
-      if (close === -1) fail('unclosed processing instruction', i);
-      i = close + 2;
-    } else if (text.startsWith('<!', i)) {
-      fail('DOCTYPE and other declarations are not accepted', i);
-    } else if (text.startsWith('</', i)) {
-      NAME.lastIndex = i + 2;
-      const m = NAME.exec(text);
-      if (!m) fail('malformed closing tag', i);
-      const name = localName(m![0]);
-      let j = NAME.lastIndex;
-      while (j < n && /\s/.test(text[j]!)) j++;
-      if (text[j] !== '>') fail(`malformed closing tag </${m![0]}`, j);
+    const next = text.charCodeAt(i + 1);
+    if (next === 47 /* / */) {
       const top = stack.pop();
-      if (!top) fail(`closing tag </${m![0]}> without an opening tag`, i);
-      if (top!.name !== name) fail(`closing tag </${m![0]}> does not match <${top!.name}>`, i);
+      const rawName = rawNames.pop();
+      let j: number;
+      if (top && rawName !== undefined && text.startsWith(rawName, i + 2)) j = skipSpace(i + 2 + rawName.length);
+      else {
+        NAME.lastIndex = i + 2;
+        const m = NAME.exec(text);
+        if (!m) fail('malformed closing tag', i);
+        if (!top) fail(`closing tag </${m![0]}> without an opening tag`, i);
+        fail(`closing tag </${m![0]}> does not match <${top!.name}>`, i);
+        j = i;
+      }
+      if (text.charCodeAt(j) !== 62 /* > */) {
+        NAME.lastIndex = i + 2;
+        const m = NAME.exec(text);
+        if (m && m[0] !== rawName) fail(`closing tag </${m[0]}> does not match <${top!.name}>`, i);
+        fail(`malformed closing tag </${rawName}`, j);
+      }
       if (onRootChild && stack.length === 1) {
         stack[0]!.children.pop();
         onRootChild(top!);
       }
       i = j + 1;
+    } else if (next === 33 /* ! */) {
+      if (text.startsWith('<!--', i)) {
+        const close = text.indexOf('-->', i + 4);
+        if (close === -1) fail('unclosed comment', i);
+        i = close + 3;
+      } else if (text.startsWith('<![CDATA[', i)) {
+        const close = text.indexOf(']]>', i + 9);
+        if (close === -1) fail('unclosed CDATA section', i);
+        const top = stack[stack.length - 1];
+        if (!top) fail('CDATA outside the root element', i);
+        top!.children.push(text.slice(i + 9, close));
+        i = close + 3;
+      } else fail('DOCTYPE and other declarations are not accepted', i);
+    } else if (next === 63 /* ? */) {
+      const close = text.indexOf('?>', i + 2);
+      if (close === -1) fail('unclosed processing instruction', i);
+      i = close + 2;
     } else {
       NAME.lastIndex = i + 1;
       const m = NAME.exec(text);
       if (!m) fail('"<" must start a tag (write &lt; in text)', i);
-      const el: XmlElement = { name: localName(m![0]), attrs: {}, children: [], offset: i };
+      const rawName = m![0];
+      const el: XmlElement = { name: localName(rawName), attrs: {}, children: [], offset: i };
       let j = NAME.lastIndex;
       for (;;) {
         ATTR.lastIndex = j;
         const a = ATTR.exec(text);
         if (!a) break;
         const value = a[2] ?? a[3] ?? '';
-        const key = a[1]!.startsWith('xmlns') ? a[1]! : a[1]!.includes(':') && !a[1]!.startsWith('xml:') && !a[1]!.startsWith('xsi:') ? localName(a[1]!) : a[1]!;
-        if (key in el.attrs) fail(`attribute "${a[1]}" appears twice`, j);
-        el.attrs[key] = decode(value.replace(/[\t\n\r]/g, ' '), j);
+        const name = a[1]!;
+        const key = name.indexOf(':') === -1 || name.startsWith('xmlns') || name.startsWith('xml:') || name.startsWith('xsi:') ? name : localName(name);
+        if (key in el.attrs) fail(`attribute "${name}" appears twice`, j);
+        // Attribute-value normalisation: literal tab, LF and CR are spaces; character references survive.
+        el.attrs[key] = decode(/[\t\n\r]/.test(value) ? value.replace(/[\t\n\r]/g, ' ') : value, j);
         j = ATTR.lastIndex;
       }
-      while (j < n && /\s/.test(text[j]!)) j++;
+      j = skipSpace(j);
       const top = stack[stack.length - 1];
       if (!top && root) fail('a document has one root element', i);
       if (top) top.children.push(el);
       else root = el;
       // Readers of the tree recurse; a bound on depth keeps a hostile file from exhausting the stack.
       if (stack.length >= MAX_DEPTH) fail(`elements nested deeper than ${MAX_DEPTH} levels`, i);
-      if (text.startsWith('/>', j)) {
+      const c = text.charCodeAt(j);
+      if (c === 47 /* / */ && text.charCodeAt(j + 1) === 62) {
         i = j + 2;
         if (onRootChild && stack.length === 1) {
           stack[0]!.children.pop();
           onRootChild(el);
         }
-      }
-      else if (text[j] === '>') {
+      } else if (c === 62 /* > */) {
         stack.push(el);
+        rawNames.push(rawName);
         i = j + 1;
-      } else fail(`malformed tag <${m![0]}: expected an attribute, ">" or "/>"`, j);
+      } else fail(`malformed tag <${rawName}: expected an attribute, ">" or "/>"`, j);
     }
   }
   if (stack.length > 0) fail(`<${stack[stack.length - 1]!.name}> is never closed`, stack[stack.length - 1]!.offset);
@@ -215,8 +235,13 @@ export function escapeXmlAttr(s: string): string {
   return s.replace(/[&<>"\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/;
+
 /** Removes characters XML 1.0 cannot carry (C0 controls other than tab, LF, CR; lone surrogates; U+FFFE/F). */
 export function xmlSafe(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (!UNSAFE.test(s)) return s;
   // eslint-disable-next-line no-control-regex
   return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
 }

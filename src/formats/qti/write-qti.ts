@@ -12,10 +12,22 @@ export function projectQti(entries: BankEntry[]): BankEntry[] {
   return entries.map((e) => strip(e) as BankEntry);
 }
 
+/** Copy-on-write: an entry with nothing to strip is returned as is, so the loss report can skip it. */
 function strip(v: unknown): unknown {
   if (typeof v === 'string') return xmlSafe(v);
-  if (Array.isArray(v)) return v.map(strip);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, strip(x)]));
+  if (Array.isArray(v)) {
+    const out = v.map(strip);
+    return out.every((x, i) => x === v[i]) ? v : out;
+  }
+  if (v && typeof v === 'object') {
+    let changed = false;
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) {
+      out[k] = strip(x);
+      if (out[k] !== x) changed = true;
+    }
+    return changed ? out : v;
+  }
   return v;
 }
 
