@@ -225,13 +225,18 @@ export function textContent(el: XmlElement): string {
   return s;
 }
 
+const TEXT_SPECIAL = /[&<>\r]/;
+const ATTR_SPECIAL = /[&<>"\t\n\r]/;
+
 /** Escapes text content. `\r` becomes a character reference, since XML readers turn raw CR into LF. */
 export function escapeXmlText(s: string): string {
+  if (!TEXT_SPECIAL.test(s)) return s;
   return s.replace(/[&<>\r]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&#13;'));
 }
 
 /** Escapes an attribute value; tab, LF and CR become character references so normalisation keeps them. */
 export function escapeXmlAttr(s: string): string {
+  if (!ATTR_SPECIAL.test(s)) return s;
   return s.replace(/[&<>"\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 

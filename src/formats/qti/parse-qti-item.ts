@@ -15,6 +15,7 @@ export interface QtiItemRead {
   skipped?: boolean;
 }
 
+const OUTCOME_BY_ID = new Map(Object.entries(META_OUTCOMES).map(([key, spec]) => [spec.id as string, [key, spec] as const]));
 const INTERACTIONS = new Set(['qti-choice-interaction', 'qti-order-interaction', 'qti-match-interaction']);
 const isInteraction = (el: XmlElement) => el.name.endsWith('-interaction');
 
@@ -149,8 +150,9 @@ export function readQtiItem(root: XmlElement, file: string, fallbackId: string):
     const name = o.attrs.identifier;
     const vals = values(firstElement(o, 'qti-default-value'));
     if (name === CASE_EXAMS_OUTCOME) caseExams = vals;
-    for (const [key, spec] of Object.entries(META_OUTCOMES)) {
-      if (spec.id !== name) continue;
+    const meta = name === undefined ? undefined : OUTCOME_BY_ID.get(name);
+    if (meta) {
+      const [key, spec] = meta;
       const typed = spec.baseType === 'string' ? vals : vals.map(Number);
       q[key] = spec.cardinality === 'multiple' ? typed : typed[0];
     }
