@@ -70,6 +70,8 @@ function MockForm({ exam, busy, start, children }: FormProps) {
   const [profile, setProfile] = useState(exam.profiles[0]?.id ?? 'standard');
   const [accommodation, setAccommodation] = useState(false);
   const [extra, setExtra] = useState('');
+  // Known profiles are named in the interface language; others keep the exam definition's label.
+  const profileLabel = (p: { id: string; label: string }) => (p.id === 'standard' || p.id === 'beta' || p.id === 'short' ? t(`profile_${p.id}`) : p.label);
   const esl = exam.accommodations.find((a) => a.id === 'esl') ?? exam.accommodations[0];
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -91,7 +93,7 @@ function MockForm({ exam, busy, start, children }: FormProps) {
           {exam.profiles.map((p) => (
             <label key={p.id} className="choice-line">
               <input type="radio" name="profile" value={p.id} checked={profile === p.id} onChange={() => setProfile(p.id)} />
-              {t('profileOption', { label: p.label, items: p.items, minutes: p.minutes })}
+              {t('profileOption', { label: profileLabel(p), items: p.items, minutes: p.minutes })}
             </label>
           ))}
         </fieldset>
