@@ -37,6 +37,7 @@ describe('mock exam in the browser', () => {
     await page.goto(app.url);
     await expect(page.getByRole('heading', { name: 'Create your account' }).waitFor()).resolves.toBeUndefined();
     await shoot(page, '01-create-account');
+    await expect(axeProblems(page)).resolves.toEqual([]);
     await page.getByLabel('Name').fill('Ada Candidate');
     await page.getByLabel('Email').fill('ada@example.com');
     await page.getByLabel('Password').fill('correct horse battery');
@@ -54,6 +55,7 @@ describe('mock exam in the browser', () => {
     await page.getByRole('heading', { name: /Dashboard/ }).waitFor();
     await expect(page.getByText('Signed in as Ada Candidate').isVisible()).resolves.toBe(true);
     await shoot(page, '02-dashboard');
+    await expect(axeProblems(page)).resolves.toEqual([]);
   });
 
   const bodies: { url: string; body: string }[] = [];
