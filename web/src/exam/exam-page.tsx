@@ -156,7 +156,7 @@ export function ExamPage({ attemptId }: { attemptId: string }) {
           </p>
         </aside>
       </div>
-      {confirming && <SubmitDialog unanswered={unanswered} busy={a.submitting} onConfirm={() => void a.submit()} onCancel={() => setConfirming(false)} />}
+      {confirming && <SubmitDialog unanswered={unanswered} flagged={entries.filter((e) => e.flagged).length} busy={a.submitting} onConfirm={() => void a.submit()} onCancel={() => setConfirming(false)} />}
     </div>
   );
 }

@@ -74,9 +74,11 @@ export const en = {
   timed: 'Timed',
   minutes: 'Minutes',
   availableItems: '{n} questions',
+  availableItemsOne: '1 question',
 
   reviewMistakes: 'Review my mistakes',
   dueCount: '{n} questions due for review',
+  dueCountOne: '1 question due for review',
   nothingDue: 'Nothing is due for review right now.',
 
   examTitleMock: 'Mock exam',
@@ -117,6 +119,9 @@ export const en = {
   confirmSubmitTitle: 'Submit your answers?',
   confirmSubmitText: 'You cannot change your answers after submitting.',
   confirmUnanswered: '{n} questions are unanswered and will count as wrong.',
+  confirmFlagged: '{n} questions are flagged for review.',
+  confirmFlaggedOne: '1 question is flagged for review.',
+  confirmUnansweredOne: '1 question is unanswered and will count as wrong.',
   confirmSubmit: 'Yes, submit',
   cancel: 'Cancel',
   submitting: 'Submitting…',
@@ -256,9 +261,11 @@ export const fr: Messages = {
   timed: 'Chronométré',
   minutes: 'Minutes',
   availableItems: '{n} questions',
+  availableItemsOne: '1 question',
 
   reviewMistakes: 'Revoir mes erreurs',
   dueCount: '{n} questions à revoir',
+  dueCountOne: '1 question à revoir',
   nothingDue: "Rien à revoir pour l'instant.",
 
   examTitleMock: 'Examen blanc',
@@ -299,6 +306,9 @@ export const fr: Messages = {
   confirmSubmitTitle: 'Envoyer vos réponses ?',
   confirmSubmitText: "Vous ne pourrez plus modifier vos réponses après l'envoi.",
   confirmUnanswered: '{n} questions sont sans réponse et compteront comme fausses.',
+  confirmFlagged: '{n} questions sont marquées pour revoir.',
+  confirmFlaggedOne: '1 question est marquée pour revoir.',
+  confirmUnansweredOne: '1 question est sans réponse et comptera comme fausse.',
   confirmSubmit: 'Oui, envoyer',
   cancel: 'Annuler',
   submitting: 'Envoi…',

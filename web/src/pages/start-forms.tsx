@@ -41,7 +41,7 @@ export function StartForms({ exam, dueForReview }: { exam: ExamSummary; dueForRe
       </MockForm>
       <section className="panel" aria-labelledby="review-title">
         <h2 id="review-title">{t('reviewMistakes')}</h2>
-        <p>{dueForReview > 0 ? t('dueCount', { n: dueForReview }) : t('nothingDue')}</p>
+        <p>{dueForReview > 0 ? dueForReview === 1 ? t('dueCountOne') : t('dueCount', { n: dueForReview }) : t('nothingDue')}</p>
         <FormError error={error} form="review" />
         <button
           type="button"
@@ -168,7 +168,7 @@ function PracticeForm({ exam, busy, start, children }: FormProps) {
             {exam.domains.flatMap((d) => d.tasks).map((task) => (
               <label key={task.id} className="choice-line">
                 <input type="checkbox" checked={tasks.includes(task.id)} onChange={(e) => setTasks(toggle(tasks, task.id, e.target.checked))} />
-                {task.id} {task.title} <span className="subtle">({t('availableItems', { n: task.items })})</span>
+                {task.id} {task.title} <span className="subtle">({task.items === 1 ? t('availableItemsOne') : t('availableItems', { n: task.items })})</span>
               </label>
             ))}
           </fieldset>
@@ -180,7 +180,7 @@ function PracticeForm({ exam, busy, start, children }: FormProps) {
             {exam.modules.filter((m) => m.tasks.length > 0).map((m) => (
               <label key={m.id} className="choice-line">
                 <input type="checkbox" checked={modules.includes(m.id)} onChange={(e) => setModules(toggle(modules, m.id, e.target.checked))} />
-                {m.id}. {locale === 'fr' ? m.titleFr : m.title} <span className="subtle">({t('availableItems', { n: m.items })})</span>
+                {m.id}. {locale === 'fr' ? m.titleFr : m.title} <span className="subtle">({m.items === 1 ? t('availableItemsOne') : t('availableItems', { n: m.items })})</span>
               </label>
             ))}
           </fieldset>
