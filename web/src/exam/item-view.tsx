@@ -27,7 +27,7 @@ export const ItemView = forwardRef<HTMLHeadingElement, Props>(function ItemView(
   return (
     <article className={`item${item.caseStudy ? " with-case" : ""}`} data-type={item.type} aria-labelledby={`q-${item.position}`}>
       {item.caseStudy && (
-        <section className="case-study" aria-labelledby={`case-${item.position}`}>
+        <section className="case-study" aria-labelledby={`case-${item.position}`} tabIndex={0}>
           <h3 id={`case-${item.position}`}>
             {t('caseStudy')}: <span lang="en">{item.caseStudy.title}</span>
           </h3>
