@@ -55,6 +55,13 @@ describe('mock exam in the browser', () => {
     await page.getByRole('heading', { name: /Dashboard/ }).waitFor();
     await expect(page.getByText('Signed in as Ada Candidate').isVisible()).resolves.toBe(true);
     await shoot(page, '02-dashboard');
+    // The first Tab reaches the skip link, which moves focus to the main content.
+    await page.reload();
+    await page.getByRole('heading', { name: /Dashboard/ }).waitFor();
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Skip to main content');
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
     await expect(axeProblems(page)).resolves.toEqual([]);
   });
 
