@@ -8,6 +8,7 @@ import { ItemView } from './item-view.tsx';
 import { ReviewScreen } from './review-screen.tsx';
 import { SubmitDialog } from './submit-dialog.tsx';
 import type { SaveStatus } from './save-queue.ts';
+import { useDocumentTitle } from '../use-document-title.ts';
 import { useAttempt } from './use-attempt.ts';
 
 const positionKey = (id: string) => `certprep.position.${id}`;
@@ -44,6 +45,8 @@ export function ExamPage({ attemptId }: { attemptId: string }) {
   );
   const unanswered = entries.filter((e) => !e.answered).length;
   const immediate = a.view?.kind === 'practice' && a.view.feedback === 'immediate';
+  const kindTitle = a.view?.kind === 'practice' ? t('examTitlePractice') : t('examTitleMock');
+  useDocumentTitle(screen === 'review' ? `${t('reviewScreen')} — ${kindTitle}` : items.length ? `${t('questionOf', { i: index + 1, n: items.length })} — ${kindTitle}` : kindTitle);
 
   const go = useCallback(
     (next: number) => {

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { SessionView } from '../../../src/core/api/contracts.ts';
 import { api, ApiRequestError } from '../api/api-client.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import { useDocumentTitle } from '../use-document-title.ts';
 
 /** Sign in or sign up; on a server without any account, only "Create your account". */
 export function AuthPage({ firstRun, onSession }: { firstRun: boolean; onSession: (s: SessionView) => void }) {
@@ -31,6 +32,7 @@ export function AuthPage({ firstRun, onSession }: { firstRun: boolean; onSession
   };
 
   const title = firstRun ? t('createAccount') : mode === 'signup' ? t('signUp') : t('signIn');
+  useDocumentTitle(title);
   return (
     <section className="panel auth" aria-labelledby="auth-title">
       <h1 id="auth-title" ref={heading} tabIndex={-1}>

@@ -4,6 +4,7 @@ import { api, ApiRequestError } from '../api/api-client.ts';
 import { ErrorPanel } from '../error-panel.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { routeHref } from '../routing/use-hash-route.ts';
+import { useDocumentTitle } from '../use-document-title.ts';
 import { StartForms } from './start-forms.tsx';
 
 /** Home: readiness per domain, history, and the ways to start studying. */
@@ -12,6 +13,7 @@ export function DashboardPage() {
   const [exam, setExam] = useState<ExamSummary | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState<ApiRequestError | null>(null);
+  useDocumentTitle(t('dashboard'));
 
   const load = useCallback(async () => {
     setError(null);

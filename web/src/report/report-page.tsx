@@ -4,6 +4,7 @@ import { api, ApiRequestError } from '../api/api-client.ts';
 import { ErrorPanel } from '../error-panel.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { Prose } from '../prose.tsx';
+import { useDocumentTitle } from '../use-document-title.ts';
 import { ItemReviewView } from './item-review-view.tsx';
 
 type Filter = 'all' | 'incorrect' | 'flagged';
@@ -19,6 +20,7 @@ export function ReportPage({ attemptId }: { attemptId: string }) {
   const [error, setError] = useState<ApiRequestError | null>(null);
   const [filter, setFilter] = useState<Filter>('all');
   const heading = useRef<HTMLHeadingElement>(null);
+  useDocumentTitle(t('report'));
 
   const load = useCallback(async () => {
     setError(null);
