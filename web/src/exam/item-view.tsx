@@ -29,7 +29,9 @@ export const ItemView = forwardRef<HTMLHeadingElement, Props>(function ItemView(
       {item.caseStudy && (
         <section className="case-study" aria-labelledby={`case-${item.position}`} tabIndex={0}>
           <h3 id={`case-${item.position}`}>
-            {t('caseStudy')}: <span lang="en">{item.caseStudy.title}</span>
+            {t('caseStudy')}
+            {t('colon')}
+            <span lang="en">{item.caseStudy.title}</span>
           </h3>
           <p className="case-progress">{t('caseQuestionOf', { i: item.caseStudy.index, n: item.caseStudy.count })}</p>
           <Prose className="scenario" text={item.caseStudy.scenario} />

@@ -29,7 +29,10 @@ export function ItemReviewView({ review }: { review: ItemReview }) {
               </p>
               {o.why && (
                 <p className="why">
-                  <span className="why-label">{t('rationale')}:</span> <span lang="en">{o.why}</span>
+                  <span className="why-label">
+                    {t('rationale')}
+                    {t('colon').trimEnd()}
+                  </span> <span lang="en">{o.why}</span>
                 </p>
               )}
             </li>

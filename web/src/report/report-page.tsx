@@ -111,12 +111,15 @@ export function ReportPage({ attemptId }: { attemptId: string }) {
               <h3>
                 {t('goToQuestion', { i: numberOf.get(item.position) ?? item.position })}
                 {flagged.has(item.position) && <span className="badge neutral">⚑ {t('flagged')}</span>}
-                <span className="subtle small"> {item.task ? `${t('domainLabel', { id: item.domain, name: '' }).replace(/[:\s]+$/, '')} · ${item.task}` : ''}</span>
+                <span className="subtle small"> {t('domainShort', { id: item.domain })}
+                  {item.task ? ` · ${item.task}` : ''}</span>
               </h3>
               {item.caseStudy && (
                 <details className="case-study">
                   <summary>
-                    {t('caseStudy')}: {item.caseStudy.title}
+                    {t('caseStudy')}
+                    {t('colon')}
+                    <span lang="en">{item.caseStudy.title}</span>
                   </summary>
                   <Prose className="scenario" text={item.caseStudy.scenario} />
                 </details>
