@@ -125,6 +125,8 @@ export function ExamPage({ attemptId }: { attemptId: string }) {
                   type="button"
                   className={`flag-button${state.flagged ? ' on' : ''}`}
                   aria-pressed={state.flagged}
+                  // A checked practice item is locked on the server, its flag included.
+                  disabled={locked}
                   onClick={() => a.update(current.position, { ...state, flagged: !state.flagged })}
                 >
                   ⚑ {t('flag')}

@@ -83,7 +83,7 @@ export function useAttempt(attemptId: string) {
         }
       },
       onFatal: (_position, err) => {
-        if (err.code === 'deadline-passed' || err.code === 'submitted') void finish();
+        if (err.code === 'deadline-passed' || err.code === 'attempt-submitted') void finish();
         else setNotice(t('saveFailed', { message: err.message }));
       },
     });
