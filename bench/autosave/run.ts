@@ -94,7 +94,7 @@ try {
     DATABASE_URL: path.join(dir, 'bench.db'), SQLITE_SYNCHRONOUS: 'FULL', CANDIDATES: String(nCandidates), LOG_LEVEL: 'error',
   });
   const cands: Candidate[] = info.candidates.map((c: any) => ({ ...c, seq: 0, revisions: c.answers.map(() => 0), next: 0 }));
-  const pool = new Pool(info.url, { connections: 64, pipelining: 1 });
+  const pool = new Pool(info.url, { connections: nCandidates, pipelining: 1 });
   await run(pool, cands, 'closed', 2000); // warm-up
   const a = await run(pool, cands, 'closed', seconds * 1000);
   const b = await run(pool, cands, 'open', seconds * 1000);

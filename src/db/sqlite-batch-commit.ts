@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { startTsWorker } from '../runtime/start-ts-worker.ts';
 import type SQLite from 'better-sqlite3';
 import { prepareSqliteBatch, type AnswerWrite, type BatchCommit, type BatchOutcome } from './repositories/answers.ts';
 
@@ -17,7 +17,7 @@ export function sqliteBatchCommit(sqlite: SQLite.Database, file: string, synchro
     const run = prepareSqliteBatch(sqlite);
     return { commit: async (writes) => run(writes), close: async () => {} };
   }
-  const worker = new Worker(new URL('./sqlite-answer-worker.ts', import.meta.url), { workerData: { file, synchronous }, execArgv: ['--import', 'tsx'] });
+  const worker = startTsWorker(new URL('./sqlite-answer-worker.ts', import.meta.url), { file, synchronous });
   const waiting = new Map<number, { resolve: (o: BatchOutcome[]) => void; reject: (e: Error) => void }>();
   let next = 0;
   worker.on('message', (msg: { id: number; outcomes?: BatchOutcome[]; error?: string }) => {
@@ -26,14 +26,19 @@ export function sqliteBatchCommit(sqlite: SQLite.Database, file: string, synchro
     if (msg.error !== undefined) w?.reject(new Error(`saving answers failed: ${msg.error}`));
     else w?.resolve(msg.outcomes!);
   });
-  worker.on('error', (e) => {
+  let failure: Error | undefined;
+  const fail = (e: Error) => {
+    failure = e;
     for (const w of waiting.values()) w.reject(e);
     waiting.clear();
-  });
+  };
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`the answer writer thread stopped (exit code ${code})`)));
   worker.unref();
   return {
     commit: (writes: AnswerWrite[]) =>
       new Promise((resolve, reject) => {
+        if (failure) return reject(failure);
         const id = ++next;
         waiting.set(id, { resolve, reject });
         worker.postMessage({ id, writes });

@@ -1,7 +1,6 @@
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startTsWorker } from '../runtime/start-ts-worker.ts';
 import { calibrationSteps, type CalibrationOptions, type CalibrationResult, type EStepRequest } from '../core/measure/calibrate.ts';
 import { eStep, emptyCounts, type EStepCounts, type EStepTables } from '../core/measure/e-step.ts';
 import type { PatternSet } from '../core/measure/pattern-set.ts';
@@ -94,13 +93,8 @@ function sliceBounds(pat: PatternSet, parts: number): number[] {
 
 const workerUrl = new URL('./e-step-worker.ts', import.meta.url);
 
-/** Starts a worker on the TypeScript source through tsx's loader, which workers do not inherit. */
 function spawn(setup: WorkerSetup): Worker {
-  const require = createRequire(import.meta.url);
-  // require.resolve picks the CommonJS build of tsx's API; the worker needs its ES module twin.
-  const tsxApi = pathToFileURL(require.resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  const boot = `import(${JSON.stringify(tsxApi)}).then((m) => m.tsImport(${JSON.stringify(workerUrl.href)}, ${JSON.stringify(import.meta.url)}))`;
-  return new Worker(boot, { eval: true, workerData: setup });
+  return startTsWorker(workerUrl, setup);
 }
 
 interface Pool {
