@@ -5,8 +5,10 @@ import { loadContent } from '../../content/load-content.ts';
 import { formatProblem } from '../../core/items/check-bank.ts';
 import type { BankEntry, Question } from '../../core/items/item-schema.ts';
 import { EXPORT_FORMATS, writeFormat, type ExportFormat } from '../../formats/import/import-formats.ts';
+import { CollectionStore } from '../../db/collection-store.ts';
+import { openStore } from '../open-store.ts';
 
-const USAGE = `usage: certprep export --format ${EXPORT_FORMATS.join('|')} --out PATH [--from content] [--task 1.2] [--type single|multiple|ordering|matching|case] [--json]`;
+const USAGE = `usage: certprep export --format ${EXPORT_FORMATS.join('|')} --out PATH [--from content | --collection NAME [--database URL]] [--task 1.2] [--type single|multiple|ordering|matching|case] [--json]`;
 
 /** Keeps entries that match the filters; a case study matches when it, or one of its questions, does. */
 export function selectEntries(entries: BankEntry[], filter: { task?: string | undefined; type?: string | undefined }): BankEntry[] {
@@ -22,7 +24,7 @@ export function selectEntries(entries: BankEntry[], filter: { task?: string | un
 export async function exportCommand(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: { format: { type: 'string' }, out: { type: 'string' }, from: { type: 'string' }, task: { type: 'string' }, type: { type: 'string' }, json: { type: 'boolean' }, exams: { type: 'string' } } });
+    parsed = parseArgs({ args: argv, options: { format: { type: 'string' }, out: { type: 'string' }, from: { type: 'string' }, collection: { type: 'string' }, database: { type: 'string' }, task: { type: 'string' }, type: { type: 'string' }, json: { type: 'boolean' }, exams: { type: 'string' } } });
   } catch (err) {
     console.error(`certprep export: ${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
     return 2;
@@ -38,14 +40,30 @@ export async function exportCommand(argv: string[]): Promise<number> {
     console.error(`certprep export: ${errors.join('\n  ')}\n${USAGE}`);
     return 2;
   }
-  const loaded = await loadContent(values.from ?? 'content', values.exams);
-  const bankErrors = loaded.problems.filter((p) => p.severity === 'error');
-  if (bankErrors.length) {
-    for (const p of bankErrors) console.error(formatProblem(p));
-    console.error(`certprep export: the bank has ${bankErrors.length} error(s); fix them (certprep validate) before exporting`);
-    return 1;
+  let all: BankEntry[];
+  if (values.collection) {
+    // A collection in the database (imported items, or `bank` as last loaded).
+    const handle = await openStore(values.database);
+    try {
+      all = await new CollectionStore(handle.db).entries(values.collection);
+    } finally {
+      await handle.close();
+    }
+    if (all.length === 0) {
+      console.error(`certprep export: collection "${values.collection}" has no items in the database`);
+      return 1;
+    }
+  } else {
+    const loaded = await loadContent(values.from ?? 'content', values.exams);
+    const bankErrors = loaded.problems.filter((p) => p.severity === 'error');
+    if (bankErrors.length) {
+      for (const p of bankErrors) console.error(formatProblem(p));
+      console.error(`certprep export: the bank has ${bankErrors.length} error(s); fix them (certprep validate) before exporting`);
+      return 1;
+    }
+    all = loaded.entries;
   }
-  const entries = selectEntries(loaded.entries, { task: values.task, type: values.type });
+  const entries = selectEntries(all, { task: values.task, type: values.type });
   const written = writeFormat(format!, entries);
   await mkdir(path.dirname(path.resolve(values.out!)), { recursive: true });
   await writeFile(values.out!, written.output);

@@ -4,11 +4,13 @@ import { parseArgs } from 'node:util';
 import { examSchema, indexExam, type ExamIndex } from '../../core/exam/exam-schema.ts';
 import { MB, type ImportLimits } from '../../formats/common/limits.ts';
 import { IMPORT_FORMATS, type ImportFormat } from '../../formats/import/import-formats.ts';
-import { applyImport, planImport } from '../../formats/import/plan-import.ts';
+import { applyImport, planImport, type ImportStore } from '../../formats/import/plan-import.ts';
 import { YamlDirStore } from '../../formats/import/yaml-dir-store.ts';
+import { CollectionStore } from '../../db/collection-store.ts';
+import { openStore } from '../open-store.ts';
 import { parseYaml } from '../../formats/yaml/parse-yaml-entries.ts';
 
-const USAGE = `usage: certprep import --format ${IMPORT_FORMATS.join('|')} FILE [--into NAME] [--into-dir DIR] [--update] [--skip-invalid] [--dry-run] [--json] [--max-file-mb 50] [--max-unpacked-mb 200] [--max-entries 20000] [--exams content/exams]`;
+const USAGE = `usage: certprep import --format ${IMPORT_FORMATS.join('|')} FILE [--into NAME] [--database URL] [--into-dir DIR] [--update] [--skip-invalid] [--dry-run] [--json] [--max-file-mb 50] [--max-unpacked-mb 200] [--max-entries 20000] [--exams content/exams]`;
 
 /** Exam definitions to check task statements and bullets against; none found means those checks are skipped. */
 async function loadExams(dir: string): Promise<ExamIndex[] | undefined> {
@@ -37,7 +39,7 @@ function positiveNumber(name: string, raw: string | undefined, fallback: number,
 /**
  * `certprep import`: plans the import (parse, structural checks, each item's fate), prints the
  * report, and unless --dry-run saves the accepted items, all or nothing unless --skip-invalid.
- * Until imports are wired to the database, items are saved as content files in --into-dir.
+ * Items go into a named collection in the database (--into NAME), or as content files in --into-dir.
  */
 export async function importCommand(argv: string[]): Promise<number> {
   let parsed;
@@ -57,6 +59,7 @@ export async function importCommand(argv: string[]): Promise<number> {
         'max-unpacked-mb': { type: 'string' },
         'max-entries': { type: 'string' },
         exams: { type: 'string' },
+        database: { type: 'string' },
       },
     });
   } catch (err) {
@@ -73,7 +76,7 @@ export async function importCommand(argv: string[]): Promise<number> {
     maxUnpackedBytes: positiveNumber('max-unpacked-mb', values['max-unpacked-mb'], 200, errors) * MB,
     maxEntries: Math.floor(positiveNumber('max-entries', values['max-entries'], 20_000, errors)),
   };
-  if (!values['dry-run'] && !values['into-dir']) errors.push('storing imports in the database is not available yet: use --into-dir DIR (YAML content files) or --dry-run');
+  if (values.into === 'bank') errors.push('--into bank: the built-in bank is loaded from content/ only; import into another collection');
   if (errors.length) {
     console.error(`certprep import: ${errors.join('\n  ')}\n${USAGE}`);
     return 2;
@@ -90,7 +93,23 @@ export async function importCommand(argv: string[]): Promise<number> {
     return 1;
   }
   const collection = values.into ?? (path.basename(file).replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '') || 'imported');
-  const store = values['into-dir'] ? new YamlDirStore(values['into-dir']) : undefined;
+  const handle = values['into-dir'] ? undefined : await openStore(values.database);
+  try {
+    const store = values['into-dir'] ? new YamlDirStore(values['into-dir']) : new CollectionStore(handle!.db);
+    return await runImport(file, values, store, collection, limits, format!);
+  } finally {
+    await handle?.close();
+  }
+}
+
+async function runImport(
+  file: string,
+  values: { exams?: string | undefined; update?: boolean | undefined; 'skip-invalid'?: boolean | undefined; 'dry-run'?: boolean | undefined; json?: boolean | undefined; 'into-dir'?: string | undefined },
+  store: ImportStore,
+  collection: string,
+  limits: ImportLimits,
+  format: ImportFormat,
+): Promise<number> {
   const exams = await loadExams(values.exams ?? path.join('content', 'exams'));
   const plan = await planImport(new Uint8Array(await readFile(file)), store, { format: format!, collection, update: !!values.update, skipInvalid: !!values['skip-invalid'], limits, file: path.basename(file), ...(exams ? { exams } : {}) });
   const r = plan.report;
@@ -109,9 +128,9 @@ export async function importCommand(argv: string[]): Promise<number> {
     if (!values.json) console.error(`certprep import: ${r.rejected} item(s) rejected; nothing was written (use --skip-invalid to import the valid ones)`);
     return 1;
   }
-  if (!values['dry-run'] && store) {
+  if (!values['dry-run']) {
     await applyImport(plan, store);
-    if (!values.json) console.log(`saved ${plan.entries.length} item(s) to ${path.join(values['into-dir']!, `${collection}.yaml`)}`);
+    if (!values.json) console.log(`saved ${plan.entries.length} item(s) to ${values['into-dir'] ? path.join(values['into-dir'], `${collection}.yaml`) : `collection "${collection}" in the database`}`);
   }
   return 0;
 }
