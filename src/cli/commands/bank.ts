@@ -5,10 +5,12 @@ import { bankReport, bankReportSummary, type BankReport } from '../../core/items
 import { formatProblem } from '../../core/items/check-bank.ts';
 import { QUESTION_TYPES } from '../../core/items/item-schema.ts';
 import type { Command } from '../main.ts';
+import { bankLoad } from './bank-load.ts';
 
 /** Subcommands of `certprep bank`; each takes its own arguments and returns the exit code. */
 const subcommands: Record<string, { summary: string; run: Command }> = {
   report: { summary: 'items by domain, task, bullet, type and difficulty against the blueprint, with the gaps', run: report },
+  load: { summary: 'load content/ into the database (idempotent, keyed by item id and content hash)', run: (argv) => bankLoad(argv) },
 };
 
 function usage(): string {
