@@ -1,19 +1,12 @@
 /**
  * Scaled score before calibration (Angoff), as the design defines it.
  *
- * Raw cut C = Σ r_i over the form's scored items (r_i: the item's Angoff rating), kept within [1, n-1].
- * The scale is linear on each side of the cut:
+ * Raw cut C = Σ r_i over the form's scored items (r_i: the item's Angoff rating), kept within [1, n-1]
+ * (`angoffRawCut` in core/measure/scaled-score.ts). The scale is linear on each side of the cut:
  *   raw ≤ C:  scaled = 100 + 620 · raw / C
  *   raw ≥ C:  scaled = 720 + 280 · (raw − C) / (n − C)
  * rounded to an integer, so 0 → 100, C → 720, n → 1000.
  */
-export function angoffRawCut(ratings: readonly number[]): number {
-  const n = ratings.length;
-  if (n < 2) return Math.max(0, Math.min(n, 0.5));
-  const sum = ratings.reduce((s, r) => s + r, 0);
-  return Math.min(n - 1, Math.max(1, sum));
-}
-
 export function angoffScaled(raw: number, rawCut: number, n: number, scale = { min: 100, max: 1000, pass: 720 }): number {
   if (n <= 0) return scale.min;
   const value =

@@ -4,7 +4,8 @@ import { syntheticBank } from '../../../test/helpers/synthetic-bank.ts';
 import { assembleForm } from '../exam/assemble-form.ts';
 import { presentItem, toBankAnswer, toPresentedAnswer, AnswerShapeError } from '../exam/present-item.ts';
 import type { CaseStudy, Question } from '../items/item-schema.ts';
-import { angoffRawCut, angoffScaled } from './angoff-scale.ts';
+import { angoffRawCut } from '../measure/scaled-score.ts';
+import { angoffScaled } from './angoff-scale.ts';
 import { scoreAttempt } from './score-attempt.ts';
 import { scoreQuestion, type BankAnswer } from './score-question.ts';
 

@@ -3,7 +3,9 @@ import type { FormEntry } from '../exam/assemble-form.ts';
 import type { ExamDefinition } from '../exam/exam-schema.ts';
 import { reviewItem } from '../exam/present-item.ts';
 import type { CaseStudy, Question } from '../items/item-schema.ts';
-import { angoffDomainMeets, angoffRawCut, angoffScaled } from './angoff-scale.ts';
+import { angoffRawCut } from '../measure/scaled-score.ts';
+import { angoffDomainMeets, angoffScaled } from './angoff-scale.ts';
+import { irtScore, type ScoringParameters } from './irt-score.ts';
 import { isAnswered, scoreQuestion, type BankAnswer } from './score-question.ts';
 
 export interface ScoreInput {
@@ -15,6 +17,8 @@ export interface ScoreInput {
   cases: ReadonlyMap<string, CaseStudy>;
   answers: ReadonlyMap<number, BankAnswer | null>;
   submittedAt: Date;
+  /** Once the bank is calibrated: item parameters (provisional where missing) and the cut ability. */
+  irt?: { params: ReadonlyMap<string, ScoringParameters>; thetaCut: number } | undefined;
 }
 
 /** Angoff rating used for an item that has none (foreign items in practice): a middling 0.6. */
@@ -38,7 +42,8 @@ export function scoreAttempt(input: ScoreInput): ScoreReport {
   const scored = results.filter((r) => r.entry.scored);
   const ratings = scored.map((r) => r.q.angoff ?? DEFAULT_RATING);
   const raw = scored.filter((r) => r.correct).length;
-  const rawCut = angoffRawCut(ratings);
+  // A one-item practice set has no cut in [1, n-1]: half an item serves.
+  const rawCut = ratings.length >= 2 ? angoffRawCut(ratings) : 0.5;
   const scaled = angoffScaled(raw, rawCut, scored.length, scale);
 
   const domains = exam.domains
@@ -50,22 +55,33 @@ export function scoreAttempt(input: ScoreInput): ScoreReport {
     })
     .filter((d) => d.total > 0);
 
-  return {
+  const base = {
     attemptId: input.attemptId,
     exam: exam.id,
     kind: input.kind,
     submittedAt: input.submittedAt.toISOString(),
-    method: 'angoff',
-    provisional: false,
-    scaled,
     passMark: scale.pass,
-    passed: scaled >= scale.pass,
     raw,
     rawCut: Math.round(rawCut * 100) / 100,
     scoredItems: scored.length,
-    scaledSe: null,
-    passProbability: null,
-    domains,
     items: results.map((r) => r.review),
   };
+  const irt = input.irt;
+  if (irt && scored.length > 0 && scored.every((r) => irt.params.has(r.q.id))) {
+    const result = irtScore(
+      scored.map((r) => ({ domain: r.entry.domain, params: irt.params.get(r.q.id)!, correct: r.correct })),
+      irt.thetaCut,
+    );
+    return {
+      ...base,
+      method: 'irt',
+      provisional: result.provisional,
+      scaled: result.scaled,
+      passed: result.scaled >= scale.pass,
+      scaledSe: result.scaledSe,
+      passProbability: Math.round(result.passProbability * 1000) / 1000,
+      domains: domains.map((d) => ({ ...d, classification: result.domains.get(d.id)?.meets ? ('meets' as const) : ('needs-improvement' as const) })),
+    };
+  }
+  return { ...base, method: 'angoff', provisional: false, scaled, passed: scaled >= scale.pass, scaledSe: null, passProbability: null, domains };
 }
