@@ -24,6 +24,10 @@ export async function shoot(page: Page, name: string): Promise<void> {
   }
   await page.setViewportSize({ width: 360, height: 740 });
   await page.screenshot({ path: `${SHOTS}/${name}-360.png`, fullPage: true });
+  const phoneHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+  for (let part = 0, y = 0; phoneHeight > 740 && y < phoneHeight && part <= 2; part++, y += 740) {
+    await page.screenshot({ path: `${SHOTS}/${name}-360-part${part}.png`, fullPage: true, clip: { x: 0, y, width: 360, height: Math.min(740, phoneHeight - y) } });
+  }
   await page.setViewportSize(size);
 }
 
