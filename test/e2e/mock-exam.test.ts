@@ -216,10 +216,16 @@ describe('mock exam in the browser', () => {
     await expect(page.locator('.report-item .verdict .badge.ok').count()).resolves.toBe(0);
     expect(incorrect).toBeLessThanOrEqual(10);
 
-    // Back on the dashboard the attempt is in the history with its score.
+    // Every domain that needs improvement offers a practice on that domain.
+    const weak = await page.locator('#domains-title + .bars .badge', { hasText: 'Needs improvement' }).count();
+    await expect(page.locator('.domain-foot button').count()).resolves.toBe(weak);
+
+    // Back on the dashboard the attempt is in the history with its score, and a domain to study next.
     await page.goto(`${app.url}/#/`);
     await page.getByRole('heading', { name: 'Attempt history' }).waitFor();
     await expect(page.locator('table tbody tr').first().textContent()).resolves.toContain(String(scaled));
+    await expect(page.getByRole('heading', { name: 'Study next' }).isVisible()).resolves.toBe(true);
+    await expect(page.locator('.study-next p').textContent()).resolves.toMatch(/^Domain \d, .+, is where you have the most points to win\.$/);
     await shoot(page, '11-dashboard-after');
     expect(pageErrors).toEqual([]);
   });

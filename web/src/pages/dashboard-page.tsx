@@ -6,6 +6,8 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import { routeHref } from '../routing/use-hash-route.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
 import { StartForms } from './start-forms.tsx';
+import { studyNext } from './study-next.ts';
+import { useStartAttempt } from './use-start-attempt.ts';
 
 /** Home: readiness per domain, history, and the ways to start studying. */
 export function DashboardPage() {
@@ -38,7 +40,7 @@ export function DashboardPage() {
     <div className="dashboard">
       <h1>{t('dashboard')} <span className="subtle">— {exam.code}</span></h1>
       <div className="dashboard-grid">
-        <Readiness progress={progress} />
+        <Readiness progress={progress} exam={exam} />
         <StartForms exam={exam} dueForReview={progress.dueForReview} />
       </div>
       <History attempts={progress.attempts} />
@@ -46,8 +48,10 @@ export function DashboardPage() {
   );
 }
 
-function Readiness({ progress }: { progress: Progress }) {
+function Readiness({ progress, exam }: { progress: Progress; exam: ExamSummary }) {
   const { t } = useI18n();
+  const { busy, error, start } = useStartAttempt();
+  const next = studyNext(progress.domains, new Map(exam.domains.map((d) => [d.id, d.weight])));
   return (
     <section className="panel" aria-labelledby="readiness-title">
       <h2 id="readiness-title">{t('readiness')}</h2>
@@ -69,6 +73,20 @@ function Readiness({ progress }: { progress: Progress }) {
           );
         })}
       </ul>
+      {next && (
+        <div className="study-next">
+          <h3>{t('studyNext')}</h3>
+          <p>{t('studyNextText', { id: next.id, name: next.name })}</p>
+          {error && (
+            <p className="form-error" role="alert">
+              {error.message}
+            </p>
+          )}
+          <button type="button" className="primary" disabled={busy !== null} onClick={() => void start('next', { kind: 'practice', exam: exam.id, domains: [next.id], count: 10, feedback: 'immediate' })}>
+            {busy ? t('starting') : t('practiseDomain')}
+          </button>
+        </div>
+      )}
     </section>
   );
 }

@@ -1,27 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { ExamSummary, StartAttempt } from '../../../src/core/api/contracts.ts';
-import { api, ApiRequestError } from '../api/api-client.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { navigate } from '../routing/use-hash-route.ts';
-
-/** Starts an attempt and opens it; a refusal (a bank too small: 409) is shown as the server says it. */
-function useStart() {
-  const { t } = useI18n();
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<{ form: string; message: string } | null>(null);
-  const start = async (form: string, body: StartAttempt) => {
-    setBusy(form);
-    setError(null);
-    try {
-      const view = await api.startAttempt(body);
-      navigate({ page: 'attempt', id: view.id });
-    } catch (e) {
-      setError({ form, message: e instanceof ApiRequestError && e.status === 0 ? t('networkError') : e instanceof Error ? e.message : String(e) });
-      setBusy(null);
-    }
-  };
-  return { busy, error, start };
-}
+import { useStartAttempt } from './use-start-attempt.ts';
 
 function FormError({ error, form }: { error: { form: string; message: string } | null; form: string }) {
   return error?.form === form ? (
@@ -33,7 +13,7 @@ function FormError({ error, form }: { error: { form: string; message: string } |
 
 export function StartForms({ exam, dueForReview }: { exam: ExamSummary; dueForReview: number }) {
   const { t } = useI18n();
-  const { busy, error, start } = useStart();
+  const { busy, error, start } = useStartAttempt();
   return (
     <div className="start-forms">
       <MockForm exam={exam} busy={busy} start={start}>

@@ -4,6 +4,7 @@ import { api, ApiRequestError } from '../api/api-client.ts';
 import { ErrorPanel } from '../error-panel.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { Prose } from '../prose.tsx';
+import { useStartAttempt } from '../pages/use-start-attempt.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
 import { ItemReviewView } from './item-review-view.tsx';
 
@@ -21,6 +22,7 @@ export function ReportPage({ attemptId }: { attemptId: string }) {
   const [filter, setFilter] = useState<Filter>('all');
   const heading = useRef<HTMLHeadingElement>(null);
   useDocumentTitle(t('report'));
+  const practice = useStartAttempt();
 
   const load = useCallback(async () => {
     setError(null);
@@ -87,7 +89,25 @@ export function ReportPage({ attemptId }: { attemptId: string }) {
                 <div className="bar" aria-hidden="true">
                   <div className={`bar-fill ${d.classification === 'meets' ? '' : 'low'}`} style={{ width: `${pct}%` }} />
                 </div>
-                <p className="subtle small">{t('domainCorrect', { correct: d.correct, total: d.total })}</p>
+                <p className="subtle small domain-foot">
+                  {t('domainCorrect', { correct: d.correct, total: d.total })}
+                  {d.classification !== 'meets' && (
+                    <button
+                      type="button"
+                      className="small-button"
+                      aria-label={t('practiseDomainLabel', { id: d.id, name: d.name })}
+                      disabled={practice.busy !== null}
+                      onClick={() => void practice.start(d.id, { kind: 'practice', exam: report.exam, domains: [d.id], count: 10, feedback: 'immediate' })}
+                    >
+                      {t('practiseDomain')}
+                    </button>
+                  )}
+                </p>
+                {practice.error?.form === d.id && (
+                  <p className="form-error" role="alert">
+                    {practice.error.message}
+                  </p>
+                )}
               </li>
             );
           })}
