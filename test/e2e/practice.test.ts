@@ -159,6 +159,28 @@ describe('practice in the browser', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('tells screen readers the time left only when a threshold is crossed', async () => {
+    const timed = await context.newPage();
+    await timed.clock.install();
+    await timed.goto(`${app.url}/#/`);
+    await timed.getByRole('heading', { name: /Tableau de bord/ }).waitFor();
+    await timed.getByLabel('Nombre de questions').fill('2');
+    await timed.getByLabel('À la fin').check();
+    await timed.getByLabel('Chronométré').check();
+    await timed.getByLabel('Minutes', { exact: true }).fill('12');
+    await timed.locator('#practice-title + form button[type="submit"]').click();
+    await timed.locator('article.item').waitFor();
+    const announcer = timed.locator('.timer [role="status"]');
+    await timed.clock.runFor(5_000);
+    await expect(announcer.textContent()).resolves.toBe('');
+    // The browser's clock jumps 2.5 minutes: 12 -> about 9.5 minutes left crosses the 10-minute mark.
+    await timed.clock.fastForward('02:30');
+    await timed.clock.runFor(1_000);
+    await expect(announcer.textContent()).resolves.toBe('Il reste 10 minutes.');
+    await expect(timed.locator('[data-testid="time-left"]').textContent()).resolves.toMatch(/^09:[2-5]\d$/);
+    await timed.close();
+  });
+
   it('at the deadline, fetches the attempt and shows the report without a click', async () => {
     await page.goto(`${app.url}/#/`);
     await page.getByRole('heading', { name: /Tableau de bord/ }).waitFor();

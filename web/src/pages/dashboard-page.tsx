@@ -5,6 +5,7 @@ import { ErrorPanel } from '../error-panel.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { routeHref } from '../routing/use-hash-route.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
+import { profileName } from './profile-name.ts';
 import { StartForms } from './start-forms.tsx';
 import { studyNext } from './study-next.ts';
 import { useStartAttempt } from './use-start-attempt.ts';
@@ -116,7 +117,7 @@ function History({ attempts }: { attempts: AttemptSummary[] }) {
               {attempts.map((a) => (
                 <tr key={a.id}>
                   <td>{dateFormat.format(new Date(a.startedAt))}</td>
-                  <td>{a.kind === 'mock' ? t('kindMock') : t('kindPractice')}</td>
+                  <td>{a.kind === 'mock' ? (a.profile ? profileName(t, a.profile) : t('kindMock')) : t('kindPractice')}</td>
                   <td>{a.items}</td>
                   <td>{a.scaled ?? '—'}</td>
                   <td>{a.status === 'open' ? t('inProgress') : a.passed === null ? '—' : a.passed ? t('pass') : t('fail')}</td>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { ExamSummary, StartAttempt } from '../../../src/core/api/contracts.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import { profileName } from './profile-name.ts';
 import { useStartAttempt } from './use-start-attempt.ts';
 
 function FormError({ error, form }: { error: { form: string; message: string } | null; form: string }) {
@@ -50,8 +51,6 @@ function MockForm({ exam, busy, start, children }: FormProps) {
   const [profile, setProfile] = useState(exam.profiles[0]?.id ?? 'standard');
   const [accommodation, setAccommodation] = useState(false);
   const [extra, setExtra] = useState('');
-  // Known profiles are named in the interface language; others keep the exam definition's label.
-  const profileLabel = (p: { id: string; label: string }) => (p.id === 'standard' || p.id === 'beta' || p.id === 'short' ? t(`profile_${p.id}`) : p.label);
   const esl = exam.accommodations.find((a) => a.id === 'esl') ?? exam.accommodations[0];
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -73,7 +72,7 @@ function MockForm({ exam, busy, start, children }: FormProps) {
           {exam.profiles.map((p) => (
             <label key={p.id} className="choice-line">
               <input type="radio" name="profile" value={p.id} checked={profile === p.id} onChange={() => setProfile(p.id)} />
-              {t('profileOption', { label: profileLabel(p), items: p.items, minutes: p.minutes })}
+              {t('profileOption', { label: profileName(t, p.id, p.label), items: p.items, minutes: p.minutes })}
             </label>
           ))}
         </fieldset>
