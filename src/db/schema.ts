@@ -85,4 +85,22 @@ export interface Database {
     lapses: number;
     updated_ms: number;
   };
+  calibrations: {
+    id: string;
+    model: string;
+    fitted_ms: number;
+    persons: number;
+    items: number;
+    log_lik: number;
+    iterations: number;
+    converged: number;
+  };
+  item_params: {
+    item_id: string;
+    calibration_id: string;
+    a: number;
+    d: number;
+    c: number | null;
+    responses: number;
+  };
 }

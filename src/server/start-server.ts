@@ -50,7 +50,12 @@ export async function startServer(config: Config, log: (line: string) => void = 
     });
     const url = await built.app.listen({ port: config.port, host: config.host });
     await built.attempts.sweepExpired();
-    const sweeper = setInterval(() => void built.attempts.sweepExpired().catch((e: unknown) => log(`auto-submit failed: ${String(e)}`)), 5000);
+    let ticks = 0;
+    const sweeper = setInterval(() => {
+      void built.attempts.sweepExpired().catch((e: unknown) => log(`auto-submit failed: ${String(e)}`));
+      // A calibration run by `certprep calibrate` is picked up within a minute.
+      if (++ticks % 12 === 0) void built.bank.refreshParameters().catch((e: unknown) => log(`reading item parameters failed: ${String(e)}`));
+    }, 5000);
     sweeper.unref();
     log(`certprep is running at ${url.replace('127.0.0.1', 'localhost')} (store: ${handle.store})`);
     return {

@@ -51,7 +51,7 @@ describe('certprep calibrate', () => {
     expect(missing.err).toMatch(/cannot read .*none\.csv: ENOENT/);
     const usage = run('--model', 'irt');
     expect(usage.code).toBe(2);
-    expect(usage.err).toMatch(/--responses FILE.csv is required; --model must be one of rasch, 2pl, 3pl/);
+    expect(usage.err).toMatch(/--model must be one of rasch, 2pl, 3pl, got "irt"/);
   }, 30_000);
 
   it('exits 1 and says why when EM stops before converging, still printing the estimates', () => {

@@ -4,13 +4,15 @@ import type { CalibrationResult } from '../../core/measure/calibrate.ts';
 import type { IrtModel } from '../../core/measure/item-models.ts';
 import { calibrateParallel } from '../../measure/calibrate-parallel.ts';
 import { readResponsesCsv, ResponsesCsvError } from '../../measure/read-responses-csv.ts';
+import { calibrateStore } from './calibrate-store.ts';
 
 const MODELS: readonly IrtModel[] = ['rasch', '2pl', '3pl'];
-const USAGE = 'usage: certprep calibrate --responses FILE.csv [--model rasch|2pl|3pl] [--json] [--tolerance 1e-4] [--max-iterations 500] [--threads N]';
+const USAGE = 'usage: certprep calibrate [--responses FILE.csv | --database URL] [--model rasch|2pl|3pl] [--json] [--tolerance 1e-4] [--max-iterations 500] [--threads N]';
 
 /**
  * `certprep calibrate --responses FILE.csv --model 2pl [--json]`: IRT calibration of a responses file
- * (columns = items with 1 / 0 / empty, optional `freq`). Exit 0 when converged, 1 on bad input or
+ * (columns = items with 1 / 0 / empty, optional `freq`). Without --responses it calibrates the bank
+ * from the responses in the database and stores the item parameters. Exit 0 when converged, 1 on bad input or
  * when EM did not converge (the estimates are still printed), 2 on bad usage.
  */
 export async function calibrate(argv: string[]): Promise<number> {
@@ -25,6 +27,7 @@ export async function calibrate(argv: string[]): Promise<number> {
         tolerance: { type: 'string' },
         'max-iterations': { type: 'string' },
         threads: { type: 'string' },
+        database: { type: 'string' },
       },
     }));
   } catch (e) {
@@ -32,7 +35,6 @@ export async function calibrate(argv: string[]): Promise<number> {
     return 2;
   }
   const problems: string[] = [];
-  if (!values.responses) problems.push('--responses FILE.csv is required');
   const model = values.model as IrtModel;
   if (!MODELS.includes(model)) problems.push(`--model must be one of ${MODELS.join(', ')}, got "${values.model}"`);
   const num = (flag: string, v: string | undefined, ok: (n: number) => boolean) => {
@@ -48,7 +50,25 @@ export async function calibrate(argv: string[]): Promise<number> {
     console.error(`certprep calibrate: ${problems.join('; ')}\n${USAGE}`);
     return 2;
   }
-  const file = values.responses!;
+  const tty = process.stderr.isTTY === true;
+  const progress = values.json ? undefined : progressLine(tty);
+  const fitOptions = {
+    ...(tolerance !== undefined ? { tolerance } : {}),
+    ...(maxIterations !== undefined ? { maxIterations } : {}),
+    ...(threads !== undefined ? { threads } : {}),
+    ...(progress ? { onProgress: progress } : {}),
+  };
+  if (!values.responses) {
+    const run = await calibrateStore(values.database, model, fitOptions);
+    if (!values.json && tty) process.stderr.write('\n');
+    if (run.result) {
+      if (values.json) console.log(JSON.stringify(toJson(run.result), null, 2));
+      else console.log(table(run.result));
+    }
+    (run.stored ? console.log : console.error)(`certprep calibrate: ${run.message}`);
+    return run.stored ? 0 : 1;
+  }
+  const file = values.responses;
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -66,25 +86,21 @@ export async function calibrate(argv: string[]): Promise<number> {
     }
     throw e;
   }
-  const tty = process.stderr.isTTY === true;
-  const result = await calibrateParallel(data, {
-    model,
-    ...(tolerance !== undefined ? { tolerance } : {}),
-    ...(maxIterations !== undefined ? { maxIterations } : {}),
-    ...(threads !== undefined ? { threads } : {}),
-    onProgress: values.json
-      ? undefined
-      : ({ iteration, logLik, change }) => {
-          if (iteration === 0) return;
-          const line = `calibrating: EM step ${iteration}, logLik ${logLik.toFixed(3)}, largest change ${change.toExponential(1)}`;
-          process.stderr.write(tty ? `\r${line}` : `${line}\n`);
-        },
-  });
+  const result = await calibrateParallel(data, { model, ...fitOptions });
   if (!values.json && tty) process.stderr.write('\n');
   if (values.json) console.log(JSON.stringify(toJson(result), null, 2));
   else console.log(table(result));
   if (!result.converged) console.error(`certprep calibrate: not converged: ${result.reason}`);
   return result.converged ? 0 : 1;
+}
+
+/** EM progress on stderr: one updating line on a terminal, one line per step otherwise. */
+function progressLine(tty: boolean) {
+  return ({ iteration, logLik, change }: { iteration: number; logLik: number; change: number }) => {
+    if (iteration === 0) return;
+    const line = `calibrating: EM step ${iteration}, logLik ${logLik.toFixed(3)}, largest change ${change.toExponential(1)}`;
+    process.stderr.write(tty ? `\r${line}` : `${line}\n`);
+  };
 }
 
 function toJson(r: CalibrationResult) {

@@ -12,6 +12,7 @@ let err: string[];
 
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'cli-interchange-'));
+  vi.stubEnv('DATABASE_URL', path.join(dir, 'store.db'));
   out = [];
   err = [];
   vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
@@ -19,6 +20,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.restoreAllMocks();
+  vi.unstubAllEnvs();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -69,9 +71,26 @@ describe('certprep import / export', () => {
     expect(err.join('\n')).toContain('larger than the limit of 1.0 MB (--max-file-mb)');
     expect(await importCommand(['--format', 'docx', big])).toBe(2);
     expect(err.join('\n')).toContain('--format must be one of qti, moodle, gift, aiken, markdown, csv');
-    expect(err.join('\n')).toContain('use --into-dir DIR (YAML content files) or --dry-run');
+    expect(await importCommand(['--format', 'gift', big, '--into', 'bank'])).toBe(2);
+    expect(err.join('\n')).toContain('--into bank: the built-in bank is loaded from content/ only');
     expect(await exportCommand(['--format', 'gift'])).toBe(2);
     expect(err.join('\n')).toContain('--out PATH is required');
+  });
+
+  it('imports into a named collection in the database and exports it back', async () => {
+    const quiz = `${FIXTURES}/foreign/quiz-moodle.xml`;
+    expect(await importCommand(['--format', 'moodle', quiz, '--into', 'cohort-a'])).toBe(1);
+    expect(await exportCommand(['--format', 'yaml', '--collection', 'cohort-a', '--out', path.join(dir, 'none.yaml')])).toBe(1);
+    expect(err.join('\n')).toContain('collection "cohort-a" has no items in the database');
+    expect(await importCommand(['--format', 'moodle', quiz, '--into', 'cohort-a', '--skip-invalid'])).toBe(0);
+    expect(out.at(-1)).toMatch(/saved 2 item\(s\) to collection "cohort-a" in the database/);
+    // Again: the items are there, so they are skipped, not overwritten.
+    expect(await importCommand(['--format', 'moodle', quiz, '--into', 'cohort-a', '--skip-invalid', '--dry-run', '--json'])).toBe(0);
+    const again = JSON.parse(out.slice(out.findIndex((l) => l.startsWith('{'))).join('\n'));
+    expect(again).toMatchObject({ imported: 0, skipped: 3 });
+    out.length = 0;
+    expect(await exportCommand(['--format', 'yaml', '--collection', 'cohort-a', '--out', path.join(dir, 'cohort.yaml')])).toBe(0);
+    expect(readFileSync(path.join(dir, 'cohort.yaml'), 'utf8')).toMatch(/^items:/);
   });
 
   it('writes nothing when an item is rejected, unless --skip-invalid', async () => {

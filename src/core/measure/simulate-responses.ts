@@ -1,18 +1,13 @@
+import { seededRandom } from '../util/seeded-random.ts';
 import type { ResponseMatrix } from './response-matrix.ts';
 
 /** A seeded uniform generator on [0, 1): the caller owns the seed, so simulations are reproducible. */
 export type Random = () => number;
 
-/** mulberry32: a 32-bit state generator, good enough for simulation studies and fast. */
+/** mulberry32 (the core's seeded generator), as a plain function for the simulation loops. */
 export function mulberry32(seed: number): Random {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = seededRandom(seed);
+  return () => rng.next();
 }
 
 /** Standard normal deviate by Box–Muller (one of the pair is used; simplicity over speed). */

@@ -299,7 +299,7 @@ export class AttemptService {
       const qs = new Map([...questions].map(([k, v]) => [k, v.question]));
       const cases = new Map([...questions.values()].filter((v) => v.caseStudy).map((v) => [v.caseStudy!.id, v.caseStudy!]));
       const answerMap = new Map([...stored].map(([p, a]) => [p, a.answer]));
-      const report = scoreAttempt({ attemptId: record.id, kind: record.kind, exam, entries: record.form, questions: qs, cases, answers: answerMap, submittedAt: new Date(now) });
+      const report = scoreAttempt({ attemptId: record.id, kind: record.kind, exam, entries: record.form, questions: qs, cases, answers: answerMap, submittedAt: new Date(now), irt: this.deps.bank.irt(exam.id) });
       const unchecked = record.form.filter((e) => !stored.get(e.position)?.checked);
       await this.record(
         trx,

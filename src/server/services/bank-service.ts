@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { ExamDefinition } from '../../core/exam/exam-schema.ts';
 import type { BankEntry, CaseStudy, Question } from '../../core/items/item-schema.ts';
+import type { ItemParameters } from '../../core/measure/ability.ts';
+import { referenceCut, scoringParameters, type ScoringParameters } from '../../core/scoring/irt-score.ts';
+import { itemParams } from '../../db/repositories/item-params.ts';
 import { items } from '../../db/repositories/items.ts';
 import type { Database } from '../../db/schema.ts';
 
@@ -28,9 +31,40 @@ export class BankService {
     this.exams = new Map(exams.map((e) => [e.id, e]));
   }
 
+  private calibrated = new Map<string, ItemParameters>();
+  private irtByExam = new Map<string, { params: Map<string, ScoringParameters>; thetaCut: number }>();
+
   async refresh(): Promise<void> {
     this.active = await items.active(this.db, this.collection);
     for (const a of this.active) this.versions.set(a.versionId, a.entry);
+    await this.refreshParameters();
+  }
+
+  /** Reads the latest calibration; reports use IRT once one exists. */
+  async refreshParameters(): Promise<void> {
+    this.calibrated = await itemParams.all(this.db);
+    this.irtByExam.clear();
+  }
+
+  /**
+   * The IRT scoring context of an exam once the bank has been calibrated (else undefined: reports
+   * use the Angoff scale): calibrated parameters, provisional ones for items not yet calibrated,
+   * and the cut ability of the rated bank.
+   */
+  irt(examId: string): { params: Map<string, ScoringParameters>; thetaCut: number } | undefined {
+    if (this.calibrated.size === 0) return undefined;
+    let ctx = this.irtByExam.get(examId);
+    if (!ctx) {
+      const ratings = new Map<string, number>();
+      for (const { entry } of this.active) {
+        if (entry.exams && !entry.exams.includes(examId)) continue;
+        for (const q of entry.type === 'case' ? entry.questions : [entry]) if (q.angoff !== undefined) ratings.set(q.id, q.angoff);
+      }
+      const params = scoringParameters(this.calibrated, ratings);
+      ctx = { params, thetaCut: referenceCut(params, ratings) };
+      this.irtByExam.set(examId, ctx);
+    }
+    return ctx;
   }
 
   activeEntries(): BankEntry[] {

@@ -1,0 +1,41 @@
+import type { Kysely } from 'kysely';
+import type { ItemParameters } from '../../core/measure/ability.ts';
+import type { Database } from '../schema.ts';
+
+type Db = Kysely<Database>;
+
+export interface CalibrationRecord {
+  id: string;
+  model: string;
+  fittedMs: number;
+  persons: number;
+  items: number;
+  logLik: number;
+  iterations: number;
+  converged: boolean;
+}
+
+export const itemParams = {
+  /** Replaces the stored parameters with a new calibration's, in the caller's transaction. */
+  async replace(db: Db, cal: CalibrationRecord, params: { itemId: string; a: number; d: number; c?: number | undefined; responses: number }[]): Promise<void> {
+    await db
+      .insertInto('calibrations')
+      .values({ id: cal.id, model: cal.model, fitted_ms: cal.fittedMs, persons: cal.persons, items: cal.items, log_lik: cal.logLik, iterations: cal.iterations, converged: cal.converged ? 1 : 0 })
+      .execute();
+    await db.deleteFrom('item_params').execute();
+    for (let i = 0; i < params.length; i += 200) {
+      await db
+        .insertInto('item_params')
+        .values(params.slice(i, i + 200).map((p) => ({ item_id: p.itemId, calibration_id: cal.id, a: p.a, d: p.d, c: p.c ?? null, responses: p.responses })))
+        .execute();
+    }
+  },
+  async all(db: Db): Promise<Map<string, ItemParameters>> {
+    const rows = await db.selectFrom('item_params').selectAll().execute();
+    return new Map(rows.map((r) => [r.item_id, { a: Number(r.a), d: Number(r.d), ...(r.c !== null ? { c: Number(r.c) } : {}) }]));
+  },
+  async latest(db: Db): Promise<CalibrationRecord | undefined> {
+    const r = await db.selectFrom('calibrations').selectAll().orderBy('fitted_ms', 'desc').limit(1).executeTakeFirst();
+    return r && { id: r.id, model: r.model, fittedMs: Number(r.fitted_ms), persons: r.persons, items: r.items, logLik: Number(r.log_lik), iterations: r.iterations, converged: r.converged === 1 };
+  },
+};
