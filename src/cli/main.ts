@@ -6,6 +6,7 @@ export type Command = (argv: string[]) => Promise<number>;
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
   serve: { summary: 'run the web app and API (npm start)', load: async () => (await import('./commands/serve.ts')).serve },
   calibrate: { summary: 'IRT calibration (Rasch, 2PL, 3PL) of a responses CSV', load: async () => (await import('./commands/calibrate.ts')).calibrate },
+  items: { summary: 'classical item analysis of stored responses, worst items first (items stats)', load: async () => (await import('./commands/items.ts')).items },
   validate: { summary: 'check the bank: schema and references, as path:line:col', load: async () => (await import('./commands/validate.ts')).validate },
   lint: { summary: 'validate, then lint the bank: stems, keys, wording, duplicates, references, scope, coverage', load: async () => (await import('./commands/lint.ts')).lint },
   bank: { summary: 'bank tools: report (coverage against the blueprint)', load: async () => (await import('./commands/bank.ts')).bank },

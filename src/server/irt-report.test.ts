@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { mulberry32, normal } from '../core/measure/simulate-responses.ts';
 import { calibrateStore } from '../cli/commands/calibrate-store.ts';
+import { items as itemsCommand } from '../cli/commands/items.ts';
 import { openStore } from '../cli/open-store.ts';
 import { attempts } from '../db/repositories/attempts.ts';
 import { itemParams } from '../db/repositories/item-params.ts';
@@ -43,6 +44,18 @@ describe('calibration from stored responses, then IRT reports', () => {
       );
     }
     await handle.close();
+
+    // Classical analysis of the same responses: every item analysed, worst (lowest discrimination) first.
+    const lines: string[] = [];
+    const spy = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')));
+    expect(await itemsCommand(['stats', '--database', url, '--json'])).toBe(0);
+    spy.mockRestore();
+    const stats = JSON.parse(lines.join('\n'));
+    expect(stats.persons).toBe(400);
+    expect(stats.items).toHaveLength(24);
+    expect(stats.kr20).toBeGreaterThan(0.5);
+    const rpb = stats.items.map((i: { pointBiserial: number }) => i.pointBiserial);
+    expect(rpb).toEqual([...rpb].sort((a: number, b: number) => a - b));
 
     const run = await calibrateStore(url, '2pl', {});
     expect(run.stored).toBe(true);
