@@ -4,7 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
 import pg from 'pg';
 import * as m001 from './migrations/001-initial.ts';
-import * as m002 from './migrations/002-item-parameters.ts';
+import * as m002 from './migrations/002-measurement.ts';
 import type { Database } from './schema.ts';
 
 export type Store = 'sqlite' | 'postgres';
@@ -48,7 +48,7 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
   return { db, store: 'sqlite', sqlite: { connection: sqlite, file: options.url, synchronous: options.sqliteSynchronous ?? 'FULL' }, close: () => db.destroy() };
 }
 
-const migrations: Record<string, Migration> = { '001-initial': m001, '002-item-parameters': m002 };
+const migrations: Record<string, Migration> = { '001-initial': m001, '002-measurement': m002 };
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Brings the schema up to date; throws with the failing migration's name. */

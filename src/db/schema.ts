@@ -53,6 +53,8 @@ export interface Database {
     report: string | null;
     scaled: number | null;
     passed: number | null;
+    /** Adaptive quick check: the number of items it will have (the form grows one item at a time). */
+    target: number | null;
   };
   answers: {
     attempt_id: string;

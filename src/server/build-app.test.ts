@@ -207,6 +207,40 @@ describe.each(STORES)('API on %s', (store) => {
     expect(review.statusCode).toBe(201);
     expect(review.json().items).toHaveLength(5);
   });
+
+  it('runs an adaptive quick check on provisional parameters, one item at a time', async () => {
+    const clock = { t: T0 };
+    const { client } = await setup(store, clock);
+    await client.signUp('q@example.com');
+    const start = await client.req('POST', '/api/attempts', { kind: 'quick', exam: 'mla-c01', count: 5 });
+    expect(start.statusCode).toBe(201);
+    let view = start.json() as AttemptView;
+    expect(view).toMatchObject({ kind: 'quick', target: 5, deadline: null });
+    expect(view.items).toHaveLength(1);
+    expect(start.body).not.toMatch(/"correct"|"why"|"explanation"/);
+    for (let k = 0; k < 5; k++) {
+      const item = view.items[k]!;
+      const answer = item.type === 'single' ? { choice: 'o1' } : item.type === 'multiple' ? { choices: ['o1', 'o2'] } : item.type === 'ordering' ? { order: item.steps!.map((x) => x.id) } : { pairs: { p1: 'r1' } };
+      expect((await client.req('PUT', `/api/attempts/${view.id}/answers/${k}`, { tab: 'tab-qqqqqqqq', seq: k + 1, baseRevision: 0, answer, flagged: false, struck: [] })).statusCode).toBe(200);
+      if (k < 4) {
+        const next = await client.req('POST', `/api/attempts/${view.id}/next`);
+        expect(next.statusCode).toBe(200);
+        view = next.json() as AttemptView;
+        expect(view.items).toHaveLength(k + 2);
+      }
+    }
+    expect(new Set(view.items.map((i) => i.stem)).size).toBe(5);
+    const done = await client.req('POST', `/api/attempts/${view.id}/next`);
+    expect(done.statusCode).toBe(409);
+    expect(done.json().error.code).toBe('quick-complete');
+    const report = (await client.req('POST', `/api/attempts/${view.id}/submit`)).json() as ScoreReport;
+    expect(report).toMatchObject({ kind: 'quick', method: 'irt', provisional: true, scoredItems: 5 });
+    expect(report.scaledSe).toBeGreaterThan(0);
+    expect(report.passProbability).toBeGreaterThanOrEqual(0);
+    expect(report.passProbability).toBeLessThanOrEqual(1);
+    expect(Array.isArray(report.studyNext)).toBe(true);
+    expect((await client.req('POST', `/api/attempts/${view.id}/next`)).statusCode).toBe(409);
+  });
 });
 
 /** The key of a question in the presentation ids of a form entry: what a candidate who knows it would click. */

@@ -75,7 +75,15 @@ export const startPracticeSchema = z.strictObject({
   feedback: z.enum(['immediate', 'end']).default('immediate'),
   minutes: z.number().int().min(1).max(300).optional(),
 });
-export const startAttemptSchema = z.discriminatedUnion('kind', [startMockSchema, startPracticeSchema]);
+/** The adaptive quick check: about 20 items chosen one at a time by maximum information under the domain weights. */
+export const startQuickSchema = z.strictObject({
+  kind: z.literal('quick'),
+  exam: z.string().min(1),
+  count: z.number().int().min(5).max(40).default(20),
+});
+export const startAttemptSchema = z.discriminatedUnion('kind', [startMockSchema, startPracticeSchema, startQuickSchema]);
+export const ATTEMPT_KINDS = ['mock', 'practice', 'quick'] as const;
+export type AttemptKind = (typeof ATTEMPT_KINDS)[number];
 export type StartAttempt = z.infer<typeof startAttemptSchema>;
 
 /** An item as the candidate sees it: ids are per-attempt presentation ids, in display order. */
@@ -105,7 +113,9 @@ export type SavedAnswer = z.infer<typeof savedAnswerSchema>;
 
 export const attemptViewSchema = z.object({
   id: z.string(),
-  kind: z.enum(['mock', 'practice']),
+  kind: z.enum(ATTEMPT_KINDS),
+  /** Quick check: how many items it will have in all (items arrive one at a time). */
+  target: z.number().optional(),
   exam: z.string(),
   profile: z.string().nullable(),
   feedback: z.enum(['immediate', 'end']),
@@ -122,7 +132,7 @@ export type AttemptView = z.infer<typeof attemptViewSchema>;
 
 export const attemptSummarySchema = z.object({
   id: z.string(),
-  kind: z.enum(['mock', 'practice']),
+  kind: z.enum(ATTEMPT_KINDS),
   exam: z.string(),
   profile: z.string().nullable(),
   status: z.enum(['open', 'submitted']),
@@ -186,7 +196,7 @@ export const domainResultSchema = z.object({
 export const scoreReportSchema = z.object({
   attemptId: z.string(),
   exam: z.string(),
-  kind: z.enum(['mock', 'practice']),
+  kind: z.enum(ATTEMPT_KINDS),
   submittedAt: z.string(),
   method: z.enum(['angoff', 'irt']),
   provisional: z.boolean(),
@@ -200,6 +210,8 @@ export const scoreReportSchema = z.object({
   scaledSe: z.number().nullable(),
   passProbability: z.number().nullable(),
   domains: z.array(domainResultSchema),
+  /** Domains that need improvement, weakest first: what to study next. */
+  studyNext: z.array(z.string()).default([]),
   items: z.array(itemReviewSchema),
 });
 export type ScoreReport = z.infer<typeof scoreReportSchema>;

@@ -1,4 +1,4 @@
-import type { ScoreReport } from '../api/contracts.ts';
+import type { AttemptKind, ScoreReport } from '../api/contracts.ts';
 import type { FormEntry } from '../exam/assemble-form.ts';
 import type { ExamDefinition } from '../exam/exam-schema.ts';
 import { reviewItem } from '../exam/present-item.ts';
@@ -10,7 +10,7 @@ import { isAnswered, scoreQuestion, type BankAnswer } from './score-question.ts'
 
 export interface ScoreInput {
   attemptId: string;
-  kind: 'mock' | 'practice';
+  kind: AttemptKind;
   exam: ExamDefinition;
   entries: FormEntry[];
   questions: ReadonlyMap<string, Question>;
@@ -81,7 +81,11 @@ export function scoreAttempt(input: ScoreInput): ScoreReport {
       scaledSe: result.scaledSe,
       passProbability: Math.round(result.passProbability * 1000) / 1000,
       domains: domains.map((d) => ({ ...d, classification: result.domains.get(d.id)?.meets ? ('meets' as const) : ('needs-improvement' as const) })),
+      // Weakest first: the domains whose own ability is furthest below the cut.
+      studyNext: [...result.domains].filter(([, d]) => !d.meets).sort((a, b) => a[1].theta - b[1].theta).map(([id]) => id),
     };
   }
-  return { ...base, method: 'angoff', provisional: false, scaled, passed: scaled >= scale.pass, scaledSe: null, passProbability: null, domains };
+  const gap = (d: (typeof domains)[number]) => d.correct / d.total - scored.filter((r) => r.entry.domain === d.id).reduce((s, r) => s + (r.q.angoff ?? DEFAULT_RATING), 0) / d.total;
+  const studyNext = domains.filter((d) => d.classification === 'needs-improvement').sort((a, b) => gap(a) - gap(b)).map((d) => d.id);
+  return { ...base, method: 'angoff', provisional: false, scaled, passed: scaled >= scale.pass, scaledSe: null, passProbability: null, domains, studyNext };
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { AttemptKind } from '../../core/api/contracts.ts';
 import type { FormEntry } from '../../core/exam/assemble-form.ts';
 import type { Database } from '../schema.ts';
 
@@ -11,7 +12,7 @@ export interface StoredFormEntry extends FormEntry {
 export interface AttemptRecord {
   id: string;
   userId: string;
-  kind: 'mock' | 'practice';
+  kind: AttemptKind;
   exam: string;
   profile: string | null;
   feedback: 'immediate' | 'end';
@@ -24,6 +25,7 @@ export interface AttemptRecord {
   report: string | null;
   scaled: number | null;
   passed: boolean | null;
+  target: number | null;
 }
 
 type Row = Database['attempts'];
@@ -43,10 +45,11 @@ const toRecord = (r: Row): AttemptRecord => ({
   report: r.report,
   scaled: r.scaled,
   passed: r.passed === null ? null : r.passed === 1,
+  target: r.target,
 });
 
 export const attempts = {
-  async insert(db: Db, a: Omit<AttemptRecord, 'status' | 'submittedMs' | 'report' | 'scaled' | 'passed'>): Promise<void> {
+  async insert(db: Db, a: Omit<AttemptRecord, 'status' | 'submittedMs' | 'report' | 'scaled' | 'passed' | 'target'> & { target?: number | null }): Promise<void> {
     await db
       .insertInto('attempts')
       .values({
@@ -65,8 +68,14 @@ export const attempts = {
         report: null,
         scaled: null,
         passed: null,
+        target: a.target ?? null,
       })
       .execute();
+  },
+  /** Adaptive attempts grow: the new form replaces the old one while the attempt is open. */
+  async setForm(db: Db, id: string, form: StoredFormEntry[]): Promise<boolean> {
+    const r = await db.updateTable('attempts').set({ form: JSON.stringify(form) }).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
   },
   async byId(db: Db, id: string): Promise<AttemptRecord | undefined> {
     const r = await db.selectFrom('attempts').selectAll().where('id', '=', id).executeTakeFirst();

@@ -13,6 +13,7 @@ import type { Database } from '../../db/schema.ts';
 import { AppError, badRequest, conflict, notFound } from '../errors.ts';
 import type { AnswerWriter } from './answer-writer.ts';
 import type { BankService, ResolvedQuestion } from './bank-service.ts';
+import { nextQuickEntry } from './quick-check.ts';
 
 /** A save that reaches the server this long after the deadline still counts (network latency). */
 const SAVE_GRACE_MS = 3000;
@@ -58,12 +59,16 @@ export class AttemptService {
         }
         entries = assembleForm(bank.activeEntries(), { exam, profile, seed, seen }).entries;
         deadlineMs = now() + minutes * 60_000;
-      } else {
+      } else if (req.kind === 'practice') {
         const only = req.review ? await reviewCards.due(db, user.id, now(), req.count) : undefined;
         if (only && only.length === 0) throw conflict('nothing-due', 'No item is due for review yet.');
         entries = assemblePractice(bank.activeEntries(), { exam, seed, count: req.count, domains: req.domains, tasks: req.tasks, modules: req.modules, only, seen }).entries;
         if (entries.length === 0) throw conflict('no-items', 'No item matches this choice of domains, task statements or modules.');
         if (req.minutes) deadlineMs = now() + req.minutes * 60_000;
+      } else {
+        const first = nextQuickEntry(bank.activeEntries(), exam, bank.irt(exam.id, { allowProvisional: true })!.params, [], seed);
+        if (!first) throw conflict('no-items', 'The bank has no rated item for a quick check.');
+        entries = [first];
       }
     } catch (e) {
       if (e instanceof ShortfallError) throw conflict('bank-too-small', e.message, { shortfall: e.shortfall });
@@ -77,7 +82,8 @@ export class AttemptService {
       kind: req.kind,
       exam: exam.id,
       profile: req.kind === 'mock' ? req.profile : null,
-      feedback: req.kind === 'mock' ? 'end' : req.feedback,
+      feedback: req.kind === 'practice' ? req.feedback : 'end',
+      target: req.kind === 'quick' ? req.count : null,
       seed,
       startedMs: now(),
       deadlineMs,
@@ -139,6 +145,7 @@ export class AttemptService {
     return {
       id: record.id,
       kind: record.kind,
+      ...(record.target !== null ? { target: record.target } : {}),
       exam: record.exam,
       profile: record.profile,
       feedback: record.feedback,
@@ -208,6 +215,25 @@ export class AttemptService {
       });
     }
     return reviewItem(r.question, entry, answer, { correct, answered: isAnswered(answer) }, r.caseStudy);
+  }
+
+  /** Quick check: chooses the next item from the answers so far and appends it to the form. */
+  async next(user: User, id: string): Promise<AttemptView> {
+    const loaded = await this.load(user, id);
+    const { record } = loaded;
+    if (record.kind !== 'quick' || record.target === null) throw conflict('not-adaptive', 'Only a quick check chooses its items one at a time.');
+    if (record.status !== 'open') throw conflict('attempt-submitted', 'This quick check has been submitted.');
+    if (record.form.length >= record.target) throw conflict('quick-complete', `The quick check has its ${record.target} items: submit it for the result.`);
+    const exam = this.deps.bank.exam(record.exam)!;
+    await this.deps.writer.flush();
+    const stored = new Map((await answers.byAttempt(this.deps.db, id)).map((a) => [a.position, a.answer]));
+    const given = record.form.map((entry) => ({ entry, question: loaded.questions.get(entry.itemId)!.question, answer: stored.get(entry.position) ?? null }));
+    const entry = nextQuickEntry(this.deps.bank.activeEntries(), exam, this.deps.bank.irt(exam.id, { allowProvisional: true })!.params, given, record.seed);
+    if (!entry) throw conflict('quick-complete', 'No further item is available: submit the quick check for the result.');
+    const form = [...record.form, { ...entry, versionId: this.deps.bank.currentVersions().get(entry.itemId)! }];
+    if (!(await attempts.setForm(this.deps.db, id, form))) throw conflict('attempt-submitted', 'This quick check has been submitted.');
+    this.cache.delete(id);
+    return this.view(user, id);
   }
 
   async submit(user: User, id: string): Promise<ScoreReport> {
@@ -299,7 +325,7 @@ export class AttemptService {
       const qs = new Map([...questions].map(([k, v]) => [k, v.question]));
       const cases = new Map([...questions.values()].filter((v) => v.caseStudy).map((v) => [v.caseStudy!.id, v.caseStudy!]));
       const answerMap = new Map([...stored].map(([p, a]) => [p, a.answer]));
-      const report = scoreAttempt({ attemptId: record.id, kind: record.kind, exam, entries: record.form, questions: qs, cases, answers: answerMap, submittedAt: new Date(now), irt: this.deps.bank.irt(exam.id) });
+      const report = scoreAttempt({ attemptId: record.id, kind: record.kind, exam, entries: record.form, questions: qs, cases, answers: answerMap, submittedAt: new Date(now), irt: this.deps.bank.irt(exam.id, { allowProvisional: record.kind === 'quick' }) });
       const unchecked = record.form.filter((e) => !stored.get(e.position)?.checked);
       await this.record(
         trx,

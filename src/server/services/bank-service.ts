@@ -48,11 +48,11 @@ export class BankService {
 
   /**
    * The IRT scoring context of an exam once the bank has been calibrated (else undefined: reports
-   * use the Angoff scale): calibrated parameters, provisional ones for items not yet calibrated,
-   * and the cut ability of the rated bank.
+   * use the Angoff scale; or, with `allowProvisional`, provisional parameters only): calibrated
+   * parameters, provisional ones for items not yet calibrated, and the cut ability of the rated bank.
    */
-  irt(examId: string): { params: Map<string, ScoringParameters>; thetaCut: number } | undefined {
-    if (this.calibrated.size === 0) return undefined;
+  irt(examId: string, opts: { allowProvisional?: boolean } = {}): { params: Map<string, ScoringParameters>; thetaCut: number } | undefined {
+    if (this.calibrated.size === 0 && !opts.allowProvisional) return undefined;
     let ctx = this.irtByExam.get(examId);
     if (!ctx) {
       const ratings = new Map<string, number>();

@@ -30,6 +30,7 @@ export function attemptRoutes(app: FastifyInstance, opts: { attempts: AttemptSer
     const { id, position } = validate(positionParams, req.params, 'address');
     return svc.check(user, id, position);
   });
+  app.post('/api/attempts/:id/next', async (req) => svc.next(requireUser(req), validate(idParams, req.params, 'address').id));
   app.post('/api/attempts/:id/submit', async (req) => svc.submit(requireUser(req), validate(idParams, req.params, 'address').id));
   app.get('/api/attempts/:id/report', async (req) => svc.report(requireUser(req), validate(idParams, req.params, 'address').id));
 }

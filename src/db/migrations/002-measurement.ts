@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 
-/** IRT item parameters from the latest calibration, and a log of calibrations. */
+/** IRT item parameters from the latest calibration, a log of calibrations, and the length of adaptive attempts. */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('calibrations')
@@ -22,9 +22,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('c', 'double precision')
     .addColumn('responses', 'integer', (c) => c.notNull())
     .execute();
+  await db.schema.alterTable('attempts').addColumn('target', 'integer').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('attempts').dropColumn('target').execute();
   await db.schema.dropTable('item_params').execute();
   await db.schema.dropTable('calibrations').execute();
 }

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { nextAdaptiveItem, type AdaptiveCandidate } from './adaptive-next.ts';
+
+const weights = [
+  { id: '1', weight: 28 },
+  { id: '2', weight: 26 },
+  { id: '3', weight: 22 },
+  { id: '4', weight: 24 },
+];
+// Items of difficulty b = -2..2 in each domain (d = -a b with a = 1).
+const pool: AdaptiveCandidate[] = ['1', '2', '3', '4'].flatMap((domain) => [-2, -1, 0, 1, 2].map((b) => ({ id: `${domain}:${b}`, domain, params: { a: 1, d: -b } })));
+
+describe('nextAdaptiveItem', () => {
+  it('takes the most informative item: the one whose difficulty is nearest the ability', () => {
+    expect(nextAdaptiveItem(pool, new Set(), 0, weights, new Map())!.id).toBe('1:0');
+    expect(nextAdaptiveItem(pool, new Set(), 1.2, weights, new Map())!.id).toBe('1:1');
+  });
+  it('follows the domain weights over twenty items', () => {
+    const used = new Set<string>();
+    const given = new Map<string, number>();
+    const big = ['1', '2', '3', '4'].flatMap((domain) => Array.from({ length: 10 }, (_, k) => ({ id: `${domain}-${k}`, domain, params: { a: 1 + k / 10, d: 0 } })));
+    for (let i = 0; i < 20; i++) {
+      const next = nextAdaptiveItem(big, used, 0, weights, given)!;
+      used.add(next.id);
+      given.set(next.domain, (given.get(next.domain) ?? 0) + 1);
+    }
+    expect(['1', '2', '3', '4'].map((d) => given.get(d))).toEqual([6, 5, 4, 5]);
+  });
+  it('moves to another domain when one runs out, and ends when none is left', () => {
+    const small = pool.filter((c) => c.domain === '3');
+    expect(nextAdaptiveItem(small, new Set(), 0, weights, new Map())!.domain).toBe('3');
+    expect(nextAdaptiveItem(small, new Set(small.map((c) => c.id)), 0, weights, new Map())).toBeUndefined();
+  });
+});

@@ -1,0 +1,41 @@
+import { displayOrder, questionPool, type FormEntry } from '../../core/exam/assemble-form.ts';
+import type { ExamDefinition } from '../../core/exam/exam-schema.ts';
+import type { BankEntry, Question } from '../../core/items/item-schema.ts';
+import { eapAbility } from '../../core/measure/ability.ts';
+import { nextAdaptiveItem } from '../../core/measure/adaptive-next.ts';
+import type { ScoringParameters } from '../../core/scoring/irt-score.ts';
+import { scoreQuestion, type BankAnswer } from '../../core/scoring/score-question.ts';
+import { seededRandom } from '../../core/util/seeded-random.ts';
+
+/**
+ * The adaptive quick check's next item: the ability so far (EAP over every item given, unanswered
+ * counted wrong), then the most informative unused item in the domain furthest below its weight.
+ * Returns the form entry for `position`, or undefined when the bank has no candidate left.
+ */
+export function nextQuickEntry(
+  entries: BankEntry[],
+  exam: ExamDefinition,
+  params: ReadonlyMap<string, ScoringParameters>,
+  given: { entry: FormEntry; question: Question; answer: BankAnswer | null }[],
+  seed: string,
+): FormEntry | undefined {
+  const rng = seededRandom(`${seed}:${given.length}`);
+  const pool = rng.shuffle(questionPool(entries, exam, { fullyTagged: true }).filter((p) => params.has(p.question.id)));
+  const scored = given.filter((g) => params.has(g.entry.itemId));
+  const theta = eapAbility(
+    scored.map((g) => params.get(g.entry.itemId)!),
+    scored.map((g) => (scoreQuestion(g.question, g.answer) ? 1 : 0)),
+  ).theta;
+  const perDomain = new Map<string, number>();
+  for (const g of given) perDomain.set(g.entry.domain, (perDomain.get(g.entry.domain) ?? 0) + 1);
+  const next = nextAdaptiveItem(
+    pool.map((p) => ({ id: p.question.id, domain: p.domain, params: params.get(p.question.id)! })),
+    new Set(given.map((g) => g.entry.itemId)),
+    theta,
+    exam.domains,
+    perDomain,
+  );
+  if (!next) return undefined;
+  const chosen = pool.find((p) => p.question.id === next.id)!;
+  return { position: given.length, itemId: next.id, caseId: chosen.caseStudy?.id, domain: chosen.domain, scored: true, ...displayOrder(chosen.question, rng) };
+}
