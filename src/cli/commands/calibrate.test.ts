@@ -3,9 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sharedPath } from '../../../test/helpers/shared-path.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
-const lsat = '/work/shared/reference/measurement/lsat7-patterns.csv';
+const lsat = sharedPath('reference', 'measurement', 'lsat7-patterns.csv');
 
 function run(...args: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), 'calibrate', ...args], { cwd: root, encoding: 'utf8' });

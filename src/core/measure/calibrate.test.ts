@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { calibrate, type CalibrationResult } from './calibrate.ts';
 import { responseMatrix, responseMatrixFromDense, MISSING } from './response-matrix.ts';
 import { mulberry32, normal, simulateResponses } from './simulate-responses.ts';
+import { sharedPath } from '../../../test/helpers/shared-path.ts';
 
-const REF = '/work/shared/reference/measurement';
+const REF = sharedPath('reference', 'measurement');
 
 function lsat7() {
   const lines = readFileSync(`${REF}/lsat7-patterns.csv`, 'utf8').trim().split('\n');

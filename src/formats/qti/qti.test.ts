@@ -10,17 +10,9 @@ import { arbEntries } from '../testing/arbitrary-entries.ts';
 import { expectRoundTrip } from '../testing/round-trip.ts';
 import { parseQti } from './parse-qti.ts';
 import { projectQti, writeQti, writeQtiFiles } from './write-qti.ts';
+import { sharedPath } from '../../../test/helpers/shared-path.ts';
 
-const XSD = '/work/shared/reference/qti3-xsd/imsqti_asiv3p0p1_v1p0.xsd';
-const SCHEMA = process.env.QTI_XSD ?? (existsXsd() ? XSD : path.resolve('../shared/reference/qti3-xsd/imsqti_asiv3p0p1_v1p0.xsd'));
-function existsXsd(): boolean {
-  try {
-    execFileSync('test', ['-f', XSD]);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const SCHEMA = process.env.QTI_XSD ?? sharedPath('reference', 'qti3-xsd', 'imsqti_asiv3p0p1_v1p0.xsd');
 
 describe('QTI 3.0', () => {
   it('round-trips generated items of every type, case studies included', () => {
