@@ -66,6 +66,9 @@ export function useAttempt(attemptId: string) {
     navigate({ page: 'report', id: attemptId });
   }, [attemptId, t]);
 
+  // The queue lives as long as the page; its callbacks read the current language and finish().
+  const latest = useRef({ t, finish });
+  latest.current = { t, finish };
   const queue = useRef<SaveQueue | null>(null);
   if (!queue.current) {
     queue.current = new SaveQueue({
@@ -76,15 +79,15 @@ export function useAttempt(attemptId: string) {
       onStatus: setStatus,
       onOutbox: (entries) => writeOutbox(attemptId, entries),
       onStale: (position, current, message) => {
-        setNotice(`${t('staleAnswer')} (${message})`);
+        setNotice(`${latest.current.t('staleAnswer')} (${message})`);
         if (current) {
           setStates((s) => ({ ...s, [position]: { answer: current.answer, flagged: current.flagged, struck: current.struck } }));
           if (current.checked) setChecked((c) => ({ ...c, [position]: true }));
         }
       },
       onFatal: (_position, err) => {
-        if (err.code === 'deadline-passed' || err.code === 'attempt-submitted') void finish();
-        else setNotice(t('saveFailed', { message: err.message }));
+        if (err.code === 'deadline-passed' || err.code === 'attempt-submitted') void latest.current.finish();
+        else setNotice(latest.current.t('saveFailed', { message: err.message }));
       },
     });
   }
