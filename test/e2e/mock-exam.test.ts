@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeProblems, launchBrowser, shoot } from './support/browser.ts';
 import { startApp, type RunningApp } from './support/start-app.ts';
@@ -27,9 +27,18 @@ describe('mock exam in the browser', () => {
     await app?.stop();
   });
 
-  /** Tab-free focusing stands in for pressing Tab until the control is reached; input is keys only. */
+  /** Presses Tab until `target` has focus: the way a keyboard-only candidate reaches a control. */
+  const tabTo = async (target: Locator, max = 150) => {
+    const handle = await target.elementHandle();
+    for (let i = 0; i < max; i++) {
+      if (await page.evaluate((el) => document.activeElement === el, handle)) return;
+      await page.keyboard.press('Tab');
+    }
+    throw new Error(`Tab did not reach ${String(target)} in ${max} presses`);
+  };
+  /** Reaches a control with Tab, then presses a key on it. */
   const press = async (selector: string, key: string) => {
-    await page.locator(selector).first().focus();
+    await tabTo(page.locator(selector).first());
     await page.keyboard.press(key);
   };
 
@@ -73,7 +82,11 @@ describe('mock exam in the browser', () => {
 
   it('takes a short mock answering every item type by keyboard, with flag, review and reload', async () => {
     page.on('response', record);
-    await press('input[name="profile"][value="short"]', 'Space');
+    // Tab stops on the checked radio of a group; the arrow keys choose within it (standard, beta, short).
+    await tabTo(page.locator('input[name="profile"]:checked'));
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect(page.locator('input[name="profile"][value="short"]').isChecked()).resolves.toBe(true);
     await press('#mock-title + form button[type="submit"]', 'Enter');
     await page.locator('article.item').waitFor();
     expect(page.url()).toMatch(/#\/attempts\/[^/]+$/);
@@ -98,9 +111,9 @@ describe('mock exam in the browser', () => {
         if (first) await shoot(page, '03-single');
       } else if (type === 'multiple') {
         const boxes = page.locator('article.item input[type="checkbox"]');
-        await boxes.nth(0).focus();
+        await tabTo(boxes.nth(0));
         await page.keyboard.press('Space');
-        await boxes.nth(1).focus();
+        await tabTo(boxes.nth(1));
         await page.keyboard.press('Space');
         await expect(page.locator('article.item .select-count').textContent()).resolves.toBe('2 of 2 selected');
         if (first) await shoot(page, '04-multiple');
@@ -123,7 +136,7 @@ describe('mock exam in the browser', () => {
         const selects = page.locator('article.item select');
         const n = await selects.count();
         for (let k = 0; k < n; k++) {
-          await selects.nth(k).focus();
+          await tabTo(selects.nth(k));
           for (let down = 0; down <= k; down++) await page.keyboard.press('ArrowDown');
           await expect(selects.nth(k).inputValue()).resolves.not.toBe('');
         }
@@ -208,13 +221,14 @@ describe('mock exam in the browser', () => {
     await shoot(page, '10-report');
     await expect(axeProblems(page)).resolves.toEqual([]);
 
-    await press('input[name="filter"][value="flagged"]', 'Space');
-    await expect(page.locator('.report-item').count()).resolves.toBe(1);
-    await page.locator('input[name="filter"][value="incorrect"]').focus();
-    await page.keyboard.press('Space');
-    const incorrect = await page.locator('.report-item').count();
+    // The filter is a radio group (all, incorrect, flagged): Tab to it, arrows to choose.
+    await tabTo(page.locator('input[name="filter"]:checked'));
+    await page.keyboard.press('ArrowRight');
+    await expect(page.locator('input[name="filter"][value="incorrect"]').isChecked()).resolves.toBe(true);
     await expect(page.locator('.report-item .verdict .badge.ok').count()).resolves.toBe(0);
-    expect(incorrect).toBeLessThanOrEqual(10);
+    await expect(page.locator('.report-item').count()).resolves.toBeLessThanOrEqual(10);
+    await page.keyboard.press('ArrowRight');
+    await expect(page.locator('.report-item').count()).resolves.toBe(1);
 
     // Every domain that needs improvement offers a practice on that domain.
     const weak = await page.locator('#domains-title + .bars .badge', { hasText: 'Needs improvement' }).count();
