@@ -43,7 +43,8 @@ export async function startApp(content = 'test/fixtures/e2e-bank'): Promise<Runn
   // CERTPREP_E2E_SERVER_ROOT runs the server from another copy of the repository (a snapshot of a
   // known-good commit, say) while still serving this checkout's web/dist.
   const serverRoot = process.env.CERTPREP_E2E_SERVER_ROOT ?? repo;
-  const child: ChildProcess = spawn('npx', ['tsx', 'src/cli/main.ts', 'serve'], {
+  // Node with tsx's loader, not npx: one process, which gets the signals sent to it.
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
     cwd: serverRoot,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -53,11 +54,21 @@ export async function startApp(content = 'test/fixtures/e2e-bank'): Promise<Runn
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const url = `http://127.0.0.1:${port}`;
+  const groupAlive = (pid: number) => {
+    try {
+      process.kill(-pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  /** SIGTERM to the server's process group (a clean shutdown), SIGKILL if anything is left after 5 s. */
   const stop = async () => {
-    if (child.exitCode === null && child.pid) {
-      const exited = new Promise((r) => child.once('exit', r));
-      process.kill(-child.pid, 'SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    const pid = child.pid;
+    if (pid && groupAlive(pid)) {
+      process.kill(-pid, 'SIGTERM');
+      for (let i = 0; i < 50 && groupAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+      if (groupAlive(pid)) process.kill(-pid, 'SIGKILL');
     }
     await rm(dir, { recursive: true, force: true });
   };
