@@ -75,6 +75,10 @@ describe.each(STORES)('API on %s', (store) => {
     expect(session.json()).toMatchObject({ user: { email: 'a@example.com' }, firstRun: false });
     const sessionCookie = [...client.cookies].find(([k]) => k === 'certprep_session');
     expect(sessionCookie).toBeDefined();
+    const fr = await client.req('PUT', '/api/session/locale', { locale: 'fr' });
+    expect(fr.json().user.locale).toBe('fr');
+    expect((await client.req('GET', '/api/session')).json().user.locale).toBe('fr');
+    expect((await client.req('PUT', '/api/session/locale', { locale: 'de' })).statusCode).toBe(400);
 
     const other = new Client(app);
     other.csrf = (await other.req('GET', '/api/session')).json().csrfToken;

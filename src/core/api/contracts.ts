@@ -27,6 +27,7 @@ export const signInSchema = z.strictObject({
   email: z.string().trim().toLowerCase().max(254),
   password: z.string().max(200),
 });
+export const localeSchema = z.strictObject({ locale: z.enum(['en', 'fr']) });
 export const userSchema = z.object({ id: z.string(), email: z.string(), name: z.string(), locale: z.enum(['en', 'fr']) });
 export type User = z.infer<typeof userSchema>;
 export const sessionSchema = z.object({

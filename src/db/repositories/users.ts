@@ -18,6 +18,9 @@ export const users = {
     const r = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
     return r ? toUser(r) : undefined;
   },
+  async setLocale(db: Db, id: string, locale: string): Promise<void> {
+    await db.updateTable('users').set({ locale }).where('id', '=', id).execute();
+  },
   async any(db: Db): Promise<boolean> {
     return !!(await db.selectFrom('users').select('id').limit(1).executeTakeFirst());
   },

@@ -1,12 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { signInSchema, signUpSchema, type SessionView, type User } from '../../../core/api/contracts.ts';
+import { localeSchema, signInSchema, signUpSchema, type SessionView, type User } from '../../../core/api/contracts.ts';
 import { sessions } from '../../../db/repositories/sessions.ts';
 import { users } from '../../../db/repositories/users.ts';
 import type { Database } from '../../../db/schema.ts';
 import { AppError, conflict } from '../../errors.ts';
-import { hashToken, SESSION_COOKIE, setSessionCookie } from '../../plugins/auth-plugin.ts';
+import { hashToken, requireUser, SESSION_COOKIE, setSessionCookie } from '../../plugins/auth-plugin.ts';
 import { hashPassword, verifyPassword } from '../../services/password-hash.ts';
 import { RateLimiter } from '../../services/rate-limiter.ts';
 import { validate } from '../../validate.ts';
@@ -63,6 +63,14 @@ export function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): void {
     const { passwordHash: _, ...user } = found;
     await startSession(reply, user);
     return view(req, user);
+  });
+
+  app.put('/api/session/locale', async (req) => {
+    const user = requireUser(req);
+    const { locale } = validate(localeSchema, req.body);
+    await users.setLocale(db, user.id, locale);
+    (app as unknown as { forgetSession: (t: string) => void }).forgetSession(req.cookies[SESSION_COOKIE] ?? '');
+    return view(req, { ...user, locale });
   });
 
   app.post('/api/auth/signout', async (req, reply) => {
