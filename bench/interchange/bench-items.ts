@@ -1,16 +1,5 @@
 import { bankEntrySchema, type BankEntry } from '../../src/core/items/item-schema.ts';
-
-/** mulberry32: a small seeded PRNG, so every run benchmarks the same items. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../src/core/measure/simulate-responses.ts';
 
 const VOCAB = 'a company stores training data in Amazon S3 and needs to transform features with AWS Glue before training a model on Amazon SageMaker AI with the LEAST operational overhead while keeping costs low & latency < 100 ms'.split(' ');
 
@@ -19,7 +8,7 @@ const VOCAB = 'a company stores training data in Amazon S3 and needs to transfor
  * metadata): 70% single, 15% multiple, 7.5% ordering, 7.5% matching.
  */
 export function benchItems(n: number, seed = 20261122): BankEntry[] {
-  const rand = prng(seed);
+  const rand = mulberry32(seed);
   const words = (k: number) => Array.from({ length: k }, () => VOCAB[Math.floor(rand() * VOCAB.length)]).join(' ');
   const meta = (i: number) => ({
     exams: ['mla-c01'],

@@ -1,16 +1,6 @@
 import type { ExamIndex } from '../../src/core/exam/exam-schema.ts';
+import { mulberry32 } from '../../src/core/measure/simulate-responses.ts';
 
-/** mulberry32: a small seeded PRNG, so the generated bank is the same on every run. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NOUNS = (
   'company team startup retailer bank insurer hospital airline studio lab agency school factory marketplace publisher broker carrier utility ' +

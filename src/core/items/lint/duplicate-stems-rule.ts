@@ -1,5 +1,6 @@
 import type { Problem } from '../check-bank.ts';
 import type { LintQuestion } from './lint-context.ts';
+import { hashSeed } from '../../util/seeded-random.ts';
 
 export interface DuplicateStemOptions {
   /** Near duplicates: Jaccard similarity of word shingles at or above this. */
@@ -132,15 +133,8 @@ export function duplicateStemsRule(questions: LintQuestion[], options: Duplicate
   return problems;
 }
 
-/** FNV-1a, 32 bits, over UTF-16 code units. */
-export function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+/** FNV-1a, 32 bits, over UTF-16 code units (the core's seed hash). */
+export const fnv1a = hashSeed;
 
 /** MurmurHash3's finalizer: a bijective avalanche mix of 32 bits. */
 function fmix32(x: number): number {
