@@ -28,6 +28,17 @@ export function App() {
     if (next.user && !hasStoredLocale()) setLocale(next.user.locale);
   };
 
+  /** The switch applies at once; a signed-in user's choice is also stored with the account, so it follows them to another browser. */
+  const switchLocale = (next: Locale) => {
+    setLocale(next);
+    if (!session?.user) return;
+    api.setLocale(next).then(
+      (view) => setSession(view),
+      // Not stored on the server this time; this browser still remembers the choice.
+      () => undefined,
+    );
+  };
+
   const signOut = async () => {
     try {
       onSession(await api.signOut());
@@ -57,7 +68,7 @@ export function App() {
         <div className="header-tools">
           <label className="lang">
             <span className="visually-hidden">{t('language')}</span>
-            <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)} aria-label={t('language')}>
+            <select value={locale} onChange={(e) => switchLocale(e.target.value as Locale)} aria-label={t('language')}>
               <option value="en" lang="en">English</option>
               <option value="fr" lang="fr">Français</option>
             </select>

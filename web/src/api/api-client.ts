@@ -82,12 +82,16 @@ export const api = {
   signUp: (body: { email: string; name: string; password: string; locale: 'en' | 'fr' }) => session(request('POST', '/api/auth/signup', sessionSchema, body)),
   signIn: (body: { email: string; password: string }) => session(request('POST', '/api/auth/signin', sessionSchema, body)),
   signOut: () => session(request('POST', '/api/auth/signout', sessionSchema)),
+  /** Stores the signed-in user's interface language. */
+  setLocale: (locale: 'en' | 'fr') => session(request('PUT', '/api/session/locale', sessionSchema, { locale })),
   exams: () => request('GET', '/api/exams', z.array(examSummarySchema)),
   progress: (exam: string) => request('GET', `/api/progress?exam=${enc(exam)}`, progressSchema),
   attempts: () => request('GET', '/api/attempts', z.array(attemptSummarySchema)),
   startAttempt: (body: StartAttempt) => request('POST', '/api/attempts', attemptViewSchema, body),
   attempt: (id: string) => request('GET', `/api/attempts/${enc(id)}`, attemptViewSchema),
   saveAnswer: (id: string, position: number, body: SaveAnswer) => request('PUT', `/api/attempts/${enc(id)}/answers/${position}`, saveAckSchema, body),
+  /** Quick check: the server appends the next most informative item (409 `quick-complete` once done). */
+  next: (id: string) => request('POST', `/api/attempts/${enc(id)}/next`, attemptViewSchema),
   check: (id: string, position: number) => request('POST', `/api/attempts/${enc(id)}/check/${position}`, itemReviewSchema),
   submit: (id: string) => request('POST', `/api/attempts/${enc(id)}/submit`, scoreReportSchema),
   report: (id: string) => request('GET', `/api/attempts/${enc(id)}/report`, scoreReportSchema),

@@ -7,9 +7,10 @@ import { ExamTimer } from './exam-timer.tsx';
 import { ItemView } from './item-view.tsx';
 import { ReviewScreen } from './review-screen.tsx';
 import { SubmitDialog } from './submit-dialog.tsx';
-import type { SaveStatus } from './save-queue.ts';
+import { SaveAnnouncer } from './save-announcer.tsx';
 import { useDocumentTitle } from '../use-document-title.ts';
-import { useAttempt } from './use-attempt.ts';
+import { QuickCheckScreen } from './quick-check-screen.tsx';
+import { useAttempt, type AttemptState } from './use-attempt.ts';
 
 const positionKey = (id: string) => `certprep.position.${id}`;
 
@@ -22,13 +23,24 @@ function storedIndex(id: string): number {
 }
 
 /**
- * The exam screen (mock exams and practice): one item at a time, the question grid, flag,
- * Previous / Next, the review screen and the confirmation before submitting. The current item is
- * kept in sessionStorage so a reload comes back to it.
+ * An open attempt: the adaptive quick check has its own screen (one item after another, no going
+ * back); mock exams and practice share the exam screen. Both autosave through the same hook.
  */
 export function ExamPage({ attemptId }: { attemptId: string }) {
   const { t } = useI18n();
   const a = useAttempt(attemptId);
+  if (a.error) return <ErrorPanel error={a.error} />;
+  if (!a.view) return <p role="status">{t('loading')}</p>;
+  return a.view.kind === 'quick' ? <QuickCheckScreen a={a} /> : <ExamScreen attemptId={attemptId} a={a} />;
+}
+
+/**
+ * The exam screen (mock exams and practice): one item at a time, the question grid, flag,
+ * Previous / Next, the review screen and the confirmation before submitting. The current item is
+ * kept in sessionStorage so a reload comes back to it.
+ */
+function ExamScreen({ attemptId, a }: { attemptId: string; a: AttemptState }) {
+  const { t } = useI18n();
   const [index, setIndex] = useState(() => storedIndex(attemptId));
   const [screen, setScreen] = useState<'item' | 'review'>('item');
   const [confirming, setConfirming] = useState(false);
@@ -77,7 +89,6 @@ export function ExamPage({ attemptId }: { attemptId: string }) {
     void a.check(current.position);
   }, [current, a.checked, a.reviews, a.check]);
 
-  if (a.error) return <ErrorPanel error={a.error} />;
   if (!a.view || !current) return <p role="status">{t('loading')}</p>;
 
   const state = a.states[current.position] ?? { answer: null, flagged: false, struck: [] };
@@ -163,26 +174,5 @@ export function ExamPage({ attemptId }: { attemptId: string }) {
       </div>
       {confirming && <SubmitDialog unanswered={unanswered} flagged={entries.filter((e) => e.flagged).length} busy={a.submitting} onConfirm={() => void a.submit()} onCancel={() => setConfirming(false)} />}
     </div>
-  );
-}
-
-/** Speaks only when saving starts failing, and once more when it recovers. */
-function SaveAnnouncer({ status }: { status: SaveStatus }) {
-  const { t } = useI18n();
-  const [message, setMessage] = useState('');
-  const troubled = useRef(false);
-  useEffect(() => {
-    if (status === 'retrying' || status === 'failed') {
-      if (!troubled.current) setMessage(status === 'retrying' ? t('notSaved') : t('notSavedShort'));
-      troubled.current = true;
-    } else if (status === 'saved' && troubled.current) {
-      troubled.current = false;
-      setMessage(t('saved'));
-    }
-  }, [status, t]);
-  return (
-    <p className="visually-hidden" role="status">
-      {message}
-    </p>
   );
 }

@@ -47,6 +47,10 @@ export function useAttempt(attemptId: string) {
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<ApiRequestError | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  /** Quick check: waiting for the answer's save and the next item. */
+  const [advancing, setAdvancing] = useState(false);
+  /** Quick check: the server has no further item (409 quick-complete). */
+  const [complete, setComplete] = useState(false);
   const finishing = useRef(false);
 
   /** After the deadline the server submits on its own: fetch until it has, then show the report. */
@@ -158,6 +162,33 @@ export function useAttempt(attemptId: string) {
     [attemptId],
   );
 
+  /**
+   * Quick check: waits until every answer is acknowledged, since the server chooses the next item
+   * from the answers it holds, then asks for that item. Returns true when an item was added.
+   */
+  const advance = useCallback(async (): Promise<boolean> => {
+    setAdvancing(true);
+    try {
+      await queue.current?.flush();
+      if (queue.current?.status === 'failed') return false;
+      const v = await api.next(attemptId);
+      setStates((s) => {
+        const next = { ...s };
+        for (const item of v.items) if (!next[item.position]) next[item.position] = EMPTY;
+        return next;
+      });
+      setView(v);
+      return true;
+    } catch (e) {
+      if (e instanceof ApiRequestError && e.code === 'quick-complete') setComplete(true);
+      else if (e instanceof ApiRequestError && e.code === 'attempt-submitted') navigate({ page: 'report', id: attemptId });
+      else setNotice(e instanceof ApiRequestError && e.status === 0 ? latest.current.t('networkError') : e instanceof Error ? e.message : String(e));
+      return false;
+    } finally {
+      setAdvancing(false);
+    }
+  }, [attemptId]);
+
   const submit = useCallback(async () => {
     setSubmitting(true);
     await queue.current?.flush();
@@ -174,5 +205,7 @@ export function useAttempt(attemptId: string) {
     navigate({ page: 'report', id: attemptId });
   }, [attemptId]);
 
-  return { view, offset, states, checked, reviews, status, notice, error, submitting, update, check, submit, finish, setNotice };
+  return { view, offset, states, checked, reviews, status, notice, error, submitting, advancing, complete, update, check, advance, submit, finish, setNotice };
 }
+
+export type AttemptState = ReturnType<typeof useAttempt>;

@@ -117,7 +117,7 @@ function History({ attempts }: { attempts: AttemptSummary[] }) {
               {attempts.map((a) => (
                 <tr key={a.id}>
                   <td>{dateFormat.format(new Date(a.startedAt))}</td>
-                  <td>{a.kind === 'mock' ? (a.profile ? profileName(t, a.profile) : t('kindMock')) : t('kindPractice')}</td>
+                  <td>{a.kind === 'mock' ? (a.profile ? profileName(t, a.profile) : t('kindMock')) : a.kind === 'quick' ? t('kindQuick') : t('kindPractice')}</td>
                   <td>{a.items}</td>
                   <td>{a.scaled ?? '—'}</td>
                   <td>{a.status === 'open' ? t('inProgress') : a.passed === null ? '—' : a.passed ? t('pass') : t('fail')}</td>

@@ -17,6 +17,15 @@ export function StartForms({ exam, dueForReview }: { exam: ExamSummary; dueForRe
   const { busy, error, start } = useStartAttempt();
   return (
     <div className="start-forms">
+      <section className="panel quick-card" aria-labelledby="quick-title">
+        <h2 id="quick-title">{t('quickTitle')}</h2>
+        <p>{t('quickIntro')}</p>
+        <p>{t('quickOutcome')}</p>
+        <FormError error={error} form="quick" />
+        <button type="button" className="primary" disabled={busy !== null} onClick={() => start('quick', { kind: 'quick', exam: exam.id, count: 20 })}>
+          {busy === 'quick' ? t('starting') : t('quickStart')}
+        </button>
+      </section>
       <MockForm exam={exam} busy={busy} start={start}>
         <FormError error={error} form="mock" />
       </MockForm>

@@ -4,15 +4,20 @@ import { api, ApiRequestError } from '../api/api-client.ts';
 import { ErrorPanel } from '../error-panel.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { Prose } from '../prose.tsx';
-import { useStartAttempt } from '../pages/use-start-attempt.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
 import { ItemReviewView } from './item-review-view.tsx';
+import { scoreBand } from './score-band.ts';
+import { StudyList } from './study-list.tsx';
+
+/** The exam's scaled scale; the report carries only the pass mark, and every exam version uses 100–1000. */
+const SCALE = { min: 100, max: 1000 };
 
 type Filter = 'all' | 'incorrect' | 'flagged';
 
 /**
  * The score report, laid out like the real one: scaled score and pass/fail, the method behind the
- * number, per-domain classification, then every item with the key and the rationale per option.
+ * number (an IRT estimate with its standard error, 95% band and probability of passing), what to
+ * study next, per-domain classification, then every item with the key and the rationale per option.
  */
 export function ReportPage({ attemptId }: { attemptId: string }) {
   const { t } = useI18n();
@@ -22,7 +27,6 @@ export function ReportPage({ attemptId }: { attemptId: string }) {
   const [filter, setFilter] = useState<Filter>('all');
   const heading = useRef<HTMLHeadingElement>(null);
   useDocumentTitle(t('report'));
-  const practice = useStartAttempt();
 
   const load = useCallback(async () => {
     setError(null);
@@ -47,34 +51,55 @@ export function ReportPage({ attemptId }: { attemptId: string }) {
   const flagged = new Set(Object.entries(attempt?.answers ?? {}).filter(([, a]) => a.flagged).map(([p]) => Number(p)));
   const shown = report.items.filter((i) => (filter === 'incorrect' ? !i.correct : filter === 'flagged' ? flagged.has(i.position) : true));
   const numberOf = new Map(report.items.map((i, n) => [i.position, n + 1]));
+  const irt = report.method === 'irt' && report.scaledSe !== null;
   const method = `${report.method === 'irt' ? t('methodIrt') : t('methodAngoff')}${report.provisional ? ` (${t('provisional')})` : ''}`;
-  const span = 1000 - 100;
-  const scorePct = Math.max(0, Math.min(100, ((report.scaled - 100) / span) * 100));
-  const passPct = ((report.passMark - 100) / span) * 100;
+  const span = SCALE.max - SCALE.min;
+  const scorePct = Math.max(0, Math.min(100, ((report.scaled - SCALE.min) / span) * 100));
+  const passPct = ((report.passMark - SCALE.min) / span) * 100;
+  const band = scoreBand(report.scaled, report.scaledSe, SCALE);
+  // A quick check's 20 items give an estimate, not an exam result: say where it stands, not "Pass".
+  const verdict = report.kind === 'quick' ? (report.passed ? t('aboveCut') : t('belowCut')) : report.passed ? t('passed') : t('failed');
 
   return (
     <div className="report">
       <h1 ref={heading} tabIndex={-1}>
-        {t('report')} <span className="subtle">— {report.exam.toUpperCase()}</span>
+        {report.kind === 'quick' ? `${t('report')} — ${t('kindQuick')}` : t('report')} <span className="subtle">— {report.exam.toUpperCase()}</span>
       </h1>
       <section className="panel score" aria-labelledby="score-title">
         <h2 id="score-title">{t('scaledScore')}</h2>
         <p className="score-line">
           <span className="score-value" data-testid="scaled-score">{report.scaled}</span>
+          {irt && (
+            <span className="score-se" data-testid="scaled-se">
+              ± {Math.round(report.scaledSe ?? 0)}
+            </span>
+          )}
           <span className={`badge big ${report.passed ? 'ok' : 'ko'}`} data-testid="result">
-            {report.passed ? t('passed') : t('failed')}
+            {verdict}
           </span>
         </p>
+        {irt && (
+          <p className="estimate" data-testid="estimate">
+            {t('estimatedScore', { score: report.scaled, se: Math.round(report.scaledSe ?? 0) })}
+          </p>
+        )}
         <div className="score-scale" aria-hidden="true">
           <div className="score-fill" style={{ width: `${scorePct}%` }} />
+          {band && <div className="score-band" data-testid="score-band" style={{ left: `${band.leftPct}%`, width: `${band.widthPct}%` }} />}
           <div className="score-cut" style={{ left: `${passPct}%` }} />
         </div>
+        {band && <p className="subtle small">{t('interval95', { low: band.low, high: band.high })}</p>}
         <p>{t('passMark', { mark: report.passMark })}</p>
+        {report.passProbability !== null && <p className="pass-probability" data-testid="pass-probability">{t('passProbability', { pct: Math.round(report.passProbability * 100) })}</p>}
         <p className="method" data-testid="method">{method}</p>
+        {report.provisional && (
+          <p className="info" data-testid="provisional">
+            {t('provisionalNotice')}
+          </p>
+        )}
         <p>{t('rawScore', { raw: report.raw, n: report.scoredItems, cut: Math.round(report.rawCut * 10) / 10 })}</p>
-        {report.passProbability !== null && <p>{t('passProbability', { pct: Math.round(report.passProbability * 100) })}</p>}
-        {report.scaledSe !== null && <p>{t('standardError', { se: Math.round(report.scaledSe) })}</p>}
       </section>
+      <StudyList exam={report.exam} studyNext={report.studyNext} domains={report.domains} />
       <section className="panel" aria-labelledby="domains-title">
         <h2 id="domains-title">{t('domainResults')}</h2>
         <ul className="bars">
@@ -89,25 +114,7 @@ export function ReportPage({ attemptId }: { attemptId: string }) {
                 <div className="bar" aria-hidden="true">
                   <div className={`bar-fill ${d.classification === 'meets' ? '' : 'low'}`} style={{ width: `${pct}%` }} />
                 </div>
-                <p className="subtle small domain-foot">
-                  {t('domainCorrect', { correct: d.correct, total: d.total })}
-                  {d.classification !== 'meets' && (
-                    <button
-                      type="button"
-                      className="small-button"
-                      aria-label={t('practiseDomainLabel', { id: d.id, name: d.name })}
-                      disabled={practice.busy !== null}
-                      onClick={() => void practice.start(d.id, { kind: 'practice', exam: report.exam, domains: [d.id], count: 10, feedback: 'immediate' })}
-                    >
-                      {t('practiseDomain')}
-                    </button>
-                  )}
-                </p>
-                {practice.error?.form === d.id && (
-                  <p className="form-error" role="alert">
-                    {practice.error.message}
-                  </p>
-                )}
+                <p className="subtle small domain-foot">{t('domainCorrect', { correct: d.correct, total: d.total })}</p>
               </li>
             );
           })}
