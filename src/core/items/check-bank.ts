@@ -49,7 +49,8 @@ export function formatProblem(p: Problem): string {
 export function checkBank(raw: RawEntry[], exams: ExamIndex[], options: CheckOptions = {}): CheckResult {
   const problems: Problem[] = [];
   const entries: BankEntry[] = [];
-  const seenIds = new Map<string, string>();
+  // Where each id was first seen; located only when a duplicate needs saying where (positions cost).
+  const seenIds = new Map<string, { entry: RawEntry; path: PathSegment[] }>();
   const examById = new Map(exams.map((e) => [e.exam.id, e]));
   const metaSeverity: Severity = options.foreign ? 'warning' : 'error';
 
@@ -69,11 +70,10 @@ export function checkBank(raw: RawEntry[], exams: ExamIndex[], options: CheckOpt
 
     const claimId = (id: string, path: PathSegment[]) => {
       const first = seenIds.get(id);
-      if (first) at(path, 'error', 'duplicate-id', `id "${id}" is already used at ${first}`, id);
-      else {
-        const { line, column } = r.locate(path);
-        seenIds.set(id, `${r.file}:${line}:${column}`);
-      }
+      if (first) {
+        const { line, column } = first.entry.locate(first.path);
+        at(path, 'error', 'duplicate-id', `id "${id}" is already used at ${first.entry.file}:${line}:${column}`, id);
+      } else seenIds.set(id, { entry: r, path });
     };
     claimId(entry.id, ['id']);
 
