@@ -230,9 +230,9 @@ describe('mock exam in the browser', () => {
     await page.keyboard.press('ArrowRight');
     await expect(page.locator('.report-item').count()).resolves.toBe(1);
 
-    // Every domain that needs improvement offers a practice on that domain.
+    // Every domain that needs improvement is in the study list, with a practice on that domain.
     const weak = await page.locator('#domains-title + .bars .badge', { hasText: 'Needs improvement' }).count();
-    await expect(page.locator('.domain-foot button').count()).resolves.toBe(weak);
+    await expect(page.locator('.study-list button').count()).resolves.toBe(weak);
 
     // Back on the dashboard the attempt is in the history with its score, and a domain to study next.
     await page.goto(`${app.url}/#/`);
