@@ -108,7 +108,7 @@ describe('quick check in the browser', () => {
       await answerCurrent(k);
       if (k === 1) {
         await expect(page.getByText('an unanswered question counts as wrong').count()).resolves.toBe(0);
-        await shoot(page, '30-quick-check');
+        await shoot(page, '40-quick-check');
         await expect(axeProblems(page)).resolves.toEqual([]);
       }
       if (k === 5) {
@@ -177,7 +177,7 @@ describe('quick check in the browser', () => {
     const shown = await page.locator('.study-list .study-domain').allTextContents();
     expect(shown).toEqual(report.studyNext.map((id) => `Domain ${id}: ${report.domains.find((d) => d.id === id)?.name}`));
     if (report.studyNext.length === 0) await expect(page.getByText('No domain needs improvement on this attempt').isVisible()).resolves.toBe(true);
-    await shoot(page, '31-quick-report');
+    await shoot(page, '41-quick-report');
     await expect(axeProblems(page)).resolves.toEqual([]);
 
     // Practising the weakest domain starts from the study list.
@@ -222,7 +222,7 @@ describe('quick check in the browser', () => {
     await other.getByRole('heading', { name: /Tableau de bord/ }).waitFor();
     await expect(other.evaluate(() => document.documentElement.lang)).resolves.toBe('fr');
     await expect(other.getByRole('heading', { name: 'Test rapide (environ 20 questions)' }).isVisible()).resolves.toBe(true);
-    await shoot(other, '32-dashboard-fr-quick');
+    await shoot(other, '42-dashboard-fr-quick');
     await fresh.close();
   });
 });

@@ -70,7 +70,8 @@ export function ReportPage({ attemptId }: { attemptId: string }) {
         <p className="score-line">
           <span className="score-value" data-testid="scaled-score">{report.scaled}</span>
           {irt && (
-            <span className="score-se" data-testid="scaled-se">
+            // Said in full by the estimate line below; here only for the eye.
+            <span className="score-se" aria-hidden="true">
               ± {Math.round(report.scaledSe ?? 0)}
             </span>
           )}
