@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page, Request, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttemptView, ScoreReport } from '../../src/core/api/contracts.ts';
 import { axeProblems, launchBrowser, shoot } from './support/browser.ts';
@@ -105,6 +105,18 @@ describe('quick check in the browser', () => {
       await expect(page.evaluate(() => document.activeElement?.classList.contains('question-heading'))).resolves.toBe(true);
       stems.push((await page.locator('article.item .stem').textContent()) ?? '');
       types.add((await page.locator('article.item').getAttribute('data-type')) ?? '');
+      const times: { what: string; at: number }[] = [];
+      const onRequest = (r: Request) => r.url().endsWith('/next') && times.push({ what: 'next', at: Date.now() });
+      const onResponse = (r: Response) => /\/answers\/\d+$/.test(r.url()) && times.push({ what: 'ack', at: Date.now() });
+      if (k === 3) {
+        // A slow save: Next must wait for its acknowledgement before asking for the next item.
+        await page.route('**/api/attempts/*/answers/*', async (route) => {
+          await new Promise((r) => setTimeout(r, 4000));
+          await route.continue();
+        });
+        page.on('request', onRequest);
+        page.on('response', onResponse);
+      }
       await answerCurrent(k);
       if (k === 1) {
         await expect(page.getByText('an unanswered question counts as wrong').count()).resolves.toBe(0);
@@ -120,6 +132,32 @@ describe('quick check in the browser', () => {
         await expect(page.locator('.question-heading').textContent()).resolves.toBe('Question 5 of 20');
         const after = await page.locator('article.item').evaluate((el) => [...el.querySelectorAll('input, select, .order-text')].map((n) => (n instanceof HTMLInputElement ? n.checked : n instanceof HTMLSelectElement ? n.value : n.textContent)).join('|'));
         expect(after).toBe(before);
+      }
+      if (k === 3) {
+        const nextResponse = page.waitForResponse((r) => r.url().endsWith('/next'));
+        await tabTo(page.getByRole('button', { name: 'Next →' }));
+        const pressedAt = Date.now();
+        await page.keyboard.press('Enter');
+        await nextResponse;
+        await page.locator('.question-heading', { hasText: 'Question 4 of 20' }).waitFor();
+        page.off('request', onRequest);
+        page.off('response', onResponse);
+        await page.unroute('**/api/attempts/*/answers/*');
+        const lastAck = Math.max(...times.filter((t) => t.what === 'ack').map((t) => t.at));
+        const next = times.find((t) => t.what === 'next');
+        // The save was still unacknowledged when Next was pressed, and the request for the next item came after it.
+        expect(lastAck).toBeGreaterThan(pressedAt);
+        expect(next?.at).toBeGreaterThanOrEqual(lastAck);
+        continue;
+      }
+      if (k === 7) {
+        // The next item cannot be fetched: the candidate is told and stays on this item, then tries again.
+        await page.route('**/api/attempts/*/next', (route) => route.abort('internetdisconnected'));
+        await tabTo(page.getByRole('button', { name: 'Next →' }));
+        await page.keyboard.press('Enter');
+        await expect(page.locator('.notice').textContent()).resolves.toBe('The server cannot be reached. Check your connection and try again.');
+        await expect(page.locator('.question-heading').textContent()).resolves.toBe('Question 7 of 20');
+        await page.unroute('**/api/attempts/*/next');
       }
       if (k < 20) {
         const nextResponse = page.waitForResponse((r) => r.url().endsWith('/next'));
@@ -148,7 +186,7 @@ describe('quick check in the browser', () => {
 
   it('never sends an answer key or rationale before submission', () => {
     const beforeSubmit = bodies.slice(0, bodies.findIndex((b) => /\/submit$/.test(b.url)));
-    expect(beforeSubmit.filter((b) => /\/next$/.test(b.url))).toHaveLength(19);
+    expect(beforeSubmit.filter((b) => /\/next$/.test(b.url) && b.status === 200)).toHaveLength(19);
     for (const b of beforeSubmit) {
       expect(b.body, b.url).not.toMatch(/"(correct|why|explanation|match|references|angoff|key|keys|rationale)"\s*:/);
     }

@@ -168,6 +168,7 @@ export function useAttempt(attemptId: string) {
    */
   const advance = useCallback(async (): Promise<boolean> => {
     setAdvancing(true);
+    setNotice(null);
     try {
       await queue.current?.flush();
       if (queue.current?.status === 'failed') return false;
