@@ -196,7 +196,7 @@ describe('quick check in the browser', () => {
     expect(report).toMatchObject({ kind: 'quick', method: 'irt', provisional: true, scoredItems: 20 });
     expect(report.scaledSe).toBeGreaterThan(0);
     const se = Math.round(report.scaledSe as number);
-    await expect(page.locator('[data-testid="estimate"]').textContent()).resolves.toBe(`Estimated scaled score ${report.scaled} ± ${se}`);
+    await expect(page.locator('[data-testid="estimate"]').textContent()).resolves.toBe(`Estimated scaled score ${report.scaled}\u00a0±\u00a0${se}`);
     await expect(page.locator('[data-testid="pass-probability"]').textContent()).resolves.toBe(`Probability of passing: ${Math.round((report.passProbability as number) * 100)}%`);
     await expect(page.locator('[data-testid="provisional"]').textContent()).resolves.toBe('Provisional: the bank is not yet calibrated, this estimate rests on expert ratings.');
     await expect(page.locator('[data-testid="result"]').textContent()).resolves.toBe(report.passed ? 'Above the passing score' : 'Below the passing score');
@@ -261,6 +261,13 @@ describe('quick check in the browser', () => {
     await expect(other.evaluate(() => document.documentElement.lang)).resolves.toBe('fr');
     await expect(other.getByRole('heading', { name: 'Test rapide (environ 20 questions)' }).isVisible()).resolves.toBe(true);
     await shoot(other, '42-dashboard-fr-quick');
+    // The quick check's report, in French.
+    await other.locator('table tbody tr', { hasText: 'Test rapide' }).getByRole('link', { name: 'Voir le rapport' }).click();
+    await other.getByRole('heading', { name: /Rapport de score — Test rapide/ }).waitFor();
+    await expect(other.locator('[data-testid="estimate"]').textContent()).resolves.toBe(`Score mis à l'échelle estimé : ${report.scaled}\u00a0±\u00a0${Math.round(report.scaledSe as number)}`);
+    await expect(other.locator('[data-testid="provisional"]').textContent()).resolves.toMatch(/^Provisoire : la banque n'est pas encore calibrée/);
+    await expect(other.getByRole('heading', { name: 'À travailler ensuite' }).isVisible()).resolves.toBe(true);
+    await shoot(other, '43-quick-report-fr');
     await fresh.close();
   });
 });
