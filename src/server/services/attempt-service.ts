@@ -336,8 +336,9 @@ export class AttemptService {
         }),
         now,
       );
+      // The history shows a mock's score and result, and a quick check's estimate (not a pass or fail).
       const isMock = record.kind === 'mock';
-      await attempts.saveReport(trx, record.id, { report: JSON.stringify(report), scaled: isMock ? report.scaled : null, passed: isMock ? report.passed : null });
+      await attempts.saveReport(trx, record.id, { report: JSON.stringify(report), scaled: record.kind === 'practice' ? null : report.scaled, passed: isMock ? report.passed : null });
     });
     this.cache.delete(record.id);
   }
