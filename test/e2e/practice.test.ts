@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, launchBrowser, shoot } from './support/browser.ts';
+import { axeProblems, launchBrowser, shoot, signUpInBrowser } from './support/browser.ts';
 import { startApp, type RunningApp } from './support/start-app.ts';
 
 /**
@@ -20,12 +20,7 @@ describe('practice in the browser', () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-GB' });
     page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(app.url);
-    await page.getByLabel('Name').fill('Bea Apprenante');
-    await page.getByLabel('Email').fill('bea@example.com');
-    await page.getByLabel('Password').fill('une phrase de passe');
-    await page.getByLabel('Password').press('Enter');
-    await page.getByRole('heading', { name: /Dashboard/ }).waitFor();
+    await signUpInBrowser(page, app.url, { name: 'Bea Apprenante', email: 'bea@example.com', password: 'une phrase de passe' });
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page, Request, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttemptView, ScoreReport } from '../../src/core/api/contracts.ts';
-import { axeProblems, launchBrowser, shoot } from './support/browser.ts';
+import { axeProblems, launchBrowser, shoot, signUpInBrowser } from './support/browser.ts';
 import { startApp, type RunningApp } from './support/start-app.ts';
 
 /**
@@ -31,12 +31,7 @@ describe('quick check in the browser', () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-GB' });
     page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(app.url);
-    await page.getByLabel('Name').fill('Quinn Quick');
-    await page.getByLabel('Email').fill('quinn@example.com');
-    await page.getByLabel('Password').fill('a quick pass phrase');
-    await page.getByLabel('Password').press('Enter');
-    await page.getByRole('heading', { name: /Dashboard/ }).waitFor();
+    await signUpInBrowser(page, app.url, { name: 'Quinn Quick', email: 'quinn@example.com', password: 'a quick pass phrase' });
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, launchBrowser, shoot } from './support/browser.ts';
+import { axeProblems, launchBrowser, shoot, signUpInBrowser } from './support/browser.ts';
 import { startApp, type RunningApp } from './support/start-app.ts';
 
 /** A full-length mock on the real bank in content/: 65 items, the real exam's clock, long case studies. */
@@ -20,12 +20,7 @@ describe('full mock exam on the real bank', () => {
   });
 
   it('starts 65 items in 130 minutes (+30 with the ESL accommodation) and shows a case study accessibly', async () => {
-    await page.goto(app.url);
-    await page.getByLabel('Name').fill('Cy Candidate');
-    await page.getByLabel('Email').fill('cy@example.com');
-    await page.getByLabel('Password').fill('a long enough password');
-    await page.getByLabel('Password').press('Enter');
-    await page.getByRole('heading', { name: /Dashboard/ }).waitFor();
+    await signUpInBrowser(page, app.url, { name: 'Cy Candidate', email: 'cy@example.com', password: 'a long enough password' });
     await page.getByLabel(/English as a second language/).check();
     await page.locator('#mock-title + form button[type="submit"]').click();
     await page.locator('article.item').waitFor();

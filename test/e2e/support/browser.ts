@@ -38,3 +38,13 @@ export async function axeProblems(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
+
+/** Opens the app and creates an account through the form, as a first-time candidate does; ends on the dashboard. */
+export async function signUpInBrowser(page: Page, url: string, who: { name: string; email: string; password: string }): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Name').fill(who.name);
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByLabel('Password').press('Enter');
+  await page.getByRole('heading', { name: /Dashboard/ }).waitFor();
+}
