@@ -51,7 +51,7 @@ export async function calibrate(argv: string[]): Promise<number> {
     return 2;
   }
   const tty = process.stderr.isTTY === true;
-  const progress = values.json ? undefined : progressLine(tty);
+  const progress = values.json ? undefined : progressLine(tty, tolerance ?? 1e-4);
   const fitOptions = {
     ...(tolerance !== undefined ? { tolerance } : {}),
     ...(maxIterations !== undefined ? { maxIterations } : {}),
@@ -60,6 +60,7 @@ export async function calibrate(argv: string[]): Promise<number> {
   };
   if (!values.responses) {
     const run = await calibrateStore(values.database, model, fitOptions);
+    if (run.result?.converged) progress?.({ iteration: run.result.iterations, logLik: run.result.logLik, change: tolerance ?? 1e-4 });
     if (!values.json && tty) process.stderr.write('\n');
     if (run.result) {
       if (values.json) console.log(JSON.stringify(toJson(run.result), null, 2));
@@ -87,6 +88,7 @@ export async function calibrate(argv: string[]): Promise<number> {
     throw e;
   }
   const result = await calibrateParallel(data, { model, ...fitOptions });
+  if (result.converged) progress?.({ iteration: result.iterations, logLik: result.logLik, change: tolerance ?? 1e-4 });
   if (!values.json && tty) process.stderr.write('\n');
   if (values.json) console.log(JSON.stringify(toJson(result), null, 2));
   else console.log(table(result));
@@ -94,11 +96,17 @@ export async function calibrate(argv: string[]): Promise<number> {
   return result.converged ? 0 : 1;
 }
 
-/** EM progress on stderr: one updating line on a terminal, one line per step otherwise. */
-function progressLine(tty: boolean) {
+/**
+ * EM progress on stderr as a bar: EM's largest parameter change falls roughly geometrically, so the
+ * share done is log(change) / log(tolerance) (0 at a change of 1, full at the tolerance). One updating
+ * line on a terminal, one line per step otherwise.
+ */
+export function progressLine(tty: boolean, tolerance: number) {
   return ({ iteration, logLik, change }: { iteration: number; logLik: number; change: number }) => {
     if (iteration === 0) return;
-    const line = `calibrating: EM step ${iteration}, logLik ${logLik.toFixed(3)}, largest change ${change.toExponential(1)}`;
+    const done = Math.min(1, Math.max(0, Math.log(Math.max(change, 1e-300)) / Math.log(tolerance)));
+    const bar = '#'.repeat(Math.round(done * 20)).padEnd(20, '.');
+    const line = `calibrating [${bar}] ${Math.round(done * 100)}%  EM step ${iteration}, logLik ${logLik.toFixed(3)}, largest change ${change.toExponential(1)} (target ${tolerance.toExponential(0)})`;
     process.stderr.write(tty ? `\r${line}` : `${line}\n`);
   };
 }
