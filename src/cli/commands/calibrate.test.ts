@@ -36,7 +36,8 @@ describe('certprep calibrate', () => {
     expect(table.code).toBe(0);
     expect(table.out).toMatch(/^item\s+a\s+d\s+b/);
     expect(table.out).toMatch(/1000 persons in 32 distinct patterns/);
-    expect(table.err).toMatch(/calibrating: EM step 1,/);
+    expect(table.err).toMatch(/calibrating \[[#.]{20}\] \d+%  EM step 1,/);
+    expect(table.err).toMatch(/calibrating \[#{20}\] 100%/);
   }, 30_000);
 
   it('fails with file:line:col on a bad CSV, and with usage on bad flags', () => {
