@@ -8,6 +8,7 @@ import type { Question } from '../core/items/item-schema.ts';
 import type { BankAnswer } from '../core/scoring/score-question.ts';
 import { attempts } from '../db/repositories/attempts.ts';
 import { items } from '../db/repositories/items.ts';
+import { CollectionStore } from '../db/collection-store.ts';
 import type { Database } from '../db/schema.ts';
 import { loadExam } from '../../test/helpers/load-exam.ts';
 import { STORES, useStores, type StoreName } from '../../test/helpers/stores.ts';
@@ -246,6 +247,26 @@ describe.each(STORES)('API on %s', (store) => {
     expect((await client.req('POST', `/api/attempts/${view.id}/next`)).statusCode).toBe(409);
     const history = (await client.req('GET', '/api/attempts')).json();
     expect(history[0]).toMatchObject({ id: view.id, kind: 'quick', scaled: report.scaled, passed: null });
+  });
+
+  it('serves items imported into a collection in practice, the built-in bank winning any id clash', async () => {
+    const clock = { t: T0 };
+    const { client, bank: service, db } = await setup(store, clock);
+    const foreign = { id: 'lms-quiz-1', type: 'single' as const, stem: 'An imported question?', options: ['a', 'b', 'c', 'd'].map((id, i) => ({ id, text: `Imported option ${id}`, correct: i === 2 })) };
+    const clash = { ...foreign, id: bank[0]!.id, stem: 'A clashing import?' };
+    await new CollectionStore(db, () => T0).saveItems('cohort-a', [foreign, clash], { update: false });
+    await service.refresh();
+    expect(service.shadowed).toEqual([`cohort-a:${bank[0]!.id}`]);
+    await client.signUp('i@example.com');
+    const all = (await client.req('POST', '/api/attempts', { kind: 'practice', exam: 'mla-c01', count: 100, feedback: 'immediate' })).json() as AttemptView;
+    expect(all.items.map((i) => i.stem)).toContain('An imported question?');
+    expect(all.items.map((i) => i.stem)).not.toContain('A clashing import?');
+    const position = all.items.find((i) => i.stem === 'An imported question?')!.position;
+    expect((await client.req('PUT', `/api/attempts/${all.id}/answers/${position}`, { tab: 'tab-iiiiiiii', seq: 1, baseRevision: 0, answer: { choice: 'o1' }, flagged: false, struck: [] })).statusCode).toBe(200);
+    const review = (await client.req('POST', `/api/attempts/${all.id}/check/${position}`)).json();
+    expect(review.options.find((o: { correct: boolean }) => o.correct).text).toBe('Imported option c');
+    const byDomain = (await client.req('POST', '/api/attempts', { kind: 'practice', exam: 'mla-c01', domains: ['1'], count: 100, feedback: 'end' })).json() as AttemptView;
+    expect(byDomain.items.map((i) => i.stem)).not.toContain('An imported question?');
   });
 });
 

@@ -53,8 +53,8 @@ export async function startServer(config: Config, log: (line: string) => void = 
     let ticks = 0;
     const sweeper = setInterval(() => {
       void built.attempts.sweepExpired().catch((e: unknown) => log(`auto-submit failed: ${String(e)}`));
-      // A calibration run by `certprep calibrate` is picked up within a minute.
-      if (++ticks % 12 === 0) void built.bank.refreshParameters().catch((e: unknown) => log(`reading item parameters failed: ${String(e)}`));
+      // A calibration (`certprep calibrate`) or an import (`certprep import`) is picked up within a minute.
+      if (++ticks % 12 === 0) void built.bank.refresh().catch((e: unknown) => log(`reading the bank failed: ${String(e)}`));
     }, 5000);
     sweeper.unref();
     log(`certprep is running at ${url.replace('127.0.0.1', 'localhost')} (store: ${handle.store})`);

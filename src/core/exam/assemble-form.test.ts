@@ -86,6 +86,15 @@ describe('assembleForm', () => {
 
 describe('assemblePractice', () => {
   const bank = syntheticBank(exam, 12, 1);
+  it('serves untagged (imported) items on the whole exam only, never in a mock', () => {
+    const foreign = { id: 'lms-1', type: 'single' as const, stem: 'Imported?', options: ['a', 'b', 'c', 'd'].map((id, i) => ({ id, text: `Option ${id}`, correct: i === 0 })) };
+    const withForeign = [...bank, foreign];
+    const all = assemblePractice(withForeign, { exam, seed: 'f', count: 100 });
+    expect(all.entries.find((e) => e.itemId === 'lms-1')).toMatchObject({ domain: '', scored: true });
+    expect(assemblePractice(withForeign, { exam, seed: 'f', count: 100, domains: ['1', '2', '3', '4'] }).entries.some((e) => e.itemId === 'lms-1')).toBe(false);
+    const big = syntheticBank(exam, 30, 0);
+    expect(assembleForm([...big, foreign], { exam, profile: exam.profiles.standard!, seed: 'f' }).entries.some((e) => e.itemId === 'lms-1')).toBe(false);
+  });
   it('filters by domain and count, every item scored', () => {
     const form = assemblePractice(bank, { exam, seed: 'p', count: 5, domains: ['3'] });
     expect(form.entries).toHaveLength(5);

@@ -56,18 +56,28 @@ export function splitByWeight(total: number, domains: { id: string; weight: numb
   return out;
 }
 
-/** Flattens bank entries into questions with their domain, keeping only those valid for `examId`. */
-export function questionPool(entries: BankEntry[], exam: ExamDefinition, opts: { fullyTagged?: boolean } = {}): PoolQuestion[] {
+/**
+ * Flattens bank entries into questions with their domain, keeping only those valid for the exam.
+ * Untagged questions (imported, no task statement yet) have no domain: with `allowUntagged` they come
+ * with domain '' (practice on the whole exam), otherwise they are left out.
+ */
+export function questionPool(entries: BankEntry[], exam: ExamDefinition, opts: { fullyTagged?: boolean; allowUntagged?: boolean } = {}): PoolQuestion[] {
   const taskDomain = new Map(exam.domains.flatMap((d) => d.tasks.map((t) => [t.id, d.id] as const)));
   const pool: PoolQuestion[] = [];
-  const usable = (q: Question) => !!q.task && taskDomain.has(q.task) && (!opts.fullyTagged || q.angoff !== undefined);
+  const domainOf = (q: Question): string | undefined => {
+    const d = q.task ? taskDomain.get(q.task) : undefined;
+    if (d === undefined) return opts.allowUntagged ? '' : undefined;
+    return !opts.fullyTagged || q.angoff !== undefined ? d : undefined;
+  };
   for (const e of entries) {
     if (e.exams && !e.exams.includes(exam.id)) continue;
     if (e.type === 'case') {
-      if (!e.questions.every(usable)) continue;
-      for (const q of e.questions) pool.push({ question: q, domain: taskDomain.get(q.task!)!, caseStudy: e });
-    } else if (usable(e)) {
-      pool.push({ question: e, domain: taskDomain.get(e.task!)! });
+      const domains = e.questions.map(domainOf);
+      if (domains.some((d) => d === undefined)) continue;
+      e.questions.forEach((q, i) => pool.push({ question: q, domain: domains[i]!, caseStudy: e }));
+    } else {
+      const d = domainOf(e);
+      if (d !== undefined) pool.push({ question: e, domain: d });
     }
   }
   return pool;
@@ -201,7 +211,8 @@ export function assemblePractice(entries: BankEntry[], opts: PracticeOptions): F
   const rng = seededRandom(opts.seed);
   const seen = opts.seen ?? new Map<string, number>();
   const onlyRank = opts.only ? new Map(opts.only.map((id, i) => [id, i])) : undefined;
-  const pool = questionPool(entries, opts.exam).filter((p) => {
+  const filtered = !!(opts.domains?.length || opts.tasks?.length || opts.modules?.length);
+  const pool = questionPool(entries, opts.exam, { allowUntagged: !filtered }).filter((p) => {
     const q = p.question;
     if (onlyRank && !onlyRank.has(q.id)) return false;
     if (opts.domains?.length && !opts.domains.includes(p.domain)) return false;

@@ -79,6 +79,20 @@ export const items = {
     return rows.map((r) => ({ entry: JSON.parse(r.content) as BankEntry, versionId: r.id }));
   },
 
+  /** The active entries of every collection, the built-in bank's first, with their collection. */
+  async allActive(db: Db): Promise<(StoredEntry & { collection: string })[]> {
+    const rows = await db
+      .selectFrom('items')
+      .innerJoin('item_versions', 'item_versions.id', 'items.version_id')
+      .select(['item_versions.id', 'item_versions.content', 'items.collection'])
+      .where('items.active', '=', 1)
+      .orderBy('items.collection')
+      .orderBy('items.item_id')
+      .execute();
+    const out = rows.map((r) => ({ entry: JSON.parse(r.content) as BankEntry, versionId: r.id, collection: r.collection }));
+    return [...out.filter((r) => r.collection === 'bank'), ...out.filter((r) => r.collection !== 'bank')];
+  },
+
   /** Specific versions (an attempt's form names the versions it was assembled from). */
   async versions(db: Db, ids: string[]): Promise<Map<string, BankEntry>> {
     if (ids.length === 0) return new Map();

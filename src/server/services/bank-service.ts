@@ -26,7 +26,6 @@ export class BankService {
   constructor(
     private readonly db: Kysely<Database>,
     exams: ExamDefinition[],
-    readonly collection = 'bank',
   ) {
     this.exams = new Map(exams.map((e) => [e.id, e]));
   }
@@ -34,10 +33,31 @@ export class BankService {
   private calibrated = new Map<string, ItemParameters>();
   private irtByExam = new Map<string, { params: Map<string, ScoringParameters>; thetaCut: number }>();
 
+  /** Items of imported collections left out because the id is already taken (the built-in bank wins). */
+  shadowed: string[] = [];
+
+  /**
+   * Reads the active items: the built-in bank and every imported collection. Imported items without
+   * full metadata serve practice only (`questionPool` leaves them out of mocks); an imported id that
+   * clashes with one already loaded is left out and listed in `shadowed`.
+   */
   async refresh(): Promise<void> {
-    this.active = await items.active(this.db, this.collection);
+    const seen = new Set<string>();
+    this.shadowed = [];
+    const active: { entry: BankEntry; versionId: string }[] = [];
+    for (const a of await items.allActive(this.db)) {
+      const ids = a.entry.type === 'case' ? [a.entry.id, ...a.entry.questions.map((q) => q.id)] : [a.entry.id];
+      if (ids.some((id) => seen.has(id))) {
+        this.shadowed.push(`${a.collection}:${a.entry.id}`);
+        continue;
+      }
+      for (const id of ids) seen.add(id);
+      active.push(a);
+    }
+    this.active = active;
     for (const a of this.active) this.versions.set(a.versionId, a.entry);
     await this.refreshParameters();
+    this.irtByExam.clear();
   }
 
   /** Reads the latest calibration; reports use IRT once one exists. */
