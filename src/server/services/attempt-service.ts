@@ -257,7 +257,13 @@ export class AttemptService {
     const ids = await attempts.expired(this.deps.db, this.deps.now() - SAVE_GRACE_MS);
     for (const id of ids) {
       const record = await attempts.byId(this.deps.db, id);
-      if (record && record.status === 'open') await this.finish({ record, questions: await this.deps.bank.resolve(record.form) });
+      if (!record || record.status !== 'open') continue;
+      try {
+        await this.finish({ record, questions: await this.deps.bank.resolve(record.form) });
+      } catch (e) {
+        // Another instance (or the candidate) submitted it meanwhile: nothing left to do here.
+        if (!(e instanceof AppError && e.code === 'attempt-submitted')) throw e;
+      }
     }
     return ids.length;
   }
