@@ -268,6 +268,21 @@ describe.each(STORES)('API on %s', (store) => {
     const byDomain = (await client.req('POST', '/api/attempts', { kind: 'practice', exam: 'mla-c01', domains: ['1'], count: 100, feedback: 'end' })).json() as AttemptView;
     expect(byDomain.items.map((i) => i.stem)).not.toContain('An imported question?');
   });
+
+  it('lets two instances sweep expired attempts at once without failing', async () => {
+    const clock = { t: T0 };
+    const { client, attempts: first, db } = await setup(store, clock);
+    const second = await buildApp({ db, exams: [exam], now: () => clock.t });
+    await client.signUp('two@example.com');
+    const ids: string[] = [];
+    for (let k = 0; k < 3; k++) ids.push(((await client.req('POST', '/api/attempts', { kind: 'mock', exam: 'mla-c01', profile: 'short' })).json() as AttemptView).id);
+    clock.t += 21 * 60_000;
+    await expect(Promise.all([first.sweepExpired(), second.attempts.sweepExpired()])).resolves.toBeDefined();
+    for (const id of ids) expect((await attempts.byId(db, id))!.status).toBe('submitted');
+    const reports = await Promise.all(ids.map((id) => client.req('GET', `/api/attempts/${id}/report`)));
+    expect(reports.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    await second.app.close();
+  });
 });
 
 /** The key of a question in the presentation ids of a form entry: what a candidate who knows it would click. */
