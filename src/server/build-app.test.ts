@@ -281,6 +281,16 @@ describe.each(STORES)('API on %s', (store) => {
     for (const id of ids) expect((await attempts.byId(db, id))!.status).toBe('submitted');
     const reports = await Promise.all(ids.map((id) => client.req('GET', `/api/attempts/${id}/report`)));
     expect(reports.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    // This instance holds an open attempt in its cache; the other instance submits it; reading it
+    // here must show the stored report, not try to submit it again.
+    const cached = ((await client.req('POST', '/api/attempts', { kind: 'mock', exam: 'mla-c01', profile: 'short' })).json() as AttemptView).id;
+    expect((await client.req('GET', `/api/attempts/${cached}`)).json().status).toBe('open');
+    clock.t += 21 * 60_000;
+    expect(await second.attempts.sweepExpired()).toBe(1);
+    const late = await client.req('GET', `/api/attempts/${cached}/report`);
+    expect(late.statusCode).toBe(200);
+    expect(late.json().attemptId).toBe(cached);
+    expect((await client.req('POST', `/api/attempts/${cached}/submit`)).statusCode).toBe(200);
     await second.app.close();
   });
 });

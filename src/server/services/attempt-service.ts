@@ -112,7 +112,7 @@ export class AttemptService {
   async view(user: User, id: string): Promise<AttemptView> {
     let loaded = await this.load(user, id);
     if (loaded.record.status === 'open' && this.expired(loaded.record)) {
-      await this.finish(loaded);
+      await this.finishOnce(loaded);
       loaded = await this.load(user, id);
     }
     const { record, questions } = loaded;
@@ -238,14 +238,14 @@ export class AttemptService {
 
   async submit(user: User, id: string): Promise<ScoreReport> {
     const loaded = await this.load(user, id);
-    if (loaded.record.status === 'open') await this.finish(loaded);
+    if (loaded.record.status === 'open') await this.finishOnce(loaded);
     return this.report(user, id);
   }
 
   async report(user: User, id: string): Promise<ScoreReport> {
     let record = (await this.load(user, id)).record;
     if (record.status === 'open' && this.expired(record)) {
-      await this.finish(await this.load(user, id));
+      await this.finishOnce(await this.load(user, id));
       record = (await this.load(user, id)).record;
     }
     if (record.status !== 'submitted' || !record.report) throw conflict('not-submitted', 'The report is available once the attempt is submitted.');
@@ -258,12 +258,7 @@ export class AttemptService {
     for (const id of ids) {
       const record = await attempts.byId(this.deps.db, id);
       if (!record || record.status !== 'open') continue;
-      try {
-        await this.finish({ record, questions: await this.deps.bank.resolve(record.form) });
-      } catch (e) {
-        // Another instance (or the candidate) submitted it meanwhile: nothing left to do here.
-        if (!(e instanceof AppError && e.code === 'attempt-submitted')) throw e;
-      }
+      await this.finishOnce({ record, questions: await this.deps.bank.resolve(record.form) });
     }
     return ids.length;
   }
@@ -313,6 +308,20 @@ export class AttemptService {
       this.cache.set(id, loaded);
     } else this.cache.delete(id);
     return loaded;
+  }
+
+  /**
+   * Submits an attempt unless someone else already did: another instance's sweeper, or the same
+   * candidate in another tab. Either way the attempt is submitted afterwards and its cached (open)
+   * copy is dropped, so the next read sees the stored report.
+   */
+  private async finishOnce(loaded: Loaded): Promise<void> {
+    try {
+      await this.finish(loaded);
+    } catch (e) {
+      if (!(e instanceof AppError && e.code === 'attempt-submitted')) throw e;
+      this.cache.delete(loaded.record.id);
+    }
   }
 
   /** Scores and closes an attempt: responses, review schedule and report in one transaction. */
