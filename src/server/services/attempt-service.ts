@@ -160,7 +160,7 @@ export class AttemptService {
 
   /** One autosave: validated against the item, written by the group-commit writer, acknowledged once durable. */
   async save(user: User, id: string, position: number, body: SaveAnswer): Promise<SaveAck> {
-    const loaded = await this.load(user, id);
+    const loaded = await this.load(user, id, { cached: true });
     const { record } = loaded;
     if (record.status !== 'open') throw conflict('attempt-submitted', 'This attempt has been submitted; answers can no longer change.');
     if (record.deadlineMs !== null && this.deps.now() > record.deadlineMs + SAVE_GRACE_MS) {
@@ -293,16 +293,23 @@ export class AttemptService {
     return record.deadlineMs !== null && this.deps.now() > record.deadlineMs + SAVE_GRACE_MS;
   }
 
-  private async load(user: User, id: string): Promise<Loaded> {
+  /**
+   * The attempt and its questions. Only autosave (`cached`) trusts this instance's copy of an open
+   * attempt: the writer re-checks the status in its transaction. Every other read goes to the store,
+   * since another instance may have submitted the attempt.
+   */
+  private async load(user: User, id: string, opts: { cached?: boolean } = {}): Promise<Loaded> {
     const cached = this.cache.get(id);
-    if (cached && cached.record.status === 'open') {
+    if (opts.cached && cached && cached.record.status === 'open') {
       if (cached.record.userId !== user.id) throw notFound('This attempt');
       return cached;
     }
     const record = await attempts.byId(this.deps.db, id);
     // Another user's attempt is "not found": its existence is not revealed.
     if (!record || record.userId !== user.id) throw notFound('This attempt');
-    const loaded = { record, questions: await this.deps.bank.resolve(record.form) };
+    // The form of an attempt never changes (a quick check's only grows), so its questions can be reused.
+    const questions = cached && cached.record.form.length === record.form.length ? cached.questions : await this.deps.bank.resolve(record.form);
+    const loaded = { record, questions };
     if (record.status === 'open') {
       if (this.cache.size > 10_000) this.cache.delete(this.cache.keys().next().value!);
       this.cache.set(id, loaded);
