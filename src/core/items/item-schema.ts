@@ -115,4 +115,9 @@ export type QuestionType = Question['type'];
 export type CaseStudy = z.infer<typeof caseStudySchema>;
 export type BankEntry = z.infer<typeof bankEntrySchema>;
 
+/** The scorable questions of a bank entry: itself, or a case study's questions. */
+export function entryQuestions(entry: BankEntry): Question[] {
+  return entry.type === 'case' ? entry.questions : [entry];
+}
+
 export const QUESTION_TYPES = ['single', 'multiple', 'ordering', 'matching'] as const;

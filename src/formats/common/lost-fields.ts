@@ -1,4 +1,4 @@
-import type { BankEntry, MatchingItem } from '../../core/items/item-schema.ts';
+import { entryQuestions, type BankEntry, type MatchingItem } from '../../core/items/item-schema.ts';
 import type { FormatProblem } from './format-problem.ts';
 
 /**
@@ -82,6 +82,6 @@ function view(e: BankEntry): unknown {
 }
 
 function orderOfResponses(e: BankEntry): string {
-  const qs = e.type === 'case' ? e.questions : [e];
+  const qs = entryQuestions(e);
   return qs.map((q) => (q.type === 'matching' ? q.responses.map((r) => r.text).join('\u0000') : '')).join('\u0001');
 }

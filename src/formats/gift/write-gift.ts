@@ -1,4 +1,4 @@
-import type { BankEntry, Question } from '../../core/items/item-schema.ts';
+import { entryQuestions, type BankEntry, type Question } from '../../core/items/item-schema.ts';
 import type { WriteResult } from '../common/format-problem.ts';
 import { canonicalIds, mapQuestions, metaOf } from '../common/item-parts.ts';
 import { lossReport } from '../common/lost-fields.ts';
@@ -19,7 +19,7 @@ function weight(k: number): string {
  */
 export function projectGift(entries: BankEntry[]): (BankEntry | null)[] {
   return entries.map((e) => {
-    const qs = e.type === 'case' ? e.questions : [e];
+    const qs = entryQuestions(e);
     if (qs.some((q) => q.type === 'ordering')) return null;
     return mapQuestions(e, (q) => {
       const c = canonicalIds(q, true);

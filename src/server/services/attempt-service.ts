@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AttemptSummary, AttemptView, ItemReview, Progress, SaveAck, SaveAnswer, ScoreReport, StartAttempt, User } from '../../core/api/contracts.ts';
-import { assembleForm, assemblePractice, ShortfallError, type FormEntry } from '../../core/exam/assemble-form.ts';
+import { assembleForm, assemblePractice, questionPool, ShortfallError, type FormEntry } from '../../core/exam/assemble-form.ts';
 import { AnswerShapeError, presentItem, reviewItem, toBankAnswer, toPresentedAnswer } from '../../core/exam/present-item.ts';
 import { mastery, parseCard, scheduleReview } from '../../core/learn/review-schedule.ts';
 import { scoreAttempt } from '../../core/scoring/score-attempt.ts';
@@ -268,13 +268,7 @@ export class AttemptService {
     const exam = bank.exam(examId);
     if (!exam) throw notFound(`Exam "${examId}"`);
     const history = await responses.byUser(db, user.id);
-    const domainOf = new Map<string, string>();
-    for (const e of bank.activeEntries()) {
-      for (const q of e.type === 'case' ? e.questions : [e]) {
-        const d = exam.domains.find((x) => x.tasks.some((t) => t.id === q.task));
-        if (d) domainOf.set(q.id, d.id);
-      }
-    }
+    const domainOf = new Map(questionPool(bank.activeEntries(), exam).map((p) => [p.question.id, p.domain]));
     const domains = exam.domains.map((d) => {
       const mine = history.filter((h) => domainOf.get(h.itemId) === d.id);
       const correct = mine.filter((h) => h.correct).length;

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ExamDefinition } from '../../core/exam/exam-schema.ts';
-import type { BankEntry, CaseStudy, Question } from '../../core/items/item-schema.ts';
+import { entryQuestions, type BankEntry, type CaseStudy, type Question } from '../../core/items/item-schema.ts';
 import type { ItemParameters } from '../../core/measure/ability.ts';
 import { referenceCut, scoringParameters, type ScoringParameters } from '../../core/scoring/irt-score.ts';
 import { itemParams } from '../../db/repositories/item-params.ts';
@@ -33,6 +33,9 @@ export class BankService {
   private calibrated = new Map<string, ItemParameters>();
   private irtByExam = new Map<string, { params: Map<string, ScoringParameters>; thetaCut: number }>();
 
+  /** The current version id of each active question id (derived in `refresh`). */
+  private versionOf = new Map<string, string>();
+
   /** Items of imported collections left out because the id is already taken (the built-in bank wins). */
   shadowed: string[] = [];
 
@@ -46,7 +49,7 @@ export class BankService {
     this.shadowed = [];
     const active: { entry: BankEntry; versionId: string }[] = [];
     for (const a of await items.allActive(this.db)) {
-      const ids = a.entry.type === 'case' ? [a.entry.id, ...a.entry.questions.map((q) => q.id)] : [a.entry.id];
+      const ids = [...new Set([a.entry.id, ...entryQuestions(a.entry).map((q) => q.id)])];
       if (ids.some((id) => seen.has(id))) {
         this.shadowed.push(`${a.collection}:${a.entry.id}`);
         continue;
@@ -55,7 +58,11 @@ export class BankService {
       active.push(a);
     }
     this.active = active;
-    for (const a of this.active) this.versions.set(a.versionId, a.entry);
+    this.versionOf = new Map();
+    for (const a of this.active) {
+      this.versions.set(a.versionId, a.entry);
+      for (const q of entryQuestions(a.entry)) this.versionOf.set(q.id, a.versionId);
+    }
     await this.refreshParameters();
     this.irtByExam.clear();
   }
@@ -78,7 +85,7 @@ export class BankService {
       const ratings = new Map<string, number>();
       for (const { entry } of this.active) {
         if (entry.exams && !entry.exams.includes(examId)) continue;
-        for (const q of entry.type === 'case' ? entry.questions : [entry]) if (q.angoff !== undefined) ratings.set(q.id, q.angoff);
+        for (const q of entryQuestions(entry)) if (q.angoff !== undefined) ratings.set(q.id, q.angoff);
       }
       const params = scoringParameters(this.calibrated, ratings);
       ctx = { params, thetaCut: referenceCut(params, ratings) };
@@ -92,13 +99,8 @@ export class BankService {
   }
 
   /** The current version id of each active question id (case-study questions map to their case's version). */
-  currentVersions(): Map<string, string> {
-    const out = new Map<string, string>();
-    for (const a of this.active) {
-      if (a.entry.type === 'case') for (const q of a.entry.questions) out.set(q.id, a.versionId);
-      else out.set(a.entry.id, a.versionId);
-    }
-    return out;
+  currentVersions(): ReadonlyMap<string, string> {
+    return this.versionOf;
   }
 
   exam(id: string): ExamDefinition | undefined {
@@ -128,7 +130,7 @@ export class BankService {
     const byModule = new Map<number, number>();
     for (const { entry } of this.active) {
       if (entry.exams && !entry.exams.includes(examId)) continue;
-      for (const q of entry.type === 'case' ? entry.questions : [entry]) {
+      for (const q of entryQuestions(entry)) {
         if (q.task) byTask.set(q.task, (byTask.get(q.task) ?? 0) + 1);
         if (q.module !== undefined) byModule.set(q.module, (byModule.get(q.module) ?? 0) + 1);
       }
