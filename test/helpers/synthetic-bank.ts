@@ -9,12 +9,8 @@ export function syntheticBank(exam: ExamDefinition, perDomain: number, cases = 1
   const out: BankEntry[] = [];
   const common = (id: string, task: string, bullet: string) => ({
     id,
-    exams: [exam.id],
-    task,
-    bullets: [bullet],
-    module: 1,
+    exams: { [exam.id]: { task, bullets: [bullet], module: 1, angoff: 0.6 } },
     difficulty: 3,
-    angoff: 0.6,
     explanation: 'Synthetic.',
     references: ['https://docs.aws.amazon.com/sagemaker/latest/dg/whatis.html'],
   });
@@ -39,7 +35,7 @@ export function syntheticBank(exam: ExamDefinition, perDomain: number, cases = 1
   };
   for (const d of exam.domains) {
     const task = d.tasks[0]!;
-    const bullet = task.knowledge[0]!.id;
+    const bullet = (task.knowledge[0] ?? task.skills[0]!).id;
     for (let i = 0; i < perDomain; i++) out.push(question(`d${d.id}-${String(i).padStart(3, '0')}`, task.id, bullet, i));
   }
   for (let k = 0; k < cases; k++) {
@@ -49,10 +45,9 @@ export function syntheticBank(exam: ExamDefinition, perDomain: number, cases = 1
       type: 'case',
       title: `Case ${k}`,
       scenario: `Scenario of case ${k}.`,
-      exams: [exam.id],
       questions: [
-        question(`case-${k}-q1`, d1!.tasks[0]!.id, d1!.tasks[0]!.knowledge[0]!.id, 0),
-        question(`case-${k}-q2`, d2!.tasks[0]!.id, d2!.tasks[0]!.knowledge[0]!.id, 1),
+        question(`case-${k}-q1`, d1!.tasks[0]!.id, (d1!.tasks[0]!.knowledge[0] ?? d1!.tasks[0]!.skills[0]!).id, 0),
+        question(`case-${k}-q2`, d2!.tasks[0]!.id, (d2!.tasks[0]!.knowledge[0] ?? d2!.tasks[0]!.skills[0]!).id, 1),
       ],
     });
   }

@@ -10,10 +10,14 @@ import { openStore } from '../open-store.ts';
 
 const USAGE = `usage: certprep export --format ${EXPORT_FORMATS.join('|')} --out PATH [--from content | --collection NAME [--database URL]] [--task 1.2] [--type single|multiple|ordering|matching|case] [--json]`;
 
-/** Keeps entries that match the filters; a case study matches when it, or one of its questions, does. */
+/**
+ * Keeps entries that match the filters; a case study matches when it, or one of its questions, does.
+ * A question is in task statement T when one of its exams tags it with T.
+ */
 export function selectEntries(entries: BankEntry[], filter: { task?: string | undefined; type?: string | undefined }): BankEntry[] {
-  const matches = (q: Question) => (!filter.task || q.task === filter.task) && (!filter.type || q.type === filter.type);
-  return entries.filter((e) => (e.type === 'case' ? (filter.type === 'case' && (!filter.task || e.questions.some((q) => q.task === filter.task))) || (filter.type !== 'case' && e.questions.some(matches)) : matches(e)));
+  const inTask = (q: Question) => Object.values(q.exams ?? {}).some((t) => t.task === filter.task);
+  const matches = (q: Question) => (!filter.task || inTask(q)) && (!filter.type || q.type === filter.type);
+  return entries.filter((e) => (e.type === 'case' ? (filter.type === 'case' && (!filter.task || e.questions.some(inTask))) || (filter.type !== 'case' && e.questions.some(matches)) : matches(e)));
 }
 
 /**

@@ -79,7 +79,7 @@ describe('assembleForm', () => {
   });
 
   it('leaves out items not valid for the exam or not fully tagged', () => {
-    const bank2 = syntheticBank(exam, 10, 0).map((e) => (e.id.startsWith('d1-') ? { ...e, exams: ['mla-c02'] } : e));
+    const bank2 = syntheticBank(exam, 10, 0).map((e) => (e.id.startsWith('d1-') && e.type !== 'case' ? { ...e, exams: { 'mla-c02': e.exams!['mla-c01']! } } : e));
     expect(() => assembleForm(bank2, { exam, profile: short, seed: 'v' })).toThrow(/domain 1 needs 3 items, 0 available/);
   });
 });

@@ -1,4 +1,5 @@
-import type { BankEntry, CaseStudy, Question } from '../items/item-schema.ts';
+import { bankForExam, type TaggedCaseStudy, type TaggedQuestion } from '../items/exam-tags.ts';
+import type { BankEntry, Question } from '../items/item-schema.ts';
 import { seededRandom, type Random } from '../util/seeded-random.ts';
 import type { ExamDefinition, ExamProfile } from './exam-schema.ts';
 
@@ -32,9 +33,10 @@ export class ShortfallError extends Error {
 
 /** A question with what assembly needs to know about it. */
 export interface PoolQuestion {
-  question: Question;
+  /** The question with its tags for the exam. */
+  question: TaggedQuestion;
   domain: string;
-  caseStudy?: CaseStudy | undefined;
+  caseStudy?: TaggedCaseStudy | undefined;
 }
 
 /**
@@ -57,26 +59,30 @@ export function splitByWeight(total: number, domains: { id: string; weight: numb
 }
 
 /**
- * Flattens bank entries into questions with their domain, keeping only those valid for the exam.
- * Untagged questions (imported, no task statement yet) have no domain: with `allowUntagged` they come
- * with domain '' (practice on the whole exam), otherwise they are left out.
+ * Flattens bank entries into questions with their domain, keeping only those valid for the exam,
+ * each with its tags for that exam. Untagged questions (imported, no task statement yet) have no
+ * domain: with `allowUntagged` they come with domain '' (practice on the whole exam), otherwise they
+ * are left out. `forMock` keeps only what a mock of the exam may hold: fully tagged questions of the
+ * exam's mock types (case studies only where the exam has them).
  */
-export function questionPool(entries: BankEntry[], exam: ExamDefinition, opts: { fullyTagged?: boolean; allowUntagged?: boolean } = {}): PoolQuestion[] {
+export function questionPool(entries: readonly BankEntry[], exam: ExamDefinition, opts: { forMock?: boolean; allowUntagged?: boolean } = {}): PoolQuestion[] {
   const taskDomain = new Map(exam.domains.flatMap((d) => d.tasks.map((t) => [t.id, d.id] as const)));
+  const mockTypes = new Set<string>(exam.mockTypes);
   const pool: PoolQuestion[] = [];
-  const domainOf = (q: Question): string | undefined => {
+  const domainOf = (q: TaggedQuestion, inCase: boolean): string | undefined => {
     const d = q.task ? taskDomain.get(q.task) : undefined;
     if (d === undefined) return opts.allowUntagged ? '' : undefined;
-    return !opts.fullyTagged || q.angoff !== undefined ? d : undefined;
+    if (!opts.forMock) return d;
+    const typeAllowed = inCase ? mockTypes.has('case') : mockTypes.has(q.type);
+    return typeAllowed && q.angoff !== undefined ? d : undefined;
   };
-  for (const e of entries) {
-    if (e.exams && !e.exams.includes(exam.id)) continue;
+  for (const e of bankForExam(entries, exam.id)) {
     if (e.type === 'case') {
-      const domains = e.questions.map(domainOf);
+      const domains = e.questions.map((q) => domainOf(q, true));
       if (domains.some((d) => d === undefined)) continue;
       e.questions.forEach((q, i) => pool.push({ question: q, domain: domains[i]!, caseStudy: e }));
     } else {
-      const d = domainOf(e);
+      const d = domainOf(e, false);
       if (d !== undefined) pool.push({ question: e, domain: d });
     }
   }
@@ -129,13 +135,13 @@ export function assembleForm(entries: BankEntry[], opts: AssembleOptions): Form 
   const unscoredQuota = splitByWeight(profile.unscored, exam.domains);
   const remaining = new Map(exam.domains.map((d) => [d.id, (scoredQuota.get(d.id) ?? 0) + (unscoredQuota.get(d.id) ?? 0)]));
 
-  const pool = questionPool(entries, exam, { fullyTagged: true });
+  const pool = questionPool(entries, exam, { forMock: true });
   const seenOf = (id: string) => seen.get(id) ?? 0;
   // A random tie-break key per question, drawn once, so sorting is deterministic for a seed.
   const tie = new Map(pool.map((p) => [p.question.id, rng.next()]));
   const byPreference = (a: { id: string; seen: number }, b: { id: string; seen: number }) => a.seen - b.seen || tie.get(a.id)! - tie.get(b.id)!;
 
-  type Unit = { questions: PoolQuestion[]; caseStudy?: CaseStudy | undefined };
+  type Unit = { questions: PoolQuestion[]; caseStudy?: TaggedCaseStudy | undefined };
   const units: Unit[] = [];
 
   const cases = new Map<string, PoolQuestion[]>();

@@ -1,4 +1,5 @@
 import type { Answer, ItemReview, PresentedItem } from '../api/contracts.ts';
+import type { TaggedQuestion } from '../items/exam-tags.ts';
 import type { CaseStudy, Question } from '../items/item-schema.ts';
 import type { BankAnswer } from '../scoring/score-question.ts';
 import type { FormEntry } from './assemble-form.ts';
@@ -97,7 +98,7 @@ export function toPresentedAnswer(q: Question, entry: FormEntry, answer: BankAns
 
 /** The full review of one item, key and rationales included: only for revealed items. */
 export function reviewItem(
-  q: Question,
+  q: TaggedQuestion,
   entry: FormEntry,
   answer: BankAnswer | null,
   result: { correct: boolean; answered: boolean },

@@ -1,10 +1,14 @@
-import type { ExamIndex } from '../exam/exam-schema.ts';
-import { type BankEntry, type Question, type QuestionType } from './item-schema.ts';
+import type { ExamDefinition, ExamIndex } from '../exam/exam-schema.ts';
+import { bankForExam, type TaggedQuestion } from './exam-tags.ts';
+import { type BankEntry, type QuestionType } from './item-schema.ts';
 
 /** The bank's targets beyond the domain weights (the minimums agreed for the first release). */
 export interface BankMinimums {
   perTask: number;
+  /** Questions per bullet or skill in the pool a mock may draw on. */
   perBullet: number;
+  /** The same for a skill the exam version added (defaults to perBullet). */
+  perNewBullet?: number;
   /** Share of items that are multiple response, 0-1. */
   multipleShare: number;
   ordering: number;
@@ -27,13 +31,29 @@ export const DEFAULT_MINIMUMS: BankMinimums = {
   domainTolerance: 5,
 };
 
+/** The minimums for an exam: its coverage targets, and no ordering, matching or case-study targets where its mocks have none. */
+export function examMinimums(exam: ExamDefinition, base: BankMinimums = DEFAULT_MINIMUMS): BankMinimums {
+  const has = (t: (typeof exam.mockTypes)[number]) => exam.mockTypes.includes(t);
+  return {
+    ...base,
+    perBullet: exam.coverage.perBullet,
+    ...(exam.coverage.perNewBullet !== undefined ? { perNewBullet: exam.coverage.perNewBullet } : {}),
+    ordering: has('ordering') ? base.ordering : 0,
+    matching: has('matching') ? base.matching : 0,
+    caseStudies: has('case') ? base.caseStudies : 0,
+  };
+}
+
 export interface BankReport {
   exam: string;
   /** Scorable questions valid for the exam: standalone items plus every case-study question. */
   items: number;
   byDomain: Record<string, number>;
   byTask: Record<string, number>;
+  /** Questions per bullet or skill among those a mock of the exam may draw on (zeros included). */
   byBullet: Record<string, number>;
+  /** Questions a mock of the exam may draw on: fully tagged, of the exam's mock types. */
+  mockPool: number;
   byType: Record<QuestionType, number>;
   /** Author difficulty "1"-"5", and "unrated" for items without one. */
   byDifficulty: Record<string, number>;
@@ -42,7 +62,7 @@ export interface BankReport {
   byTaskDifficulty: Record<string, Record<string, number>>;
   /** Case studies (scenarios) valid for the exam. */
   caseStudies: number;
-  /** Bullets tested by fewer than `perBullet` items, in exam order. */
+  /** Bullets tested by fewer than their target (`perBullet`, `perNewBullet`) mock-pool items, in exam order. */
   bulletsUncovered: string[];
   domains: { id: string; name: string; weight: number; items: number; share: number; targetShare: number }[];
   tasks: { id: string; domain: string; title: string; items: number }[];
@@ -55,10 +75,12 @@ const zeroTypes = (): Record<QuestionType, number> => ({ single: 0, multiple: 0,
 /**
  * Counts the bank against an exam's blueprint: items by domain, task statement, bullet, type and
  * difficulty, and the gaps to the minimums. A domain's target share is weight_d / sum of weights.
- * Only entries whose `exams` name this exam are counted (case-study questions take their case's).
+ * Only questions tagged for this exam are counted, with their tags for it. Bullet counts are over the
+ * mock pool (the exam's mock types, fully tagged), since coverage is what a mock can draw on.
  */
-export function bankReport(entries: BankEntry[], exam: ExamIndex, minimums: BankMinimums = DEFAULT_MINIMUMS): BankReport {
+export function bankReport(entries: BankEntry[], exam: ExamIndex, minimums: BankMinimums = examMinimums(exam.exam)): BankReport {
   const def = exam.exam;
+  const mockTypes = new Set<string>(def.mockTypes);
   const byDomain: Record<string, number> = Object.fromEntries(def.domains.map((d) => [d.id, 0]));
   const tasks = def.domains.flatMap((d) => d.tasks.map((t) => ({ id: t.id, domain: d.id, title: t.title })));
   const byTask: Record<string, number> = Object.fromEntries(tasks.map((t) => [t.id, 0]));
@@ -69,8 +91,9 @@ export function bankReport(entries: BankEntry[], exam: ExamIndex, minimums: Bank
   const byDifficulty: Record<string, number> = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0, unrated: 0 };
   let items = 0;
   let caseStudies = 0;
+  let mockPool = 0;
 
-  const count = (q: Question) => {
+  const count = (q: TaggedQuestion, inCase: boolean) => {
     items += 1;
     byType[q.type] += 1;
     const diff = q.difficulty === undefined ? 'unrated' : String(q.difficulty);
@@ -83,14 +106,18 @@ export function bankReport(entries: BankEntry[], exam: ExamIndex, minimums: Bank
       const perDiff = byTaskDifficulty[q.task]!;
       perDiff[diff] = (perDiff[diff] ?? 0) + 1;
     }
+    const inPool = (inCase ? mockTypes.has('case') : mockTypes.has(q.type)) && !!domain && q.angoff !== undefined;
+    if (!inPool) return;
+    mockPool += 1;
     for (const b of new Set(q.bullets ?? [])) if (b in byBullet) byBullet[b]! += 1;
   };
-  for (const e of entries) {
-    if (!(e.exams ?? []).includes(def.id)) continue;
+  for (const e of bankForExam(entries, def.id)) {
+    // Untagged foreign items serve practice on any exam but are not part of an exam's bank.
+    if (e.type === 'case' ? !e.questions[0]?.exams : !e.exams) continue;
     if (e.type === 'case') {
       caseStudies += 1;
-      e.questions.forEach(count);
-    } else count(e);
+      for (const q of e.questions) count(q, true);
+    } else count(e, false);
   }
 
   const totalWeight = def.domains.reduce((s, d) => s + d.weight, 0);
@@ -102,7 +129,8 @@ export function bankReport(entries: BankEntry[], exam: ExamIndex, minimums: Bank
     share: items ? (byDomain[d.id] ?? 0) / items : 0,
     targetShare: d.weight / totalWeight,
   }));
-  const bulletsUncovered = Object.entries(byBullet).filter(([, n]) => n < minimums.perBullet).map(([b]) => b);
+  const target = (b: string) => (exam.bullets.get(b)?.new ? (minimums.perNewBullet ?? minimums.perBullet) : minimums.perBullet);
+  const bulletsUncovered = Object.entries(byBullet).filter(([b, n]) => n < target(b)).map(([b]) => b);
 
   const gaps: string[] = [];
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -119,7 +147,7 @@ export function bankReport(entries: BankEntry[], exam: ExamIndex, minimums: Bank
   }
   for (const b of bulletsUncovered) {
     const n = byBullet[b]!;
-    gaps.push(`bullet ${b} "${exam.bullets.get(b)!.text}": ${plural(n, 'item')}, needs ${minimums.perBullet}`);
+    gaps.push(`${b.includes('.k') ? 'bullet' : 'skill'} ${b} "${exam.bullets.get(b)!.text}": ${plural(n, 'item')} a mock may use, needs ${target(b)}`);
   }
   const neededMultiple = Math.ceil(minimums.multipleShare * items - 1e-9);
   if (byType.multiple < neededMultiple || items === 0) {
@@ -137,6 +165,7 @@ export function bankReport(entries: BankEntry[], exam: ExamIndex, minimums: Bank
     byDomain,
     byTask,
     byBullet,
+    mockPool,
     byType,
     byDifficulty,
     byTaskType,
@@ -150,9 +179,23 @@ export function bankReport(entries: BankEntry[], exam: ExamIndex, minimums: Bank
   };
 }
 
-/** The report's stable machine-readable summary (`certprep bank report --json`). */
+/**
+ * The report's stable machine-readable summary (`certprep bank report --exam ID --json`): `items`
+ * counts every question valid for the exam (practice-only types included), `bySkill` and `mockPool`
+ * only those a mock of the exam may draw on, `uncovered` the bullets or skills below target.
+ */
 export function bankReportSummary(r: BankReport) {
-  return { items: r.items, byDomain: r.byDomain, byTask: r.byTask, byType: r.byType, caseStudies: r.caseStudies, bulletsUncovered: r.bulletsUncovered };
+  return {
+    exam: r.exam,
+    items: r.items,
+    byDomain: r.byDomain,
+    byTask: r.byTask,
+    bySkill: r.byBullet,
+    byType: r.byType,
+    caseStudies: r.caseStudies,
+    mockPool: r.mockPool,
+    uncovered: r.bulletsUncovered,
+  };
 }
 
 function pct(x: number): string {

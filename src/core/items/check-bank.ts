@@ -77,22 +77,19 @@ export function checkBank(raw: RawEntry[], exams: ExamIndex[], options: CheckOpt
     };
     claimId(entry.id, ['id']);
 
-    const entryExams = entry.exams ?? [];
-    if (entryExams.length === 0) at(['id'], metaSeverity, 'missing-exams', 'names no exam version (exams: [mla-c01])', entry.id);
-    for (const [i, e] of entryExams.entries()) {
-      if (!examById.has(e)) at(['exams', i], 'error', 'unknown-exam', `unknown exam "${e}"`, entry.id);
-    }
-    const known = entryExams.map((e) => examById.get(e)).filter((e): e is ExamIndex => !!e);
-    const scope = known.length > 0 ? known : exams;
-
+    const checkTags = (q: Question, base: PathSegment[]) => checkExamTags(q, base, examById, metaSeverity, at);
     if (entry.type === 'case') {
+      const first = Object.keys(entry.questions[0]?.exams ?? {}).sort().join(', ');
       entry.questions.forEach((q, i) => {
         claimId(q.id, ['questions', i, 'id']);
-        if (q.exams) at(['questions', i, 'exams'], 'warning', 'case-question-exams', 'a case-study question takes its exams from the case study', q.id);
-        checkQuestion(q, ['questions', i], scope, metaSeverity, at);
+        const mine = Object.keys(q.exams ?? {}).sort().join(', ');
+        if (i > 0 && mine !== first) at(['questions', i, 'exams'], 'error', 'case-exams-differ', `every question of a case study names the same exams: "${q.id}" names [${mine}], the first question [${first}]`, q.id);
+        checkQuestion(q, ['questions', i], metaSeverity, at);
+        checkTags(q, ['questions', i]);
       });
     } else {
-      checkQuestion(entry, [], scope, metaSeverity, at);
+      checkQuestion(entry, [], metaSeverity, at);
+      checkTags(entry, []);
     }
   }
   problems.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : a.file < b.file ? -1 : 1));
@@ -101,7 +98,7 @@ export function checkBank(raw: RawEntry[], exams: ExamIndex[], options: CheckOpt
 
 type At = (path: PathSegment[], severity: Severity, code: string, message: string, itemId?: string) => void;
 
-function checkQuestion(q: Question, base: PathSegment[], exams: ExamIndex[], meta: Severity, at: At): void {
+function checkQuestion(q: Question, base: PathSegment[], meta: Severity, at: At): void {
   const p = (...rest: PathSegment[]) => [...base, ...rest];
   const id = q.id;
 
@@ -147,19 +144,7 @@ function checkQuestion(q: Question, base: PathSegment[], exams: ExamIndex[], met
   }
 
   // Metadata the bank requires; foreign items get warnings and serve practice until tagged.
-  if (!q.task) at(p('stem'), meta, 'missing-task', 'names no task statement (task: "1.2")', id);
-  else if (!exams.some((e) => e.taskDomain.has(q.task!))) at(p('task'), 'error', 'unknown-task', `unknown task statement "${q.task}"`, id);
-  if (!q.bullets || q.bullets.length === 0) at(p('stem'), meta, 'missing-bullets', 'names no knowledge or skills bullet', id);
-  q.bullets?.forEach((b, i) => {
-    const found = exams.map((e) => e.bullets.get(b)).find((x) => x);
-    if (!found) at(p('bullets', i), 'error', 'unknown-bullet', `unknown bullet "${b}"`, id);
-    else if (q.task && found.task !== q.task) at(p('bullets', i), 'warning', 'bullet-other-task', `bullet "${b}" belongs to task ${found.task}, not ${q.task}`, id);
-  });
-  if (q.module === undefined) at(p('stem'), meta, 'missing-module', 'names no syllabus module', id);
-  else if (!exams.some((e) => e.modules.has(q.module!))) at(p('module'), 'error', 'unknown-module', `unknown syllabus module ${q.module}`, id);
-  else if (exams.some((e) => e.modules.get(q.module!)?.kind === 'mock')) at(p('module'), 'error', 'mock-module', `module ${q.module} is a mock exam, not content`, id);
   if (q.difficulty === undefined) at(p('stem'), meta, 'missing-difficulty', 'has no difficulty (1-5)', id);
-  if (q.angoff === undefined) at(p('stem'), meta, 'missing-angoff', 'has no Angoff rating (0-1)', id);
   if (!q.explanation) at(p('stem'), meta, 'missing-explanation', 'has no explanation', id);
   if (!q.references || q.references.length === 0) at(p('stem'), meta, 'missing-references', 'has no documentation reference', id);
   q.references?.forEach((u, i) => {
@@ -168,9 +153,54 @@ function checkQuestion(q: Question, base: PathSegment[], exams: ExamIndex[], met
   });
 }
 
+/**
+ * Checks an item's per-exam tags: each exam known, and for each exam its task statement, bullets or
+ * skills, module and Angoff rating, in that exam's own ids.
+ */
+function checkExamTags(q: Question, base: PathSegment[], examById: Map<string, ExamIndex>, meta: Severity, at: At): void {
+  const id = q.id;
+  if (!q.exams) {
+    at([...base, 'id'], meta, 'missing-exams', 'names no exam version (exams: {mla-c02: {task, bullets, module, angoff}})', id);
+    return;
+  }
+  for (const [examId, tag] of Object.entries(q.exams)) {
+    const p = (...rest: PathSegment[]) => [...base, 'exams', examId, ...rest];
+    const exam = examById.get(examId);
+    if (!exam) {
+      at(p(), 'error', 'unknown-exam', `unknown exam "${examId}" (known: ${[...examById.keys()].join(', ')})`, id);
+      continue;
+    }
+    const code = exam.exam.code;
+    if (!tag.task) at(p(), meta, 'missing-task', `names no ${code} task statement (task: "1.2")`, id);
+    else if (!exam.taskDomain.has(tag.task)) at(p('task'), 'error', 'unknown-task', `unknown ${code} task statement "${tag.task}"`, id);
+    if (!tag.bullets || tag.bullets.length === 0) at(p(), meta, 'missing-bullets', `names no ${code} bullet or skill`, id);
+    tag.bullets?.forEach((b, i) => {
+      const found = exam.bullets.get(b);
+      if (!found) at(p('bullets', i), 'error', 'unknown-bullet', `"${b}" is not a bullet or skill of ${code}`, id);
+      else if (tag.task && found.task !== tag.task) at(p('bullets', i), 'warning', 'bullet-other-task', `${code} "${b}" belongs to task ${found.task}, not ${tag.task}`, id);
+    });
+    const module = tag.module === undefined ? undefined : exam.modules.get(tag.module);
+    if (tag.module === undefined) at(p(), meta, 'missing-module', `names no ${code} study module`, id);
+    else if (!module) at(p('module'), 'error', 'unknown-module', `${code} has no study module ${tag.module}`, id);
+    else if (module.kind === 'mock') at(p('module'), 'error', 'mock-module', `${code} module ${tag.module} is a mock exam, not content`, id);
+    else if (module.skills && tag.bullets && !tag.bullets.some((b) => module.skills!.includes(b))) {
+      at(p('module'), 'warning', 'module-skills', `${code} module ${tag.module} teaches none of ${tag.bullets.join(', ')}`, id);
+    }
+    if (tag.angoff === undefined) at(p(), meta, 'missing-angoff', `has no ${code} Angoff rating (0-1)`, id);
+  }
+}
+
+const TAG_FIELDS = new Set(['task', 'bullets', 'module', 'angoff']);
+
 function describeIssue(issue: z.core.$ZodIssue): string {
   const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
-  if (issue.code === 'unrecognized_keys') return `${where}unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'unrecognized_keys') {
+    const hint = issue.keys.some((k) => TAG_FIELDS.has(k)) ? ' (task, bullets, module and angoff go under exams.<exam id>)' : '';
+    return `${where}unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}${hint}`;
+  }
+  if (issue.path[issue.path.length - 1] === 'exams' && issue.code === 'invalid_type') {
+    return `${where}must map each exam id to the item's tags for that exam, e.g. exams: {mla-c02: {task: "1.2", bullets: ["1.2.s5"], module: 28, angoff: 0.6}}`;
+  }
   if (issue.code === 'invalid_union' && issue.path.length === 0) return 'type must be one of single, multiple, ordering, matching, case';
   return `${where}${issue.message}`;
 }

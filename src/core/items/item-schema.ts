@@ -4,9 +4,14 @@ import { z } from 'zod';
  * The item model: one zod schema per item type, the single source of truth for the YAML bank,
  * the database, the API and every interchange format.
  *
- * The schema checks structure only. Metadata that the built-in bank requires (task statement,
- * bullets, module, Angoff rating, references, a `why` per option) is optional here and enforced by
- * `checkBank` (errors for the bank, warnings for foreign items that serve practice only).
+ * The schema checks structure only. Metadata that the built-in bank requires (per-exam tags,
+ * references, a `why` per option) is optional here and enforced by `checkBank` (errors for the bank,
+ * warnings for foreign items that serve practice only).
+ *
+ * An item is written once and tagged per exam version: `exams` maps each exam id it is valid for to
+ * its task statement, bullets (C01 `1.2.k3`) or skills (C02 `1.2.s5`) in that exam's own ids, its
+ * module in that exam's study path and its Angoff rating for that exam. `forExam` (exam-tags.ts)
+ * gives the item as one exam sees it.
  */
 
 export const ITEM_ID = /^[a-z0-9][a-z0-9._-]{0,79}$/;
@@ -17,16 +22,25 @@ const choiceId = z.string().regex(CHOICE_ID, 'must be lowercase letters, digits,
 const text = z.string().trim().min(1, 'must not be empty');
 const optionalText = z.string().trim().min(1, 'must not be empty').optional();
 
-/** Metadata shared by every scored item (and every case-study question). */
-export const itemMetaShape = {
-  id: itemId,
-  /** Exam versions the item is valid for; case-study questions inherit their case study's. */
-  exams: z.array(z.string().min(1)).min(1).optional(),
+export const EXAM_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
+
+/** What an item is for one exam version. Every field is required of the built-in bank (`checkBank`). */
+export const examTagSchema = z.strictObject({
   task: z.string().regex(/^\d\.\d$/, 'must look like "1.2"').optional(),
   bullets: z.array(z.string().regex(/^\d\.\d\.[ks]\d+$/, 'must look like "1.2.k3" or "1.2.s1"')).optional(),
   module: z.number().int().min(1).max(99).optional(),
-  difficulty: z.number().int().min(1).max(5).optional(),
   angoff: z.number().gt(0).lt(1).optional(),
+});
+
+/** Metadata shared by every scored item (and every case-study question). */
+export const itemMetaShape = {
+  id: itemId,
+  /** The exam versions the item is valid for, each with the item's tags in that exam's ids. */
+  exams: z
+    .record(z.string().regex(EXAM_ID, 'must be an exam id like "mla-c02"'), examTagSchema)
+    .refine((m) => Object.keys(m).length > 0, 'must name at least one exam')
+    .optional(),
+  difficulty: z.number().int().min(1).max(5).optional(),
   stem: text,
   explanation: optionalText,
   references: z.array(z.string().url('must be a URL')).optional(),
@@ -86,7 +100,6 @@ export const caseStudySchema = z.strictObject({
   type: z.literal('case'),
   title: text,
   scenario: text,
-  exams: z.array(z.string()).min(1).optional(),
   questions: z.array(questionSchema).min(2, 'a case study has 2 to 4 questions').max(4, 'a case study has 2 to 4 questions'),
 });
 
@@ -114,6 +127,7 @@ export type Question = z.infer<typeof questionSchema>;
 export type QuestionType = Question['type'];
 export type CaseStudy = z.infer<typeof caseStudySchema>;
 export type BankEntry = z.infer<typeof bankEntrySchema>;
+export type ExamTag = z.infer<typeof examTagSchema>;
 
 /** The scorable questions of a bank entry: itself, or a case study's questions. */
 export function entryQuestions(entry: BankEntry): Question[] {

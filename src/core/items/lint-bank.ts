@@ -21,7 +21,6 @@ export interface LintOptions {
   keyBalance?: Partial<KeyBalanceOptions>;
   duplicateStems?: Partial<DuplicateStemOptions>;
   absoluteWords?: readonly string[];
-  minItemsPerBullet?: number;
 }
 
 export interface LintStats {
@@ -63,7 +62,6 @@ export function lintBank(entries: LintEntry[], exams: ExamIndex[], options: Lint
           const at = options.locateBullet?.(exam.exam.id, bullet) ?? { file: options.bankPath, line: 1, column: 1 };
           return { severity: 'error', code, message, file: at.file, line: at.line, column: at.column };
         },
-        options.minItemsPerBullet ?? 2,
       ),
     );
   }

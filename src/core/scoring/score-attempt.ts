@@ -2,7 +2,7 @@ import type { AttemptKind, ScoreReport } from '../api/contracts.ts';
 import type { FormEntry } from '../exam/assemble-form.ts';
 import type { ExamDefinition } from '../exam/exam-schema.ts';
 import { reviewItem } from '../exam/present-item.ts';
-import type { CaseStudy, Question } from '../items/item-schema.ts';
+import type { TaggedCaseStudy, TaggedQuestion } from '../items/exam-tags.ts';
 import { angoffRawCut } from '../measure/scaled-score.ts';
 import { angoffDomainMeets, angoffScaled } from './angoff-scale.ts';
 import { irtScore, type ScoringParameters } from './irt-score.ts';
@@ -13,8 +13,9 @@ export interface ScoreInput {
   kind: AttemptKind;
   exam: ExamDefinition;
   entries: FormEntry[];
-  questions: ReadonlyMap<string, Question>;
-  cases: ReadonlyMap<string, CaseStudy>;
+  /** The form's questions with their tags for the attempt's exam. */
+  questions: ReadonlyMap<string, TaggedQuestion>;
+  cases: ReadonlyMap<string, TaggedCaseStudy>;
   answers: ReadonlyMap<number, BankAnswer | null>;
   submittedAt: Date;
   /** Once the bank is calibrated: item parameters (provisional where missing) and the cut ability. */

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { entryExams } from '../../core/items/exam-tags.ts';
 import type { BankEntry } from '../../core/items/item-schema.ts';
+import { upgradeEntry } from '../../core/items/upgrade-entry.ts';
 import { stableJson } from '../../core/util/stable-json.ts';
 import type { Database } from '../schema.ts';
 
@@ -50,8 +52,8 @@ export const items = {
         .execute();
       await db
         .insertInto('items')
-        .values({ collection, item_id: entry.id, version_id: versionId, type: entry.type, exams: JSON.stringify(entry.exams ?? []), active: 1, updated_ms: now })
-        .onConflict((oc) => oc.columns(['collection', 'item_id']).doUpdateSet({ version_id: versionId, type: entry.type, exams: JSON.stringify(entry.exams ?? []), active: 1, updated_ms: now }))
+        .values({ collection, item_id: entry.id, version_id: versionId, type: entry.type, exams: JSON.stringify(entryExams(entry) ?? []), active: 1, updated_ms: now })
+        .onConflict((oc) => oc.columns(['collection', 'item_id']).doUpdateSet({ version_id: versionId, type: entry.type, exams: JSON.stringify(entryExams(entry) ?? []), active: 1, updated_ms: now }))
         .execute();
       if (existing) summary.changed++;
       else summary.added++;
@@ -76,7 +78,7 @@ export const items = {
       .where('items.active', '=', 1)
       .orderBy('items.item_id')
       .execute();
-    return rows.map((r) => ({ entry: JSON.parse(r.content) as BankEntry, versionId: r.id }));
+    return rows.map((r) => ({ entry: upgradeEntry(JSON.parse(r.content)), versionId: r.id }));
   },
 
   /** The active entries of every collection, the built-in bank's first, with their collection. */
@@ -89,7 +91,7 @@ export const items = {
       .orderBy('items.collection')
       .orderBy('items.item_id')
       .execute();
-    const out = rows.map((r) => ({ entry: JSON.parse(r.content) as BankEntry, versionId: r.id, collection: r.collection }));
+    const out = rows.map((r) => ({ entry: upgradeEntry(JSON.parse(r.content)), versionId: r.id, collection: r.collection }));
     return [...out.filter((r) => r.collection === 'bank'), ...out.filter((r) => r.collection !== 'bank')];
   },
 
@@ -97,6 +99,6 @@ export const items = {
   async versions(db: Db, ids: string[]): Promise<Map<string, BankEntry>> {
     if (ids.length === 0) return new Map();
     const rows = await db.selectFrom('item_versions').select(['id', 'content']).where('id', 'in', ids).execute();
-    return new Map(rows.map((r) => [r.id, JSON.parse(r.content) as BankEntry]));
+    return new Map(rows.map((r) => [r.id, upgradeEntry(JSON.parse(r.content))]));
   },
 };

@@ -1,5 +1,6 @@
 import { checkBank, type PathSegment, type RawEntry } from '../../core/items/check-bank.ts';
 import type { BankEntry } from '../../core/items/item-schema.ts';
+import { upgradeEntry } from '../../core/items/upgrade-entry.ts';
 import type { FormatProblem, ParseOptions, ParseResult } from './format-problem.ts';
 
 /** Where a part of a candidate sits in its source: a text position, an XML path, or both. */
@@ -37,7 +38,8 @@ export function finishParse(candidates: Candidate[], fileProblems: FormatProblem
   candidates.forEach((c, i) => {
     if (c.skipped) return;
     raw.push({
-      value: c.value,
+      // Files written before per-exam tags name their exams as a list, with the tags beside it.
+      value: isEntryLike(c.value) ? upgradeEntry(c.value) : c.value,
       file: String(i),
       locate: (path: PathSegment[]) => {
         located.push({ candidate: i, loc: c.locate(path) });
@@ -61,6 +63,13 @@ export function finishParse(candidates: Candidate[], fileProblems: FormatProblem
   const rejected = new Set(problems.filter((p) => p.severity === 'error' && p.itemId).map((p) => p.itemId));
   const entries: BankEntry[] = checked.entries.filter((e) => !rejected.has(e.id));
   return { entries, problems: problems.map(clean), seen: candidates.map((c) => c.id) };
+}
+
+/** An object the upgrade can read (a case study needs its list of questions); anything else goes to the schema as is. */
+function isEntryLike(v: unknown): boolean {
+  if (!v || typeof v !== 'object') return false;
+  const o = v as { type?: unknown; questions?: unknown };
+  return o.type !== 'case' || (Array.isArray(o.questions) && o.questions.every((q) => !!q && typeof q === 'object'));
 }
 
 /** Drops undefined fields so that problems serialise to exactly the documented JSON shape. */

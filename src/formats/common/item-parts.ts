@@ -1,7 +1,9 @@
 import type { BankEntry, MatchingItem, Question } from '../../core/items/item-schema.ts';
 
-/** Metadata fields every question may carry, in the order formats write them. */
-export const META_KEYS = ['exams', 'task', 'bullets', 'module', 'difficulty', 'angoff', 'references', 'tags'] as const;
+/** Metadata fields every question may carry, in the order formats write them (`exams` holds the per-exam tags). */
+export const META_KEYS = ['exams', 'difficulty', 'references', 'tags'] as const;
+/** Fields of files written before per-exam tags; readers keep them so that `upgradeEntry` can read them. */
+export const LEGACY_META_KEYS = ['task', 'bullets', 'module', 'angoff'] as const;
 export type MetaKey = (typeof META_KEYS)[number];
 export type Meta = Partial<Pick<Question, MetaKey>>;
 
@@ -12,11 +14,11 @@ export function metaOf(q: Question): Meta {
   return out as Meta;
 }
 
-/** Keeps only known metadata fields of plausible JS types; the schema checks the values later. */
+/** Keeps only known metadata fields (older files' too); the schema checks the values later. */
 export function pickMeta(raw: unknown): Meta {
   const out: Record<string, unknown> = {};
   if (!raw || typeof raw !== 'object') return out;
-  for (const k of META_KEYS) {
+  for (const k of [...META_KEYS, ...LEGACY_META_KEYS]) {
     const v = (raw as Record<string, unknown>)[k];
     if (v !== undefined && v !== null) out[k] = v;
   }

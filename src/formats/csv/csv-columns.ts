@@ -1,7 +1,8 @@
 /**
  * The CSV layout (documented in docs/INTERCHANGE.md): one row per question; a case study's
- * questions one row each, sharing `case_id` (the case's title, scenario and exams are read from its
- * first row). List cells are separated by `|`.
+ * questions one row each, sharing `case_id` (the case's title and scenario are read from its first
+ * row). List cells are separated by `|`. `exams` holds one value per exam with its tags as text
+ * (`mla-c02 task=1.2 bullets=1.2.s5,1.2.s7 module=28 angoff=0.6`, exam-tags-text.ts).
  */
 export const MAX_CHOICES = 10;
 export const MAX_RESPONSES = 9;
@@ -13,13 +14,8 @@ export const CSV_COLUMNS = [
   'case_id',
   'case_title',
   'case_scenario',
-  'case_exams',
   'exams',
-  'task',
-  'bullets',
-  'module',
   'difficulty',
-  'angoff',
   'stem',
   'explanation',
   'references',
@@ -33,6 +29,9 @@ export const CSV_COLUMNS = [
   ...Array.from({ length: MAX_RESPONSES }, (_, i) => `response_${i + 1}`),
   ...Array.from({ length: MAX_RESPONSES }, (_, i) => `response_why_${i + 1}`),
 ] as const;
+
+/** Columns of files written before per-exam tags, still read. */
+export const LEGACY_CSV_COLUMNS = ['case_exams', 'task', 'bullets', 'module', 'angoff'] as const;
 
 export type CsvRow = Record<string, string>;
 

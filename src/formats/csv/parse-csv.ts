@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import type { PathSegment } from '../../core/items/check-bank.ts';
+import { examTagsFromText } from '../common/exam-tags-text.ts';
 import { finishParse, type Candidate } from '../common/finish-parse.ts';
 import type { FormatProblem, ParseOptions, ParseResult } from '../common/format-problem.ts';
 import { DEFAULT_LIMITS, type ImportLimits } from '../common/limits.ts';
@@ -14,7 +15,8 @@ const opt = (s: string | undefined) => (s === undefined || s.trim() === '' ? und
 
 function question(r: CsvRow): Record<string, unknown> {
   const q: Record<string, unknown> = { id: r.id ?? '', type: r.type ?? '', stem: r.stem ?? '' };
-  for (const k of ['exams', 'bullets', 'references', 'tags'] as const) if (opt(r[k])) q[k] = splitList(r[k]);
+  for (const k of ['bullets', 'references', 'tags'] as const) if (opt(r[k])) q[k] = splitList(r[k]);
+  if (opt(r.exams)) q.exams = examTagsFromText(splitList(r.exams));
   if (opt(r.task)) q.task = r.task;
   for (const k of ['module', 'difficulty', 'angoff'] as const) if (num(r[k]) !== undefined) q[k] = num(r[k]);
   if (opt(r.explanation)) q.explanation = r.explanation;
@@ -100,6 +102,7 @@ export function parseCsv(input: string, options: CsvParseOptions = {}): ParseRes
     let c = cases.get(caseId);
     if (!c) {
       const value: Record<string, unknown> = { id: caseId, type: 'case', title: r.case_title ?? '', scenario: r.case_scenario ?? '', questions: [] };
+      // Files written before per-exam tags name the case study's exams in `case_exams`.
       if (opt(r.case_exams)) value.exams = splitList(r.case_exams);
       c = { value, lines: [] };
       cases.set(caseId, c);

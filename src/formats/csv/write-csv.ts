@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { BankEntry, CaseStudy, Question } from '../../core/items/item-schema.ts';
 import type { WriteResult } from '../common/format-problem.ts';
+import { examTagsToText } from '../common/exam-tags-text.ts';
 import { mapQuestions } from '../common/item-parts.ts';
 import { lossReport } from '../common/lost-fields.ts';
 import { CSV_COLUMNS, joinList, splitList, type CsvRow } from './csv-columns.ts';
@@ -8,17 +9,12 @@ import { CSV_COLUMNS, joinList, splitList, type CsvRow } from './csv-columns.ts'
 /** What CSV keeps: everything, except that list values are split at `|` and lists are trimmed. */
 export function projectCsv(entries: BankEntry[]): BankEntry[] {
   const list = <T extends string[] | undefined>(l: T): T => (l === undefined ? l : (splitList(joinList(l)) as T));
-  const meta = <Q extends { exams?: string[] | undefined; bullets?: string[] | undefined; references?: string[] | undefined; tags?: string[] | undefined }>(q: Q): Q => ({
+  const meta = (q: Question): Question => ({
     ...q,
-    ...(q.exams ? { exams: list(q.exams) } : {}),
-    ...(q.bullets ? { bullets: list(q.bullets) } : {}),
     ...(q.references ? { references: list(q.references) } : {}),
     ...(q.tags ? { tags: list(q.tags) } : {}),
   });
-  return entries.map((e) => {
-    const m = mapQuestions(e, (q) => meta(q));
-    return e.type === 'case' ? meta(m as CaseStudy) : m;
-  });
+  return entries.map((e) => mapQuestions(e, meta));
 }
 
 function row(q: Question, c?: CaseStudy): CsvRow {
@@ -28,13 +24,8 @@ function row(q: Question, c?: CaseStudy): CsvRow {
     case_id: c?.id ?? '',
     case_title: c?.title ?? '',
     case_scenario: c?.scenario ?? '',
-    case_exams: joinList(c?.exams),
-    exams: joinList(q.exams),
-    task: q.task ?? '',
-    bullets: joinList(q.bullets),
-    module: q.module === undefined ? '' : String(q.module),
+    exams: joinList(examTagsToText(q.exams)),
     difficulty: q.difficulty === undefined ? '' : String(q.difficulty),
-    angoff: q.angoff === undefined ? '' : String(q.angoff),
     stem: q.stem,
     explanation: q.explanation ?? '',
     references: joinList(q.references),

@@ -66,11 +66,11 @@ export function writeGift(entries: BankEntry[]): WriteResult<string> {
   let current = '';
   for (const e of carried) {
     if (!e) continue;
-    const cat = e.type === 'case' ? `${MOODLE_ROOT}/${CASE_FOLDER}/${e.id}` : taskCategory(e.task);
+    const cat = e.type === 'case' ? `${MOODLE_ROOT}/${CASE_FOLDER}/${e.id}` : taskCategory(e);
     if (cat !== current || e.type === 'case') blocks.push(`$CATEGORY: ${cat}`);
     current = cat;
     if (e.type === 'case') {
-      const head = META_COMMENT + JSON.stringify({ id: e.id, ...(e.exams ? { exams: e.exams } : {}) });
+      const head = META_COMMENT + JSON.stringify({ id: e.id });
       blocks.push(`${head}\n::${esc(e.title)}::${esc(e.scenario)}`);
       for (const q of e.questions) blocks.push(question(q));
       current = '';

@@ -68,6 +68,7 @@ export function parseMoodle(input: string, options: MoodleParseOptions = {}): Pa
         return;
       }
       const value: Record<string, unknown> = { id, type: 'case', title: name || id, scenario: textOf(firstElement(qel, 'questiontext'), lost) ?? '', questions: [] };
+      // Files written before per-exam tags carry the case study's exams on its description.
       if (meta.exams) value.exams = meta.exams;
       const offsets: number[] = [];
       const candidate: Candidate = {

@@ -39,9 +39,13 @@ function category(path: string): string {
   return `<question type="category"><category>${text(path)}</category></question>`;
 }
 
-/** Category of a standalone item: `$course$/top/certprep/Domain 1/Task 1.2`, or `Untagged`. */
-export function taskCategory(task: string | undefined): string {
-  return task ? `${MOODLE_ROOT}/Domain ${task[0]}/Task ${task}` : `${MOODLE_ROOT}/Untagged`;
+/**
+ * Category of a standalone item, by the first exam it is tagged for:
+ * `$course$/top/certprep/mla-c02/Domain 1/Task 1.2`, or `Untagged`. Its tags carry every exam.
+ */
+export function taskCategory(q: Question): string {
+  const [examId, tag] = Object.entries(q.exams ?? {})[0] ?? [];
+  return examId && tag?.task ? `${MOODLE_ROOT}/${examId}/Domain ${tag.task[0]}/Task ${tag.task}` : `${MOODLE_ROOT}/Untagged`;
 }
 
 function tagsXml(q: { tags?: string[] | undefined }, meta: ReturnType<typeof metaOf> | undefined): string {
@@ -86,12 +90,11 @@ export function writeMoodle(entries: BankEntry[]): WriteResult<string> {
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>', '<quiz>'];
   let current = '';
   for (const e of carried) {
-    const cat = e.type === 'case' ? `${MOODLE_ROOT}/${CASE_FOLDER}/${e.id}` : taskCategory(e.task);
+    const cat = e.type === 'case' ? `${MOODLE_ROOT}/${CASE_FOLDER}/${e.id}` : taskCategory(e);
     if (cat !== current || e.type === 'case') out.push(category(cat));
     current = cat;
     if (e.type === 'case') {
-      const tags = tagsXml({}, e.exams ? { exams: e.exams } : undefined);
-      out.push(`<question type="description"><name>${text(e.title)}</name>${field('questiontext', e.scenario)}<idnumber>${esc(e.id)}</idnumber>${tags}</question>`);
+      out.push(`<question type="description"><name>${text(e.title)}</name>${field('questiontext', e.scenario)}<idnumber>${esc(e.id)}</idnumber></question>`);
       for (const q of e.questions) out.push(question(q));
       current = '';
     } else out.push(question(e));

@@ -1,7 +1,8 @@
+import { examTagsFromText } from '../common/exam-tags-text.ts';
 import type { FormatProblem } from '../common/format-problem.ts';
 import { choiceIdFrom, itemIdFrom } from '../common/stable-id.ts';
 import { elements, firstElement, textContent, type XmlElement } from '../common/xml-tree.ts';
-import { CASE_EXAMS_OUTCOME, EXPLANATION_ID, fromQtiId, META_OUTCOMES, TOOL_NAME } from './qti-ids.ts';
+import { CASE_EXAMS_OUTCOME, EXPLANATION_ID, fromQtiId, LEGACY_META_OUTCOMES, META_OUTCOMES, TOOL_NAME } from './qti-ids.ts';
 import { flowText, ownParagraphs } from './qti-text.ts';
 
 /** One assessment item read from a package, before grouping into case studies and checking. */
@@ -15,7 +16,7 @@ export interface QtiItemRead {
   skipped?: boolean;
 }
 
-const OUTCOME_BY_ID = new Map(Object.entries(META_OUTCOMES).map(([key, spec]) => [spec.id as string, [key, spec] as const]));
+const OUTCOME_BY_ID = new Map(Object.entries({ ...META_OUTCOMES, ...LEGACY_META_OUTCOMES }).map(([key, spec]) => [spec.id as string, [key, spec] as const]));
 const INTERACTIONS = new Set(['qti-choice-interaction', 'qti-order-interaction', 'qti-match-interaction']);
 const isInteraction = (el: XmlElement) => el.name.endsWith('-interaction');
 
@@ -154,7 +155,7 @@ export function readQtiItem(root: XmlElement, file: string, fallbackId: string):
     if (meta) {
       const [key, spec] = meta;
       const typed = spec.baseType === 'string' ? vals : vals.map(Number);
-      q[key] = spec.cardinality === 'multiple' ? typed : typed[0];
+      q[key] = key === 'exams' ? examTagsFromText(vals) : spec.cardinality === 'multiple' ? typed : typed[0];
     }
   }
   if (lost.size > 0) problems.push({ severity: 'warning', code: 'lossy', message: `dropped: ${[...lost].join(', ')}`, path: at(), itemId: id });

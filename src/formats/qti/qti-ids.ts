@@ -17,16 +17,22 @@ export const QTI_NS = 'http://www.imsglobal.org/xsd/imsqtiasi_v3p0';
 export const QTI_XSD = 'https://purl.imsglobal.org/spec/qti/v3p0/schema/xsd/imsqti_asiv3p0p1_v1p0.xsd';
 export const TOOL_NAME = 'certprep';
 
-/** Outcome declarations that carry certprep metadata: namespace-free, valid QTI, ignored by other players. */
+/**
+ * Outcome declarations that carry certprep metadata: namespace-free, valid QTI, ignored by other
+ * players. CERTPREP_EXAMS holds one value per exam with its tags as text (exam-tags-text.ts).
+ */
 export const META_OUTCOMES = {
   exams: { id: 'CERTPREP_EXAMS', cardinality: 'multiple', baseType: 'string' },
-  task: { id: 'CERTPREP_TASK', cardinality: 'single', baseType: 'string' },
-  bullets: { id: 'CERTPREP_BULLETS', cardinality: 'multiple', baseType: 'string' },
-  module: { id: 'CERTPREP_MODULE', cardinality: 'single', baseType: 'integer' },
   difficulty: { id: 'CERTPREP_DIFFICULTY', cardinality: 'single', baseType: 'integer' },
-  angoff: { id: 'CERTPREP_ANGOFF', cardinality: 'single', baseType: 'float' },
   references: { id: 'CERTPREP_REFERENCES', cardinality: 'multiple', baseType: 'string' },
   tags: { id: 'CERTPREP_TAGS', cardinality: 'multiple', baseType: 'string' },
 } as const;
-/** Exams of the case study a question belongs to (a stimulus has no place for them). */
+/** Outcomes of packages written before per-exam tags: read, never written. */
+export const LEGACY_META_OUTCOMES = {
+  task: { id: 'CERTPREP_TASK', cardinality: 'single', baseType: 'string' },
+  bullets: { id: 'CERTPREP_BULLETS', cardinality: 'multiple', baseType: 'string' },
+  module: { id: 'CERTPREP_MODULE', cardinality: 'single', baseType: 'integer' },
+  angoff: { id: 'CERTPREP_ANGOFF', cardinality: 'single', baseType: 'float' },
+} as const;
+/** Exams of the case study a question belongs to, in packages written before per-exam tags: read only. */
 export const CASE_EXAMS_OUTCOME = 'CERTPREP_CASE_EXAMS';

@@ -1,6 +1,7 @@
 import type { CaseStudy, Question } from '../../core/items/item-schema.ts';
+import { examTagsToText } from '../common/exam-tags-text.ts';
 import { escapeXmlAttr as attr, escapeXmlText as esc } from '../common/xml-tree.ts';
-import { CASE_EXAMS_OUTCOME, EXPLANATION_ID, META_OUTCOMES, QTI_NS, QTI_XSD, TOOL_NAME, toQtiId } from './qti-ids.ts';
+import { EXPLANATION_ID, META_OUTCOMES, QTI_NS, QTI_XSD, TOOL_NAME, toQtiId } from './qti-ids.ts';
 
 /** Text as XHTML paragraphs: one `<p>` per blank-line-separated block, read back joined by a blank line. */
 export function paragraphs(text: string): string {
@@ -64,12 +65,11 @@ export function writeQtiItem(q: Question, caseStudy?: { entry: CaseStudy; href: 
   parts.push('<qti-outcome-declaration identifier="SCORE" cardinality="single" base-type="float"><qti-default-value><qti-value>0</qti-value></qti-default-value></qti-outcome-declaration>');
   parts.push('<qti-outcome-declaration identifier="FEEDBACK" cardinality="multiple" base-type="identifier"/>');
   for (const [key, o] of Object.entries(META_OUTCOMES)) {
-    const v = q[key as keyof typeof META_OUTCOMES];
+    const v = key === 'exams' ? (q.exams ? examTagsToText(q.exams) : undefined) : q[key as Exclude<keyof typeof META_OUTCOMES, 'exams'>];
     if (v === undefined) continue;
     parts.push(outcome(o.id, o.cardinality, o.baseType, Array.isArray(v) ? v : [v]));
   }
   if (caseStudy) {
-    parts.push(outcome(CASE_EXAMS_OUTCOME, 'multiple', 'string', caseStudy.entry.exams));
     parts.push(`<qti-assessment-stimulus-ref identifier="${toQtiId(caseStudy.entry.id)}" href="${attr(caseStudy.href)}" title="${attr(caseStudy.entry.title)}"/>`);
   }
   parts.push(`<qti-item-body><div class="certprep-stem">${paragraphs(q.stem)}</div>${interaction}</qti-item-body>`);

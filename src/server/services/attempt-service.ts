@@ -258,7 +258,7 @@ export class AttemptService {
     for (const id of ids) {
       const record = await attempts.byId(this.deps.db, id);
       if (!record || record.status !== 'open') continue;
-      await this.finishOnce({ record, questions: await this.deps.bank.resolve(record.form) });
+      await this.finishOnce({ record, questions: await this.deps.bank.resolve(record.form, record.exam) });
     }
     return ids.length;
   }
@@ -302,7 +302,7 @@ export class AttemptService {
     // Another user's attempt is "not found": its existence is not revealed.
     if (!record || record.userId !== user.id) throw notFound('This attempt');
     // The form of an attempt never changes (a quick check's only grows), so its questions can be reused.
-    const questions = cached && cached.record.form.length === record.form.length ? cached.questions : await this.deps.bank.resolve(record.form);
+    const questions = cached && cached.record.form.length === record.form.length ? cached.questions : await this.deps.bank.resolve(record.form, record.exam);
     const loaded = { record, questions };
     if (record.status === 'open') {
       if (this.cache.size > 10_000) this.cache.delete(this.cache.keys().next().value!);

@@ -1,16 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { ExamDefinition } from '../../core/exam/exam-schema.ts';
-import { entryQuestions, type BankEntry, type CaseStudy, type Question } from '../../core/items/item-schema.ts';
+import { bankForExam, forExam, taggedQuestions, type TaggedCaseStudy, type TaggedQuestion } from '../../core/items/exam-tags.ts';
+import { entryQuestions, type BankEntry } from '../../core/items/item-schema.ts';
 import type { ItemParameters } from '../../core/measure/ability.ts';
 import { referenceCut, scoringParameters, type ScoringParameters } from '../../core/scoring/irt-score.ts';
 import { itemParams } from '../../db/repositories/item-params.ts';
 import { items } from '../../db/repositories/items.ts';
 import type { Database } from '../../db/schema.ts';
 
-/** A question resolved from a stored item version (a standalone item, or one question of a case study). */
+/**
+ * A question resolved from a stored item version (a standalone item, or one question of a case
+ * study), with its tags for the attempt's exam.
+ */
 export interface ResolvedQuestion {
-  question: Question;
-  caseStudy?: CaseStudy | undefined;
+  question: TaggedQuestion;
+  caseStudy?: TaggedCaseStudy | undefined;
   versionId: string;
 }
 
@@ -83,9 +87,8 @@ export class BankService {
     let ctx = this.irtByExam.get(examId);
     if (!ctx) {
       const ratings = new Map<string, number>();
-      for (const { entry } of this.active) {
-        if (entry.exams && !entry.exams.includes(examId)) continue;
-        for (const q of entryQuestions(entry)) if (q.angoff !== undefined) ratings.set(q.id, q.angoff);
+      for (const entry of bankForExam(this.activeEntries(), examId)) {
+        for (const q of taggedQuestions(entry)) if (q.angoff !== undefined) ratings.set(q.id, q.angoff);
       }
       const params = scoringParameters(this.calibrated, ratings);
       ctx = { params, thetaCut: referenceCut(params, ratings) };
@@ -107,14 +110,18 @@ export class BankService {
     return this.exams.get(id);
   }
 
-  /** Resolves question ids in the versions an attempt recorded. */
-  async resolve(refs: { itemId: string; versionId: string }[]): Promise<Map<string, ResolvedQuestion>> {
+  /**
+   * Resolves question ids in the versions an attempt recorded, with their tags for the attempt's exam
+   * (an item an attempt holds stays readable even if a later bank version untags it for that exam).
+   */
+  async resolve(refs: { itemId: string; versionId: string }[], examId: string): Promise<Map<string, ResolvedQuestion>> {
     const missing = [...new Set(refs.map((r) => r.versionId))].filter((v) => !this.versions.has(v));
     if (missing.length > 0) for (const [id, entry] of await items.versions(this.db, missing)) this.versions.set(id, entry);
     const out = new Map<string, ResolvedQuestion>();
     for (const r of refs) {
-      const entry = this.versions.get(r.versionId);
-      if (!entry) throw new Error(`item version ${r.versionId} is missing`);
+      const stored = this.versions.get(r.versionId);
+      if (!stored) throw new Error(`item version ${r.versionId} is missing`);
+      const entry = forExam(stored, examId) ?? forExam(withoutTags(stored), examId)!;
       if (entry.type === 'case') {
         const question = entry.questions.find((q) => q.id === r.itemId);
         if (!question) throw new Error(`question ${r.itemId} is missing from ${r.versionId}`);
@@ -128,13 +135,21 @@ export class BankService {
   counts(examId: string): { byTask: Map<string, number>; byModule: Map<number, number> } {
     const byTask = new Map<string, number>();
     const byModule = new Map<number, number>();
-    for (const { entry } of this.active) {
-      if (entry.exams && !entry.exams.includes(examId)) continue;
-      for (const q of entryQuestions(entry)) {
+    for (const entry of bankForExam(this.activeEntries(), examId)) {
+      for (const q of taggedQuestions(entry)) {
         if (q.task) byTask.set(q.task, (byTask.get(q.task) ?? 0) + 1);
         if (q.module !== undefined) byModule.set(q.module, (byModule.get(q.module) ?? 0) + 1);
       }
     }
     return { byTask, byModule };
   }
+}
+
+/** The entry without any exam tags: how an attempt reads an item that is no longer tagged for its exam. */
+function withoutTags(entry: BankEntry): BankEntry {
+  const strip = <T extends { exams?: unknown }>(q: T): T => {
+    const { exams: _exams, ...rest } = q;
+    return rest as T;
+  };
+  return entry.type === 'case' ? { ...entry, questions: entry.questions.map(strip) } : strip(entry);
 }

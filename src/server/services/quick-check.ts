@@ -20,7 +20,7 @@ export function nextQuickEntry(
   seed: string,
 ): FormEntry | undefined {
   const rng = seededRandom(`${seed}:${given.length}`);
-  const pool = rng.shuffle(questionPool(entries, exam, { fullyTagged: true }).filter((p) => params.has(p.question.id)));
+  const pool = rng.shuffle(questionPool(entries, exam, { forMock: true }).filter((p) => params.has(p.question.id)));
   const scored = given.filter((g) => params.has(g.entry.itemId));
   const theta = eapAbility(
     scored.map((g) => params.get(g.entry.itemId)!),

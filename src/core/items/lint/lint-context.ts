@@ -1,4 +1,5 @@
 import type { PathSegment, Problem, Severity } from '../check-bank.ts';
+import { entryExams } from '../exam-tags.ts';
 import type { BankEntry, Question } from '../item-schema.ts';
 
 /** Line and column (1-based) of a path inside an entry's source. */
@@ -18,7 +19,7 @@ export interface LintEntry {
 export interface LintQuestion {
   question: Question;
   file: string;
-  /** Exam versions the question is valid for (a case-study question inherits its case study's). */
+  /** Exam versions the question is tagged for (a case study's: its questions'). */
   exams: string[];
   /** Id of the case study holding the question, if any. */
   caseId?: string;
@@ -38,7 +39,7 @@ export function problemAt(e: LintEntry, path: PathSegment[], severity: Severity,
 export function lintQuestions(entries: LintEntry[]): LintQuestion[] {
   const out: LintQuestion[] = [];
   for (const e of entries) {
-    const exams = e.entry.exams ?? [];
+    const exams = entryExams(e.entry) ?? [];
     const wrap = (question: Question, base: PathSegment[], caseId?: string): LintQuestion => {
       const locate = (path: PathSegment[]) => e.locate([...base, ...path]);
       return {

@@ -1,5 +1,6 @@
 import type { PathSegment, Problem } from '../check-bank.ts';
 import type { ExamIndex } from '../../exam/exam-schema.ts';
+import { entryExams } from '../exam-tags.ts';
 import { lintQuestions, problemAt, type LintEntry } from './lint-context.ts';
 import { serviceMatcher } from './service-matcher.ts';
 
@@ -26,7 +27,7 @@ export function outOfScopeRule(entries: LintEntry[], exams: ExamIndex[]): Proble
 
   for (const e of entries) {
     if (e.entry.type === 'case') {
-      scan(e.entry.scenario, e.entry.exams ?? [], (message) => problems.push(problemAt(e, ['scenario'], 'warning', 'out-of-scope-service', `scenario ${message}`)));
+      scan(e.entry.scenario, entryExams(e.entry) ?? [], (message) => problems.push(problemAt(e, ['scenario'], 'warning', 'out-of-scope-service', `scenario ${message}`)));
     }
   }
   for (const lq of lintQuestions(entries)) {

@@ -8,7 +8,7 @@ import { outOfScopeRule } from './out-of-scope-rule.ts';
 import { referenceProblem, referenceRule } from './reference-rule.ts';
 import { selectCountRule, stemSelectCounts } from './select-count-rule.ts';
 import { serviceMatcher } from './service-matcher.ts';
-import { bank, caseStudy, matching, multiple, ordering, single, testExam } from './test-items.ts';
+import { bank, caseStudy, matching, multiple, ordering, single, tagged, testExam } from './test-items.ts';
 import type { Problem } from '../check-bank.ts';
 
 const FOUR: [string, string, string, string] = ['Use Amazon S3 Select', 'Use Amazon Athena', 'Use AWS Glue jobs', 'Use Amazon EMR'];
@@ -279,24 +279,25 @@ describe('coverageRule', () => {
 
   it('counts distinct questions per bullet, case-study questions included, other exams excluded', () => {
     const items = [
-      single('a', 'A', FOUR, 0, { bullets: ['1.1.k1', '1.1.k1', '1.1.k2'] }),
-      single('b', 'B', FOUR, 0, { bullets: ['1.1.k1'], exams: ['other-exam'] }),
-      caseStudy('c', 'Scenario', [single('c1', 'C1', FOUR, 0, { bullets: ['1.1.k2'] }), single('c2', 'C2', FOUR, 0, { bullets: ['2.1.k1'], task: '2.1' })]),
+      single('a', 'A', FOUR, 0, tagged({ bullets: ['1.1.k1', '1.1.k1', '1.1.k2'] })),
+      single('b', 'B', FOUR, 0, tagged({ bullets: ['1.1.k1'] }, 'other-exam')),
+      caseStudy('c', 'Scenario', [single('c1', 'C1', FOUR, 0, tagged({ bullets: ['1.1.k2'] })), single('c2', 'C2', FOUR, 0, tagged({ task: '2.1', bullets: ['2.1.k1'] }))]),
     ];
     expect(Object.fromEntries(countByBullet(lintQuestions(bank(items)), exam))).toEqual({ '1.1.k1': 1, '1.1.k2': 2, '1.1.s1': 0, '2.1.k1': 1 });
     const problems = coverageRule(lintQuestions(bank(items)), [exam], at);
     expect(problems.map((p) => p.message)).toEqual([
-      'TEST-01 bullet 1.1.k1 "Data formats" is tested by 1 item (at least 2 needed)',
-      'TEST-01 bullet 1.1.s1 "Choosing formats" is tested by 0 items (at least 2 needed)',
-      'TEST-01 bullet 2.1.k1 "Algorithms" is tested by 1 item (at least 2 needed)',
+      'TEST-01 1.1.k1 "Data formats" is tested by 1 question a mock may use (at least 2 needed)',
+      'TEST-01 1.1.s1 "Choosing formats" is tested by 0 questions a mock may use (at least 2 needed)',
+      'TEST-01 2.1.k1 "Algorithms" is tested by 1 question a mock may use (at least 2 needed)',
     ]);
     expect(problems.every((p) => p.severity === 'error' && p.code === 'bullet-uncovered')).toBe(true);
   });
 
   it('is silent when every bullet has enough items', () => {
     const all = ['1.1.k1', '1.1.k2', '1.1.s1', '2.1.k1'];
-    const items = [single('a', 'A', FOUR, 0, { bullets: all }), single('b', 'B', FOUR, 0, { bullets: all })];
+    const items = [single('a', 'A', FOUR, 0, tagged({ bullets: all })), single('b', 'B', FOUR, 0, tagged({ bullets: all }))];
     expect(coverageRule(lintQuestions(bank(items)), [exam], at)).toEqual([]);
-    expect(coverageRule(lintQuestions(bank(items)), [exam], at, 3)).toHaveLength(4);
+    const stricter = { ...exam, exam: { ...exam.exam, coverage: { perBullet: 3 } } };
+    expect(coverageRule(lintQuestions(bank(items)), [stricter], at)).toHaveLength(4);
   });
 });

@@ -1,6 +1,6 @@
 import { indexExam, type ExamDefinition, type ExamIndex } from '../../exam/exam-schema.ts';
 import type { PathSegment } from '../check-bank.ts';
-import type { BankEntry, CaseStudy, MatchingItem, MultipleItem, OrderingItem, SingleItem } from '../item-schema.ts';
+import type { BankEntry, CaseStudy, ExamTag, MatchingItem, MultipleItem, OrderingItem, SingleItem } from '../item-schema.ts';
 import type { LintEntry } from './lint-context.ts';
 
 /**
@@ -9,7 +9,13 @@ import type { LintEntry } from './lint-context.ts';
  */
 
 const REF = ['https://docs.aws.amazon.com/sagemaker/latest/dg/whatis.html'];
-const meta = { exams: ['test-exam'], task: '1.1', bullets: ['1.1.k1'], module: 1, difficulty: 2, angoff: 0.6, explanation: 'Why.', references: REF };
+const DEFAULT_TAG: ExamTag = { task: '1.1', bullets: ['1.1.k1'], module: 1, angoff: 0.6 };
+const meta = { exams: { 'test-exam': DEFAULT_TAG }, difficulty: 2, explanation: 'Why.', references: REF };
+
+/** Per-exam tags for a test item: the defaults (task 1.1, bullet 1.1.k1, module 1) with `tag` over them. */
+export function tagged(tag: Partial<ExamTag>, examId = 'test-exam'): { exams: Record<string, ExamTag> } {
+  return { exams: { [examId]: { ...DEFAULT_TAG, ...tag } } };
+}
 
 export function single(id: string, stem: string, options: [string, string, string, string], key = 0, extra: Partial<SingleItem> = {}): SingleItem {
   return { ...meta, id, type: 'single', stem, options: options.map((text, i) => ({ id: 'abcd'[i]!, text, correct: i === key, why: 'because' })), ...extra };
@@ -44,7 +50,7 @@ export function matching(id: string, stem: string, pairs: [string, string][], ex
 }
 
 export function caseStudy(id: string, scenario: string, questions: CaseStudy['questions']): CaseStudy {
-  return { id, type: 'case', title: `Case ${id}`, scenario, exams: ['test-exam'], questions: questions.map((q) => ({ ...q, exams: undefined })) };
+  return { id, type: 'case', title: `Case ${id}`, scenario, questions };
 }
 
 /** Wraps entries as a lintable bank in file `file`. */
@@ -63,6 +69,10 @@ export function testExam(outOfScopeServices: string[] = ['Amazon Route 53', 'AWS
     profiles: {},
     accommodations: {},
     retakeWaitDays: 14,
+    mockTypes: ['single', 'multiple', 'ordering', 'matching', 'case'],
+    availability: {},
+    coverage: { perBullet: 2 },
+    serviceLifecycle: [],
     domains: [
       {
         id: '1',
