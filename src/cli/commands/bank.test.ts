@@ -18,12 +18,15 @@ describe('certprep bank report', () => {
     const { code, stdout } = await cli('bank', 'report', 'test/fixtures/lint/clean', '--json');
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual({
+      exam: 'lint-fixture',
       items: 7,
       byDomain: { '1': 7 },
       byTask: { '1.1': 7 },
+      bySkill: { '1.1.k1': 2, '1.1.k2': 3, '1.1.s1': 4 },
       byType: { single: 3, multiple: 1, ordering: 2, matching: 1 },
       caseStudies: 1,
-      bulletsUncovered: [],
+      mockPool: 7,
+      uncovered: [],
     });
   });
 
@@ -34,7 +37,7 @@ describe('certprep bank report', () => {
     expect(stdout).toMatch(/^1 +Data Preparation +29 +100\.0% +100\.0%$/m);
     expect(stdout).toMatch(/^1\.1 +Ingest and store data +29 +ok +27 +2 +0 +0 +0 +29 +0 +0 +0$/m);
     expect(stdout).toContain('  1.1  k1 25  k2 4  s1 0*');
-    expect(stdout).toContain('  - bullet 1.1.s1 "Choosing appropriate data formats": 0 items, needs 2');
+    expect(stdout).toContain('  - skill 1.1.s1 "Choosing appropriate data formats": 0 items a mock may use, needs 2');
     expect(stdout).toContain('  - case studies: 0, needs 8');
   });
 

@@ -38,7 +38,7 @@ async function report(argv: string[]): Promise<number> {
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: { exams: { type: 'string' }, exam: { type: 'string' }, json: { type: 'boolean' } } });
   } catch (err) {
-    console.error(`certprep bank report: ${err instanceof Error ? err.message : String(err)}\nusage: certprep bank report [path] [--json] [--exam <id>] [--exams <dir>]`);
+    console.error(`certprep bank report: ${err instanceof Error ? err.message : String(err)}\nusage: certprep bank report [path] --exam <id> [--json] [--exams <dir>]`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -49,6 +49,10 @@ async function report(argv: string[]): Promise<number> {
   if (fatal) {
     console.error(`certprep bank report: ${formatProblem(fatal)}`);
     return 1;
+  }
+  if (!values.exam && loaded.exams.length > 1) {
+    console.error(`certprep bank report: the bank serves several exams; choose one with --exam (${loaded.exams.map((e) => e.exam.id).join(', ')})`);
+    return 2;
   }
   const exam = values.exam ? loaded.exams.find((e) => e.exam.id === values.exam) : loaded.exams[0];
   if (!exam) {

@@ -36,17 +36,17 @@ describe('certprep lint', () => {
     has(`${FIXTURES}/problems:1:1 warning`, 'key-position-bias');
     has(`${FIXTURES}/problems:1:1 warning`, 'key-longest-share');
     has(`${FIXTURES}/problems/exams/lint-fixture.yaml:22:13 error`, 'bullet-uncovered');
-    has(`${file}:11:11 error`, 'select-count-mismatch', 'bad-select');
-    has(`${file}:29:11 error`, 'select-count-missing', 'no-select');
-    has(`${file}:49:9 warning`, 'absolute-word', 'of-the-above');
-    has(`${file}:51:9 error`, 'of-the-above', 'of-the-above');
-    has(`${file}:78:11 error`, 'duplicate-stem', 'dup-second');
-    has(`${file}:94:11 warning`, 'near-duplicate-stem', 'near-dup');
-    has(`${file}:117:18 error`, 'reference-language', 'bad-reference');
-    has(`${file}:126:11 warning`, 'out-of-scope-service', 'out-of-scope');
-    has(`${file}:131:9 warning`, 'out-of-scope-service', 'out-of-scope');
-    has(`${file}:144:9 warning`, 'key-much-longer', 'long-key');
-    has(`${file}:160:7 error`, 'schema', 'schema-broken');
+    has(`${file}:8:11 error`, 'select-count-mismatch', 'bad-select');
+    has(`${file}:23:11 error`, 'select-count-missing', 'no-select');
+    has(`${file}:40:9 warning`, 'absolute-word', 'of-the-above');
+    has(`${file}:42:9 error`, 'of-the-above', 'of-the-above');
+    has(`${file}:63:11 error`, 'duplicate-stem', 'dup-second');
+    has(`${file}:76:11 warning`, 'near-duplicate-stem', 'near-dup');
+    has(`${file}:96:18 error`, 'reference-language', 'bad-reference');
+    has(`${file}:102:11 warning`, 'out-of-scope-service', 'out-of-scope');
+    has(`${file}:107:9 warning`, 'out-of-scope-service', 'out-of-scope');
+    has(`${file}:117:9 warning`, 'key-much-longer', 'long-key');
+    has(`${file}:130:7 error`, 'schema', 'schema-broken');
     // validate and lint both check reference languages: the problem is printed once.
     expect(lines.filter((l) => l.includes('reference-language'))).toHaveLength(1);
     expect(lines.at(-1)).toBe('failed: 29 entries (29 questions), 7 errors, 7 warnings; key positions a/b/c/d 27/0/0/0 (chi-square 81.00, p = 1.87e-17); key longest in 86.2% of 29');
@@ -59,13 +59,13 @@ describe('certprep lint', () => {
     const result = JSON.parse(stdout) as { ok: boolean; wholeBank: boolean; errors: number; warnings: number; problems: { code: string; file: string; line: number }[]; stats: { keyPositions: Record<string, number> } };
     expect(result).toMatchObject({ ok: false, wholeBank: false, errors: 6, warnings: 5, stats: { keyPositions: { a: 7, b: 0, c: 0, d: 0 } } });
     expect(result.problems.some((p) => p.code === 'bullet-uncovered')).toBe(false);
-    expect(result.problems.find((p) => p.code === 'select-count-missing')).toMatchObject({ file, line: 29 });
+    expect(result.problems.find((p) => p.code === 'select-count-missing')).toMatchObject({ file, line: 23 });
   });
 
   it('takes a list of absolute words', async () => {
     const file = `${FIXTURES}/problems/items/d1/problems.yaml`;
     const { stdout } = await cli('lint', file, '--exams', `${FIXTURES}/problems/exams`, '--absolute-words', 'only, all');
-    expect(stdout).toContain(`${file}:144:9 warning absolute-word option "a" uses the absolute word "only" [long-key]`);
+    expect(stdout).toContain(`${file}:117:9 warning absolute-word option "a" uses the absolute word "only" [long-key]`);
     expect(stdout).not.toContain('"always"');
   });
 

@@ -62,7 +62,17 @@ describe('bankReport', () => {
 
   it('reports an empty bank with every count at zero', () => {
     const r = bankReport([], exam);
-    expect(bankReportSummary(r)).toEqual({ items: 0, byDomain: { '1': 0, '2': 0 }, byTask: { '1.1': 0, '2.1': 0 }, byType: { single: 0, multiple: 0, ordering: 0, matching: 0 }, caseStudies: 0, bulletsUncovered: ['1.1.k1', '1.1.k2', '1.1.s1', '2.1.k1'] });
+    expect(bankReportSummary(r)).toEqual({
+      exam: 'test-exam',
+      items: 0,
+      byDomain: { '1': 0, '2': 0 },
+      byTask: { '1.1': 0, '2.1': 0 },
+      bySkill: { '1.1.k1': 0, '1.1.k2': 0, '1.1.s1': 0, '2.1.k1': 0 },
+      byType: { single: 0, multiple: 0, ordering: 0, matching: 0 },
+      caseStudies: 0,
+      mockPool: 0,
+      uncovered: ['1.1.k1', '1.1.k2', '1.1.s1', '2.1.k1'],
+    });
     expect(r.gaps).toContain('multiple response: 0 of 0 items (0.0%), needs 20.0%');
   });
 });

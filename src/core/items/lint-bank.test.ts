@@ -55,7 +55,7 @@ describe('lintBank', () => {
       'items:',
       '  - id: y1',
       '    type: single',
-      '    exams: [test-exam]',
+      '    exams: {test-exam: {task: "1.1"}}',
       '    stem: Which option?',
       '    options:',
       '      - {id: a, text: Use Athena, correct: true}',

@@ -26,6 +26,7 @@ function isLegacy(q: Loose): boolean {
 }
 
 function upgradeQuestion(q: Loose, inherited: string[] | undefined): Loose {
+  if (!isLegacy(q)) return q;
   const out: Loose = {};
   const tag: Loose = {};
   for (const [k, val] of Object.entries(q)) {

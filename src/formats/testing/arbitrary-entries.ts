@@ -22,14 +22,28 @@ function uniqueIds(n: number) {
   return fc.uniqueArray(choiceId, { minLength: n, maxLength: n });
 }
 
+const examTag = (tasks: string[], bullets: string[]) =>
+  fc.record(
+    {
+      task: fc.constantFrom(...tasks),
+      bullets: fc.array(fc.constantFrom(...bullets), { maxLength: 2 }),
+      module: fc.integer({ min: 1, max: 26 }),
+      angoff: fc.integer({ min: 1, max: 99 }).map((n) => n / 100),
+    },
+    { requiredKeys: [] },
+  );
+
+/** Tags for C01 alone, C02 alone, or both. */
+const exams = fc.oneof(
+  fc.record({ 'mla-c01': examTag(['1.1', '1.2', '2.3', '4.1'], ['1.1.k1', '1.2.s3', '2.3.k2']) }),
+  fc.record({ 'mla-c02': examTag(['1.1', '1.2', '3.2'], ['1.1.s7', '1.2.s5', '3.2.s7']) }),
+  fc.record({ 'mla-c01': examTag(['1.1', '2.3'], ['1.1.k1', '2.3.k2']), 'mla-c02': examTag(['1.2', '2.1'], ['1.2.s9', '2.1.s2']) }),
+);
+
 const meta = fc.record(
   {
-    exams: fc.constant(['mla-c01']),
-    task: fc.constantFrom('1.1', '1.2', '2.3', '4.1'),
-    bullets: fc.array(fc.constantFrom('1.1.k1', '1.2.s3', '2.3.k2'), { maxLength: 2 }),
-    module: fc.integer({ min: 1, max: 26 }),
+    exams,
     difficulty: fc.integer({ min: 1, max: 5 }),
-    angoff: fc.integer({ min: 1, max: 99 }).map((n) => n / 100),
     explanation: arbText,
     references: fc.array(fc.constantFrom('https://docs.aws.amazon.com/sagemaker/latest/dg/whatis.html', 'https://aws.amazon.com/glue/'), { maxLength: 2 }),
     tags: fc.array(fc.constantFrom('practice', 'bedrock', 'beta set'), { maxLength: 2 }),
@@ -88,14 +102,17 @@ const matching = fc.tuple(fc.integer({ min: 3, max: 7 }), fc.integer({ min: 0, m
 
 export const arbQuestion: fc.Arbitrary<Question> = fc.oneof(single, multiple, ordering, matching) as fc.Arbitrary<Question>;
 
-const caseStudy = fc.record({ title: arbLine, scenario: arbText, exams: fc.option(fc.constant(['mla-c01']), { nil: undefined }), questions: fc.array(arbQuestion, { minLength: 2, maxLength: 4 }) }).map((c) => ({
-  id: '',
-  type: 'case' as const,
-  title: c.title,
-  scenario: c.scenario,
-  ...(c.exams ? { exams: c.exams } : {}),
-  questions: c.questions.map(({ exams: _e, ...q }) => q),
-}));
+/** A case study's questions name the same exams: the first question's, or none. */
+const caseStudy = fc.record({ title: arbLine, scenario: arbText, questions: fc.array(arbQuestion, { minLength: 2, maxLength: 4 }) }).map((c) => {
+  const examIds = Object.keys(c.questions[0]!.exams ?? {});
+  return {
+    id: '',
+    type: 'case' as const,
+    title: c.title,
+    scenario: c.scenario,
+    questions: c.questions.map(({ exams: own, ...q }) => (examIds.length ? { ...q, exams: Object.fromEntries(examIds.map((id) => [id, own?.[id] ?? {}])) } : q)),
+  };
+});
 
 /** A list of valid entries with ids unique across the list (case-study questions included). */
 export function arbEntries(opts: { maxLength?: number; types?: BankEntry['type'][] } = {}): fc.Arbitrary<BankEntry[]> {
