@@ -103,7 +103,14 @@ export const examSchema = z.strictObject({
   mockTypes: z.array(z.enum(MOCK_TYPES)).min(1).default([...MOCK_TYPES]),
   availability: availabilitySchema.default({}),
   /** Coverage targets: questions per bullet or skill in the pool a mock may draw on; perNewBullet for added skills. */
-  coverage: z.strictObject({ perBullet: z.number().int().min(0), perNewBullet: z.number().int().min(0).optional() }).default({ perBullet: 2 }),
+  coverage: z
+    .strictObject({
+      perBullet: z.number().int().min(0),
+      perNewBullet: z.number().int().min(0).optional(),
+      /** How the linter reports a shortfall: `warning` while an exam version's bank is still being written. */
+      severity: z.enum(['error', 'warning']).default('error'),
+    })
+    .default({ perBullet: 2, severity: 'error' }),
   domains: z.array(domainSchema).min(1),
   modules: z.array(moduleSchema),
   serviceLifecycle: z.array(lifecycleSchema).default([]),

@@ -113,7 +113,7 @@ export function bankReport(entries: BankEntry[], exam: ExamIndex, minimums: Bank
   };
   for (const e of bankForExam(entries, def.id)) {
     // Untagged foreign items serve practice on any exam but are not part of an exam's bank.
-    if (e.type === 'case' ? !e.questions[0]?.exams : !e.exams) continue;
+    if (e.type === 'case' ? !e.questions.some((q) => q.exams) : !e.exams) continue;
     if (e.type === 'case') {
       caseStudies += 1;
       for (const q of e.questions) count(q, true);

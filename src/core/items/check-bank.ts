@@ -79,11 +79,8 @@ export function checkBank(raw: RawEntry[], exams: ExamIndex[], options: CheckOpt
 
     const checkTags = (q: Question, base: PathSegment[]) => checkExamTags(q, base, examById, metaSeverity, at);
     if (entry.type === 'case') {
-      const first = Object.keys(entry.questions[0]?.exams ?? {}).sort().join(', ');
       entry.questions.forEach((q, i) => {
         claimId(q.id, ['questions', i, 'id']);
-        const mine = Object.keys(q.exams ?? {}).sort().join(', ');
-        if (i > 0 && mine !== first) at(['questions', i, 'exams'], 'error', 'case-exams-differ', `every question of a case study names the same exams: "${q.id}" names [${mine}], the first question [${first}]`, q.id);
         checkQuestion(q, ['questions', i], metaSeverity, at);
         checkTags(q, ['questions', i]);
       });

@@ -11,12 +11,13 @@ export type TaggedEntry = TaggedQuestion | TaggedCaseStudy;
 
 /**
  * The exam ids an entry is tagged for; undefined when it is untagged (valid for any exam, practice
- * only). A case study is valid for the exams its first question names (`checkBank` requires every
- * question of a case to name the same exams).
+ * only). A case study is valid for every exam one of its questions is tagged for: a question whose
+ * content an exam version dropped stays out of that exam's view of the case.
  */
 export function entryExams(entry: BankEntry): string[] | undefined {
-  const tagged = entry.type === 'case' ? entry.questions[0]?.exams : entry.exams;
-  return tagged ? Object.keys(tagged) : undefined;
+  if (entry.type !== 'case') return entry.exams ? Object.keys(entry.exams) : undefined;
+  const tagged = entry.questions.filter((q) => q.exams);
+  return tagged.length ? [...new Set(tagged.flatMap((q) => Object.keys(q.exams!)))] : undefined;
 }
 
 /** Whether the entry may be used for the exam: tagged for it, or untagged. */
@@ -34,7 +35,11 @@ export function tagQuestion(q: Question, examId: string): TaggedQuestion {
 /** The entry as the exam sees it, or undefined when it is tagged for other exams only. */
 export function forExam(entry: BankEntry, examId: string): TaggedEntry | undefined {
   if (!isForExam(entry, examId)) return undefined;
-  if (entry.type === 'case') return { ...entry, questions: entry.questions.map((q) => tagQuestion(q, examId)) };
+  if (entry.type === 'case') {
+    const untagged = entryExams(entry) === undefined;
+    const questions = entry.questions.filter((q) => untagged || q.exams?.[examId]).map((q) => tagQuestion(q, examId));
+    return { ...entry, questions };
+  }
   return tagQuestion(entry, examId);
 }
 

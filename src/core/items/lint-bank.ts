@@ -60,7 +60,7 @@ export function lintBank(entries: LintEntry[], exams: ExamIndex[], options: Lint
         exams,
         (exam, bullet, code, message) => {
           const at = options.locateBullet?.(exam.exam.id, bullet) ?? { file: options.bankPath, line: 1, column: 1 };
-          return { severity: 'error', code, message, file: at.file, line: at.line, column: at.column };
+          return { severity: exam.exam.coverage.severity, code, message, file: at.file, line: at.line, column: at.column };
         },
       ),
     );

@@ -297,7 +297,7 @@ describe('coverageRule', () => {
     const all = ['1.1.k1', '1.1.k2', '1.1.s1', '2.1.k1'];
     const items = [single('a', 'A', FOUR, 0, tagged({ bullets: all })), single('b', 'B', FOUR, 0, tagged({ bullets: all }))];
     expect(coverageRule(lintQuestions(bank(items)), [exam], at)).toEqual([]);
-    const stricter = { ...exam, exam: { ...exam.exam, coverage: { perBullet: 3 } } };
+    const stricter = { ...exam, exam: { ...exam.exam, coverage: { perBullet: 3, severity: 'error' as const } } };
     expect(coverageRule(lintQuestions(bank(items)), [stricter], at)).toHaveLength(4);
   });
 });

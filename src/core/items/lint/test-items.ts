@@ -71,7 +71,7 @@ export function testExam(outOfScopeServices: string[] = ['Amazon Route 53', 'AWS
     retakeWaitDays: 14,
     mockTypes: ['single', 'multiple', 'ordering', 'matching', 'case'],
     availability: {},
-    coverage: { perBullet: 2 },
+    coverage: { perBullet: 2, severity: 'error' },
     serviceLifecycle: [],
     domains: [
       {
