@@ -1,7 +1,7 @@
 import { bankForExam, type TaggedCaseStudy, type TaggedQuestion } from '../items/exam-tags.ts';
 import type { BankEntry, Question } from '../items/item-schema.ts';
 import { seededRandom, type Random } from '../util/seeded-random.ts';
-import type { ExamDefinition, ExamProfile } from './exam-schema.ts';
+import { mockMayHold, type ExamDefinition, type ExamProfile } from './exam-schema.ts';
 
 /** One position of an assembled form. Bank ids are kept here, on the server; the client sees presentation ids. */
 export interface FormEntry {
@@ -67,14 +67,12 @@ export function splitByWeight(total: number, domains: { id: string; weight: numb
  */
 export function questionPool(entries: readonly BankEntry[], exam: ExamDefinition, opts: { forMock?: boolean; allowUntagged?: boolean } = {}): PoolQuestion[] {
   const taskDomain = new Map(exam.domains.flatMap((d) => d.tasks.map((t) => [t.id, d.id] as const)));
-  const mockTypes = new Set<string>(exam.mockTypes);
   const pool: PoolQuestion[] = [];
   const domainOf = (q: TaggedQuestion, inCase: boolean): string | undefined => {
     const d = q.task ? taskDomain.get(q.task) : undefined;
     if (d === undefined) return opts.allowUntagged ? '' : undefined;
     if (!opts.forMock) return d;
-    const typeAllowed = inCase ? mockTypes.has('case') : mockTypes.has(q.type);
-    return typeAllowed && q.angoff !== undefined ? d : undefined;
+    return mockMayHold(exam, q.type, inCase) && q.angoff !== undefined ? d : undefined;
   };
   for (const e of bankForExam(entries, exam.id)) {
     if (e.type === 'case') {

@@ -126,6 +126,11 @@ export type SyllabusModule = ExamDefinition['modules'][number];
 export type ServiceLifecycle = ExamDefinition['serviceLifecycle'][number];
 export type MockType = (typeof MOCK_TYPES)[number];
 
+/** Whether a mock of the exam may hold a question of this type (a case-study question: where the exam has case studies). */
+export function mockMayHold(exam: ExamDefinition, type: string, inCase: boolean): boolean {
+  return (exam.mockTypes as readonly string[]).includes(inCase ? 'case' : type);
+}
+
 /** Lookup tables derived once from a definition. */
 export interface ExamIndex {
   exam: ExamDefinition;

@@ -1,4 +1,4 @@
-import type { ExamDefinition, ExamIndex } from '../exam/exam-schema.ts';
+import { mockMayHold, type ExamDefinition, type ExamIndex } from '../exam/exam-schema.ts';
 import { bankForExam, type TaggedQuestion } from './exam-tags.ts';
 import { type BankEntry, type QuestionType } from './item-schema.ts';
 
@@ -80,7 +80,6 @@ const zeroTypes = (): Record<QuestionType, number> => ({ single: 0, multiple: 0,
  */
 export function bankReport(entries: BankEntry[], exam: ExamIndex, minimums: BankMinimums = examMinimums(exam.exam)): BankReport {
   const def = exam.exam;
-  const mockTypes = new Set<string>(def.mockTypes);
   const byDomain: Record<string, number> = Object.fromEntries(def.domains.map((d) => [d.id, 0]));
   const tasks = def.domains.flatMap((d) => d.tasks.map((t) => ({ id: t.id, domain: d.id, title: t.title })));
   const byTask: Record<string, number> = Object.fromEntries(tasks.map((t) => [t.id, 0]));
@@ -106,7 +105,7 @@ export function bankReport(entries: BankEntry[], exam: ExamIndex, minimums: Bank
       const perDiff = byTaskDifficulty[q.task]!;
       perDiff[diff] = (perDiff[diff] ?? 0) + 1;
     }
-    const inPool = (inCase ? mockTypes.has('case') : mockTypes.has(q.type)) && !!domain && q.angoff !== undefined;
+    const inPool = mockMayHold(def, q.type, inCase) && !!domain && q.angoff !== undefined;
     if (!inPool) return;
     mockPool += 1;
     for (const b of new Set(q.bullets ?? [])) if (b in byBullet) byBullet[b]! += 1;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ExamIndex } from '../exam/exam-schema.ts';
-import { bankEntrySchema, type BankEntry, type Question } from './item-schema.ts';
+import { bankEntrySchema, EXAM_TAG_FIELDS, type BankEntry, type Question } from './item-schema.ts';
 
 export type Severity = 'error' | 'warning';
 export type PathSegment = string | number;
@@ -187,12 +187,10 @@ function checkExamTags(q: Question, base: PathSegment[], examById: Map<string, E
   }
 }
 
-const TAG_FIELDS = new Set(['task', 'bullets', 'module', 'angoff']);
-
 function describeIssue(issue: z.core.$ZodIssue): string {
   const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
   if (issue.code === 'unrecognized_keys') {
-    const hint = issue.keys.some((k) => TAG_FIELDS.has(k)) ? ' (task, bullets, module and angoff go under exams.<exam id>)' : '';
+    const hint = issue.keys.some((k) => (EXAM_TAG_FIELDS as readonly string[]).includes(k)) ? ' (task, bullets, module and angoff go under exams.<exam id>)' : '';
     return `${where}unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}${hint}`;
   }
   if (issue.path[issue.path.length - 1] === 'exams' && issue.code === 'invalid_type') {

@@ -32,6 +32,9 @@ export const examTagSchema = z.strictObject({
   angoff: z.number().gt(0).lt(1).optional(),
 });
 
+/** The fields of one exam's tags (also the flat fields of the format before per-exam tags). */
+export const EXAM_TAG_FIELDS = ['task', 'bullets', 'module', 'angoff'] as const satisfies readonly (keyof typeof examTagSchema.shape)[];
+
 /** Metadata shared by every scored item (and every case-study question). */
 export const itemMetaShape = {
   id: itemId,

@@ -1,6 +1,4 @@
-import type { BankEntry } from './item-schema.ts';
-
-const TAG_FIELDS = ['task', 'bullets', 'module', 'angoff'] as const;
+import { EXAM_TAG_FIELDS, type BankEntry } from './item-schema.ts';
 type Loose = Record<string, unknown>;
 
 /**
@@ -22,7 +20,7 @@ export function upgradeEntry(value: unknown): BankEntry {
 }
 
 function isLegacy(q: Loose): boolean {
-  return Array.isArray(q.exams) || TAG_FIELDS.some((f) => f in q);
+  return Array.isArray(q.exams) || EXAM_TAG_FIELDS.some((f) => f in q);
 }
 
 function upgradeQuestion(q: Loose, inherited: string[] | undefined): Loose {
@@ -30,7 +28,7 @@ function upgradeQuestion(q: Loose, inherited: string[] | undefined): Loose {
   const out: Loose = {};
   const tag: Loose = {};
   for (const [k, val] of Object.entries(q)) {
-    if ((TAG_FIELDS as readonly string[]).includes(k)) tag[k] = val;
+    if ((EXAM_TAG_FIELDS as readonly string[]).includes(k)) tag[k] = val;
     else if (k !== 'exams') out[k] = val;
   }
   const examIds = Array.isArray(q.exams) ? (q.exams as string[]) : inherited;

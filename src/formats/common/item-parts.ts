@@ -1,9 +1,9 @@
-import type { BankEntry, MatchingItem, Question } from '../../core/items/item-schema.ts';
+import { EXAM_TAG_FIELDS, type BankEntry, type MatchingItem, type Question } from '../../core/items/item-schema.ts';
 
 /** Metadata fields every question may carry, in the order formats write them (`exams` holds the per-exam tags). */
 export const META_KEYS = ['exams', 'difficulty', 'references', 'tags'] as const;
 /** Fields of files written before per-exam tags; readers keep them so that `upgradeEntry` can read them. */
-export const LEGACY_META_KEYS = ['task', 'bullets', 'module', 'angoff'] as const;
+export const LEGACY_META_KEYS = EXAM_TAG_FIELDS;
 export type MetaKey = (typeof META_KEYS)[number];
 export type Meta = Partial<Pick<Question, MetaKey>>;
 

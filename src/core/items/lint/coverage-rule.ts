@@ -1,5 +1,5 @@
 import type { Problem } from '../check-bank.ts';
-import type { ExamIndex } from '../../exam/exam-schema.ts';
+import { mockMayHold, type ExamIndex } from '../../exam/exam-schema.ts';
 import type { LintQuestion } from './lint-context.ts';
 
 /**
@@ -9,10 +9,9 @@ import type { LintQuestion } from './lint-context.ts';
  */
 export function countByBullet(questions: LintQuestion[], exam: ExamIndex): Map<string, number> {
   const counts = new Map<string, number>([...exam.bullets.keys()].map((b) => [b, 0]));
-  const types = new Set<string>(exam.exam.mockTypes);
   for (const lq of questions) {
     const tag = lq.question.exams?.[exam.exam.id];
-    if (!tag || !(lq.caseId ? types.has('case') : types.has(lq.question.type))) continue;
+    if (!tag || !mockMayHold(exam.exam, lq.question.type, !!lq.caseId)) continue;
     for (const b of new Set(tag.bullets ?? [])) if (counts.has(b)) counts.set(b, counts.get(b)! + 1);
   }
   return counts;
