@@ -10,6 +10,10 @@ export interface Database {
     password_hash: string;
     locale: string;
     created_ms: number;
+    /** The exam version the user prepares for; null until chosen. */
+    exam: string | null;
+    /** The day the user sits it (YYYY-MM-DD), if they said. */
+    exam_date: string | null;
   };
   sessions: {
     /** SHA-256 of the cookie's token: a stolen database does not hold usable sessions. */

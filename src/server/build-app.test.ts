@@ -1,4 +1,3 @@
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
 import type { Answer, AttemptView, ScoreReport } from '../core/api/contracts.ts';
@@ -13,33 +12,13 @@ import type { Database } from '../db/schema.ts';
 import { loadExam } from '../../test/helpers/load-exam.ts';
 import { STORES, useStores, type StoreName } from '../../test/helpers/stores.ts';
 import { syntheticBank } from '../../test/helpers/synthetic-bank.ts';
+import { InjectClient as Client } from '../../test/helpers/inject-client.ts';
 import { buildApp, type App } from './build-app.ts';
 
 const exam = loadExam();
 const bank = syntheticBank(exam, 12, 2);
 const T0 = Date.parse('2026-05-01T09:00:00Z');
 const stores = useStores();
-
-/** A browser-like client: keeps cookies, sends the CSRF header. */
-class Client {
-  cookies = new Map<string, string>();
-  csrf = '';
-  constructor(private readonly app: FastifyInstance) {}
-  async req(method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown, opts: { csrf?: boolean; raw?: string } = {}): Promise<LightMyRequestResponse> {
-    const headers: Record<string, string> = { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
-    if (method !== 'GET' && opts.csrf !== false) headers['x-csrf-token'] = this.csrf;
-    if (body !== undefined || opts.raw !== undefined) headers['content-type'] = 'application/json';
-    const res = await this.app.inject({ method, url, headers, payload: opts.raw ?? (body === undefined ? undefined : JSON.stringify(body)) });
-    for (const c of res.cookies) this.cookies.set(c.name, c.value);
-    return res;
-  }
-  async signUp(email: string): Promise<void> {
-    const s = await this.req('GET', '/api/session');
-    this.csrf = s.json().csrfToken;
-    const r = await this.req('POST', '/api/auth/signup', { email, name: 'Candidate', password: 'correct horse battery' });
-    expect(r.statusCode).toBe(200);
-  }
-}
 
 async function setup(store: StoreName, clock: { t: number }): Promise<App & { client: Client; db: Kysely<Database> }> {
   const handle = await stores.open(store);

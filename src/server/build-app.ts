@@ -9,6 +9,7 @@ import type { DatabaseHandle } from '../db/create-database.ts';
 import { kyselyBatchCommit } from '../db/repositories/answers.ts';
 import { sqliteBatchCommit } from '../db/sqlite-batch-commit.ts';
 import type { ExamDefinition } from '../core/exam/exam-schema.ts';
+import { defaultExamId } from '../core/exam/exam-status.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from './errors.ts';
 import { authPlugin } from './plugins/auth-plugin.ts';
@@ -19,6 +20,7 @@ import { progressRoutes } from './routes/progress/progress-routes.ts';
 import { AnswerWriter } from './services/answer-writer.ts';
 import { AttemptService } from './services/attempt-service.ts';
 import { BankService } from './services/bank-service.ts';
+import { ProgressService } from './services/progress-service.ts';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -68,10 +70,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   await app.register(fastifyCookie);
   authPlugin(app, { db: opts.db, now, secureCookies: opts.secureCookies ?? false });
-  authRoutes(app, { db: opts.db, now, sessionDays: opts.sessionDays ?? 30, secureCookies: opts.secureCookies ?? false, signInLimitPerMinute: opts.signInLimitPerMinute ?? 10 });
-  examRoutes(app, { bank });
+  authRoutes(app, { db: opts.db, now, sessionDays: opts.sessionDays ?? 30, secureCookies: opts.secureCookies ?? false, signInLimitPerMinute: opts.signInLimitPerMinute ?? 10, exams: bank.exams });
+  examRoutes(app, { bank, now });
   attemptRoutes(app, { attempts });
-  progressRoutes(app, { attempts });
+  progressRoutes(app, { progress: new ProgressService({ db: opts.db, bank, attempts, now }), defaultExam: defaultExamId(opts.exams) ?? '' });
 
   const webDir = opts.webDir ? path.resolve(opts.webDir) : undefined;
   if (webDir && existsSync(path.join(webDir, 'index.html'))) {

@@ -53,3 +53,18 @@ export function syntheticBank(exam: ExamDefinition, perDomain: number, cases = 1
   }
   return out;
 }
+
+/**
+ * A synthetic bank for two exam versions: `syntheticBank(first, perDomain, 1)` in which the first
+ * half of each domain's standalone questions is also tagged for `second` (its domain's first task and
+ * skill); the rest, and the case study, stay `first` only. Question `d<N>-<i>` is in domain N of both.
+ */
+export function twoExamBank(first: ExamDefinition, second: ExamDefinition, perDomain: number): BankEntry[] {
+  return syntheticBank(first, perDomain, 1).map((e) => {
+    if (e.type === 'case') return e;
+    const [, domain, index] = /^d(\d+)-(\d+)$/.exec(e.id)!;
+    if (Number(index) >= perDomain / 2) return e;
+    const task = second.domains.find((d) => d.id === domain)!.tasks[0]!;
+    return { ...e, exams: { ...e.exams, [second.id]: { task: task.id, bullets: [task.skills[0]!.id], module: 1, angoff: 0.6 } } };
+  });
+}

@@ -28,7 +28,22 @@ export const signInSchema = z.strictObject({
   password: z.string().max(200),
 });
 export const localeSchema = z.strictObject({ locale: z.enum(['en', 'fr']) });
-export const userSchema = z.object({ id: z.string(), email: z.string(), name: z.string(), locale: z.enum(['en', 'fr']) });
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2027-02-15')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'is not a real date');
+/** PUT /api/session/exam: the exam version the user prepares for, and the day they sit it (null: not planned yet). */
+export const examChoiceSchema = z.strictObject({ exam: z.string().min(1).max(40), examDate: isoDay.nullable().default(null) });
+export type ExamChoice = z.infer<typeof examChoiceSchema>;
+export const userSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  locale: z.enum(['en', 'fr']),
+  /** The exam version the user prepares for; null until they choose (the app asks at first sign-in). */
+  exam: z.string().nullable(),
+  examDate: z.string().nullable(),
+});
 export type User = z.infer<typeof userSchema>;
 export const sessionSchema = z.object({
   user: userSchema.nullable(),
@@ -36,20 +51,54 @@ export const sessionSchema = z.object({
   firstRun: z.boolean(),
   /** Send back as the `x-csrf-token` header on every POST / PUT / DELETE. */
   csrfToken: z.string(),
+  /** The exam a user who has not chosen yet is offered first. */
+  defaultExam: z.string(),
+  /** The server's day (YYYY-MM-DD): notices and countdowns follow the server's clock, not the browser's. */
+  today: z.string(),
 });
 export type SessionView = z.infer<typeof sessionSchema>;
 
 // ---------- exam catalogue ----------
+const announcedDateSchema = z.object({ date: z.string(), confirmed: z.boolean() });
+/** Where the exam version stands today (`src/core/exam/exam-status.ts`); the screens word it per language. */
+export const examStatusSchema = z.discriminatedUnion('phase', [
+  z.object({ phase: z.literal('beta'), since: z.string().nullable(), languages: z.array(z.string()), generalAvailability: announcedDateSchema.nullable() }),
+  z.object({ phase: z.literal('available'), since: announcedDateSchema }),
+  z.object({
+    phase: z.literal('retiring'),
+    successor: z.string().nullable(),
+    ended: z.array(z.object({ languages: z.array(z.string()), date: z.string() })),
+    continuing: z.array(z.object({ languages: z.array(z.string()), until: announcedDateSchema.nullable(), untilSuccessorGeneralAvailability: z.boolean() })),
+  }),
+  z.object({ phase: z.literal('retired'), successor: z.string().nullable(), lastSitting: announcedDateSchema.nullable() }),
+  z.object({ phase: z.literal('current') }),
+]);
 export const examSummarySchema = z.object({
   id: z.string(),
   code: z.string(),
   name: z.string(),
   passMark: z.number(),
   scale: z.object({ min: z.number(), max: z.number() }),
-  profiles: z.array(z.object({ id: z.string(), label: z.string(), items: z.number(), minutes: z.number() })),
+  status: examStatusSchema,
+  /** Item types a mock of this exam holds (`case`: case studies); practice may serve others, and says so. */
+  mockTypes: z.array(z.string()),
+  profiles: z.array(z.object({ id: z.string(), label: z.string(), items: z.number(), scored: z.number(), unscored: z.number(), minutes: z.number(), note: z.string().nullable() })),
   accommodations: z.array(z.object({ id: z.string(), label: z.string(), extraMinutes: z.number() })),
   domains: z.array(
-    z.object({ id: z.string(), name: z.string(), weight: z.number(), tasks: z.array(z.object({ id: z.string(), title: z.string(), items: z.number() })) }),
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      weight: z.number(),
+      tasks: z.array(
+        z.object({
+          id: z.string(),
+          title: z.string(),
+          items: z.number(),
+          /** The task's bullets (MLA-C01 knowledge and skills) or skills (MLA-C02), with the questions valid for this exam that list each. */
+          bullets: z.array(z.object({ id: z.string(), text: z.string(), new: z.boolean(), items: z.number() })),
+        }),
+      ),
+    }),
   ),
   modules: z.array(z.object({ id: z.number(), title: z.string(), titleFr: z.string(), tasks: z.array(z.string()), items: z.number() })),
 });
@@ -69,7 +118,9 @@ export const startPracticeSchema = z.strictObject({
   exam: z.string().min(1),
   domains: z.array(z.string()).max(10).optional(),
   tasks: z.array(z.string()).max(20).optional(),
-  modules: z.array(z.number().int()).max(30).optional(),
+  modules: z.array(z.number().int()).max(60).optional(),
+  /** Bullets (MLA-C01) or skills (MLA-C02) in the exam's ids, e.g. `1.2.s5`. */
+  skills: z.array(z.string().max(20)).max(120).optional(),
   /** Only items due for review (spaced repetition of mistakes). */
   review: z.boolean().optional(),
   count: z.number().int().min(1).max(100).default(10),

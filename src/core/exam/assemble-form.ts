@@ -205,6 +205,8 @@ export interface PracticeOptions {
   domains?: string[] | undefined;
   tasks?: string[] | undefined;
   modules?: number[] | undefined;
+  /** Bullets or skills in the exam's ids: a question listing any of them matches. */
+  skills?: string[] | undefined;
   /** Only these item ids (spaced repetition: the items due for review), in this priority order. */
   only?: string[] | undefined;
   seen?: ReadonlyMap<string, number>;
@@ -215,13 +217,14 @@ export function assemblePractice(entries: BankEntry[], opts: PracticeOptions): F
   const rng = seededRandom(opts.seed);
   const seen = opts.seen ?? new Map<string, number>();
   const onlyRank = opts.only ? new Map(opts.only.map((id, i) => [id, i])) : undefined;
-  const filtered = !!(opts.domains?.length || opts.tasks?.length || opts.modules?.length);
+  const filtered = !!(opts.domains?.length || opts.tasks?.length || opts.modules?.length || opts.skills?.length);
   const pool = questionPool(entries, opts.exam, { allowUntagged: !filtered }).filter((p) => {
     const q = p.question;
     if (onlyRank && !onlyRank.has(q.id)) return false;
     if (opts.domains?.length && !opts.domains.includes(p.domain)) return false;
     if (opts.tasks?.length && !opts.tasks.includes(q.task!)) return false;
     if (opts.modules?.length && !(q.module !== undefined && opts.modules.includes(q.module))) return false;
+    if (opts.skills?.length && !(q.bullets ?? []).some((b) => opts.skills!.includes(b))) return false;
     return true;
   });
   const tie = new Map(pool.map((p) => [p.question.id, rng.next()]));

@@ -81,8 +81,10 @@ export const attempts = {
     const r = await db.selectFrom('attempts').selectAll().where('id', '=', id).executeTakeFirst();
     return r ? toRecord(r) : undefined;
   },
-  async listByUser(db: Db, userId: string, limit = 50): Promise<AttemptRecord[]> {
-    const rows = await db.selectFrom('attempts').selectAll().where('user_id', '=', userId).orderBy('started_ms', 'desc').limit(limit).execute();
+  async listByUser(db: Db, userId: string, opts: { exam?: string | undefined; limit?: number } = {}): Promise<AttemptRecord[]> {
+    let q = db.selectFrom('attempts').selectAll().where('user_id', '=', userId);
+    if (opts.exam !== undefined) q = q.where('exam', '=', opts.exam);
+    const rows = await q.orderBy('started_ms', 'desc').limit(opts.limit ?? 50).execute();
     return rows.map(toRecord);
   },
   /** Marks an open attempt submitted; false when another request got there first. */

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { User } from '../../core/api/contracts.ts';
 import type { Database } from '../schema.ts';
+import { toUser } from './users.ts';
 
 type Db = Kysely<Database>;
 
@@ -13,12 +14,12 @@ export const sessions = {
     const r = await db
       .selectFrom('sessions')
       .innerJoin('users', 'users.id', 'sessions.user_id')
-      .select(['users.id', 'users.email', 'users.name', 'users.locale', 'sessions.expires_ms'])
+      .select(['users.id', 'users.email', 'users.name', 'users.locale', 'users.exam', 'users.exam_date', 'sessions.expires_ms'])
       .where('sessions.id', '=', id)
       .executeTakeFirst();
     if (!r) return undefined;
     if (r.expires_ms <= now) return 'expired';
-    return { user: { id: r.id, email: r.email, name: r.name, locale: r.locale === 'fr' ? 'fr' : 'en' } };
+    return { user: toUser(r) };
   },
   async delete(db: Db, id: string): Promise<void> {
     await db.deleteFrom('sessions').where('id', '=', id).execute();

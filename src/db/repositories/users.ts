@@ -3,12 +3,21 @@ import type { User } from '../../core/api/contracts.ts';
 import type { Database } from '../schema.ts';
 
 type Db = Kysely<Database>;
-const toUser = (r: { id: string; email: string; name: string; locale: string }): User => ({ id: r.id, email: r.email, name: r.name, locale: r.locale === 'fr' ? 'fr' : 'en' });
+/** A user row as the API sees it (the same mapping for a session's user). */
+export const toUser = (r: { id: string; email: string; name: string; locale: string; exam: string | null; exam_date: string | null }): User => ({
+  id: r.id,
+  email: r.email,
+  name: r.name,
+  locale: r.locale === 'fr' ? 'fr' : 'en',
+  exam: r.exam,
+  examDate: r.exam_date,
+});
 
 export const users = {
   async insert(db: Db, u: { id: string; email: string; name: string; passwordHash: string; locale: string; now: number }): Promise<User> {
-    await db.insertInto('users').values({ id: u.id, email: u.email, name: u.name, password_hash: u.passwordHash, locale: u.locale, created_ms: u.now }).execute();
-    return toUser(u);
+    const row = { id: u.id, email: u.email, name: u.name, password_hash: u.passwordHash, locale: u.locale, created_ms: u.now, exam: null, exam_date: null };
+    await db.insertInto('users').values(row).execute();
+    return toUser(row);
   },
   async byEmail(db: Db, email: string): Promise<(User & { passwordHash: string }) | undefined> {
     const r = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
@@ -20,6 +29,9 @@ export const users = {
   },
   async setLocale(db: Db, id: string, locale: string): Promise<void> {
     await db.updateTable('users').set({ locale }).where('id', '=', id).execute();
+  },
+  async setExam(db: Db, id: string, exam: string, examDate: string | null): Promise<void> {
+    await db.updateTable('users').set({ exam, exam_date: examDate }).where('id', '=', id).execute();
   },
   async any(db: Db): Promise<boolean> {
     return !!(await db.selectFrom('users').select('id').limit(1).executeTakeFirst());

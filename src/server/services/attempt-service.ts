@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { AttemptSummary, AttemptView, ItemReview, Progress, SaveAck, SaveAnswer, ScoreReport, StartAttempt, User } from '../../core/api/contracts.ts';
-import { assembleForm, assemblePractice, questionPool, ShortfallError, type FormEntry } from '../../core/exam/assemble-form.ts';
+import type { AttemptView, ItemReview, SaveAck, SaveAnswer, ScoreReport, StartAttempt, User } from '../../core/api/contracts.ts';
+import type { FormEntry } from '../../core/exam/assemble-form.ts';
 import { AnswerShapeError, presentItem, reviewItem, toBankAnswer, toPresentedAnswer } from '../../core/exam/present-item.ts';
-import { mastery, parseCard, scheduleReview } from '../../core/learn/review-schedule.ts';
+import { parseCard, scheduleReview } from '../../core/learn/review-schedule.ts';
 import { scoreAttempt } from '../../core/scoring/score-attempt.ts';
 import { isAnswered, scoreQuestion, type BankAnswer } from '../../core/scoring/score-question.ts';
 import { answers } from '../../db/repositories/answers.ts';
@@ -11,6 +11,7 @@ import { responses } from '../../db/repositories/responses.ts';
 import { reviewCards } from '../../db/repositories/review-cards.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError, badRequest, conflict, notFound } from '../errors.ts';
+import { assembleAttempt } from './attempt-assembly.ts';
 import type { AnswerWriter } from './answer-writer.ts';
 import type { BankService, ResolvedQuestion } from './bank-service.ts';
 import { nextQuickEntry } from './quick-check.ts';
@@ -45,35 +46,8 @@ export class AttemptService {
     const id = this.deps.newId();
     const seed = `${id}:${now()}`;
     const seen = await responses.seenCounts(db, user.id);
-    let entries: FormEntry[];
-    let deadlineMs: number | null = null;
-    try {
-      if (req.kind === 'mock') {
-        const profile = exam.profiles[req.profile];
-        if (!profile) throw badRequest(`Unknown exam profile "${req.profile}"; choose one of ${Object.keys(exam.profiles).join(', ')}.`);
-        let minutes = profile.minutes + (req.extraMinutes ?? 0);
-        if (req.accommodation) {
-          const acc = exam.accommodations[req.accommodation];
-          if (!acc) throw badRequest(`Unknown accommodation "${req.accommodation}".`);
-          minutes += acc.extraMinutes;
-        }
-        entries = assembleForm(bank.activeEntries(), { exam, profile, seed, seen }).entries;
-        deadlineMs = now() + minutes * 60_000;
-      } else if (req.kind === 'practice') {
-        const only = req.review ? await reviewCards.due(db, user.id, now(), req.count) : undefined;
-        if (only && only.length === 0) throw conflict('nothing-due', 'No item is due for review yet.');
-        entries = assemblePractice(bank.activeEntries(), { exam, seed, count: req.count, domains: req.domains, tasks: req.tasks, modules: req.modules, only, seen }).entries;
-        if (entries.length === 0) throw conflict('no-items', 'No item matches this choice of domains, task statements or modules.');
-        if (req.minutes) deadlineMs = now() + req.minutes * 60_000;
-      } else {
-        const first = nextQuickEntry(bank.activeEntries(), exam, bank.irt(exam.id, { allowProvisional: true })!.params, [], seed);
-        if (!first) throw conflict('no-items', 'The bank has no rated item for a quick check.');
-        entries = [first];
-      }
-    } catch (e) {
-      if (e instanceof ShortfallError) throw conflict('bank-too-small', e.message, { shortfall: e.shortfall });
-      throw e;
-    }
+    const due = req.kind === 'practice' && req.review ? await reviewCards.due(db, user.id, now(), 5000) : undefined;
+    const { entries, deadlineMs } = assembleAttempt({ bank, exam, req, seed, now: now(), seen, due });
     const versions = bank.currentVersions();
     const form: StoredFormEntry[] = entries.map((e) => ({ ...e, versionId: versions.get(e.itemId)! }));
     await attempts.insert(db, {
@@ -90,22 +64,6 @@ export class AttemptService {
       form,
     });
     return this.view(user, id);
-  }
-
-  async list(user: User): Promise<AttemptSummary[]> {
-    await this.sweepExpired();
-    return (await attempts.listByUser(this.deps.db, user.id)).map((a) => ({
-      id: a.id,
-      kind: a.kind,
-      exam: a.exam,
-      profile: a.profile,
-      status: a.status,
-      startedAt: new Date(a.startedMs).toISOString(),
-      deadline: a.deadlineMs === null ? null : new Date(a.deadlineMs).toISOString(),
-      items: a.form.length,
-      scaled: a.scaled,
-      passed: a.passed,
-    }));
   }
 
   /** The attempt as the candidate sees it; an attempt past its deadline is submitted first. */
@@ -261,26 +219,6 @@ export class AttemptService {
       await this.finishOnce({ record, questions: await this.deps.bank.resolve(record.form, record.exam) });
     }
     return ids.length;
-  }
-
-  async progress(user: User, examId: string): Promise<Progress> {
-    const { db, bank, now } = this.deps;
-    const exam = bank.exam(examId);
-    if (!exam) throw notFound(`Exam "${examId}"`);
-    const history = await responses.byUser(db, user.id);
-    const domainOf = new Map(questionPool(bank.activeEntries(), exam).map((p) => [p.question.id, p.domain]));
-    const domains = exam.domains.map((d) => {
-      const mine = history.filter((h) => domainOf.get(h.itemId) === d.id);
-      const correct = mine.filter((h) => h.correct).length;
-      return { id: d.id, name: d.name, answered: mine.length, correct, mastery: mastery(correct, mine.length) };
-    });
-    return {
-      exam: examId,
-      answered: history.length,
-      dueForReview: (await reviewCards.due(db, user.id, now(), 1000)).length,
-      domains,
-      attempts: await this.list(user),
-    };
   }
 
   private expired(record: AttemptRecord): boolean {

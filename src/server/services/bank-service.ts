@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { questionPool } from '../../core/exam/assemble-form.ts';
 import type { ExamDefinition } from '../../core/exam/exam-schema.ts';
 import { bankForExam, forExam, taggedQuestions, type TaggedCaseStudy, type TaggedQuestion } from '../../core/items/exam-tags.ts';
 import { entryQuestions, type BankEntry } from '../../core/items/item-schema.ts';
@@ -36,6 +37,7 @@ export class BankService {
 
   private calibrated = new Map<string, ItemParameters>();
   private irtByExam = new Map<string, { params: Map<string, ScoringParameters>; thetaCut: number }>();
+  private poolByExam = new Map<string, Map<string, string>>();
 
   /** The current version id of each active question id (derived in `refresh`). */
   private versionOf = new Map<string, string>();
@@ -69,6 +71,21 @@ export class BankService {
     }
     await this.refreshParameters();
     this.irtByExam.clear();
+    this.poolByExam.clear();
+  }
+
+  /**
+   * The questions valid for an exam (practice pool, imported untagged ones included), each with its
+   * domain in that exam ('' when untagged): what progress and the review queue of that exam count.
+   */
+  domainsOf(examId: string): ReadonlyMap<string, string> {
+    let pool = this.poolByExam.get(examId);
+    if (!pool) {
+      const exam = this.exams.get(examId);
+      pool = new Map(exam ? questionPool(this.activeEntries(), exam, { allowUntagged: true }).map((p) => [p.question.id, p.domain]) : []);
+      this.poolByExam.set(examId, pool);
+    }
+    return pool;
   }
 
   /** Reads the latest calibration; reports use IRT once one exists. */
@@ -131,17 +148,20 @@ export class BankService {
     return out;
   }
 
-  /** Item counts per task statement and per syllabus module, for the catalogue. */
-  counts(examId: string): { byTask: Map<string, number>; byModule: Map<number, number> } {
+  /** Question counts per task statement, bullet or skill, and syllabus module, for the catalogue. */
+  counts(examId: string): { byTask: Map<string, number>; byBullet: Map<string, number>; byModule: Map<number, number> } {
     const byTask = new Map<string, number>();
+    const byBullet = new Map<string, number>();
     const byModule = new Map<number, number>();
+    const add = <K>(m: Map<K, number>, k: K) => m.set(k, (m.get(k) ?? 0) + 1);
     for (const entry of bankForExam(this.activeEntries(), examId)) {
       for (const q of taggedQuestions(entry)) {
-        if (q.task) byTask.set(q.task, (byTask.get(q.task) ?? 0) + 1);
-        if (q.module !== undefined) byModule.set(q.module, (byModule.get(q.module) ?? 0) + 1);
+        if (q.task) add(byTask, q.task);
+        for (const b of q.bullets ?? []) add(byBullet, b);
+        if (q.module !== undefined) add(byModule, q.module);
       }
     }
-    return { byTask, byModule };
+    return { byTask, byBullet, byModule };
   }
 }
 

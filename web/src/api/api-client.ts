@@ -84,9 +84,11 @@ export const api = {
   signOut: () => session(request('POST', '/api/auth/signout', sessionSchema)),
   /** Stores the signed-in user's interface language. */
   setLocale: (locale: 'en' | 'fr') => session(request('PUT', '/api/session/locale', sessionSchema, { locale })),
+  /** The exam version the user prepares for, and the day they sit it (null: not planned). */
+  setExam: (exam: string, examDate: string | null) => session(request('PUT', '/api/session/exam', sessionSchema, { exam, examDate })),
   exams: () => request('GET', '/api/exams', z.array(examSummarySchema)),
   progress: (exam: string) => request('GET', `/api/progress?exam=${enc(exam)}`, progressSchema),
-  attempts: () => request('GET', '/api/attempts', z.array(attemptSummarySchema)),
+  attempts: (exam?: string) => request('GET', exam ? `/api/attempts?exam=${enc(exam)}` : '/api/attempts', z.array(attemptSummarySchema)),
   startAttempt: (body: StartAttempt) => request('POST', '/api/attempts', attemptViewSchema, body),
   attempt: (id: string) => request('GET', `/api/attempts/${enc(id)}`, attemptViewSchema),
   saveAnswer: (id: string, position: number, body: SaveAnswer) => request('PUT', `/api/attempts/${enc(id)}/answers/${position}`, saveAckSchema, body),

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parseRoute, routeHref } from './use-hash-route.ts';
 
 describe('hash routes', () => {
-  it('parses the three screens and falls back to the dashboard', () => {
+  it('parses the four screens and falls back to the dashboard', () => {
+    expect(parseRoute('#/settings')).toEqual({ page: 'settings' });
+    expect(parseRoute(routeHref({ page: 'settings' }))).toEqual({ page: 'settings' });
     expect(parseRoute('#/attempts/abc-1')).toEqual({ page: 'attempt', id: 'abc-1' });
     expect(parseRoute('#/attempts/abc-1/report')).toEqual({ page: 'report', id: 'abc-1' });
     expect(parseRoute('')).toEqual({ page: 'dashboard' });

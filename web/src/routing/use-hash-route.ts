@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 
-export type Route = { page: 'dashboard' } | { page: 'attempt'; id: string } | { page: 'report'; id: string };
+export type Route = { page: 'dashboard' } | { page: 'settings' } | { page: 'attempt'; id: string } | { page: 'report'; id: string };
 
 /**
  * Routes live in the URL hash (#/attempts/<id>), so a reload returns to the same screen and the
@@ -8,6 +8,7 @@ export type Route = { page: 'dashboard' } | { page: 'attempt'; id: string } | { 
  */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
+  if (path === '/settings') return { page: 'settings' };
   const report = /^\/attempts\/([^/]+)\/report$/.exec(path);
   if (report) return { page: 'report', id: decodeURIComponent(report[1] as string) };
   const attempt = /^\/attempts\/([^/]+)$/.exec(path);
@@ -19,6 +20,8 @@ export function routeHref(route: Route): string {
   switch (route.page) {
     case 'dashboard':
       return '#/';
+    case 'settings':
+      return '#/settings';
     case 'attempt':
       return `#/attempts/${encodeURIComponent(route.id)}`;
     case 'report':

@@ -18,7 +18,6 @@ export function attemptRoutes(app: FastifyInstance, opts: { attempts: AttemptSer
     const view = await svc.start(user, validate(startAttemptSchema, req.body));
     return reply.code(201).send(view);
   });
-  app.get('/api/attempts', async (req) => svc.list(requireUser(req)));
   app.get('/api/attempts/:id', async (req) => svc.view(requireUser(req), validate(idParams, req.params, 'address').id));
   app.put('/api/attempts/:id/answers/:position', async (req) => {
     const user = requireUser(req);

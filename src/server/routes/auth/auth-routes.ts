@@ -1,11 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { localeSchema, signInSchema, signUpSchema, type SessionView, type User } from '../../../core/api/contracts.ts';
+import { examChoiceSchema, localeSchema, signInSchema, signUpSchema, type SessionView, type User } from '../../../core/api/contracts.ts';
+import type { ExamDefinition } from '../../../core/exam/exam-schema.ts';
+import { defaultExamId } from '../../../core/exam/exam-status.ts';
+import { isoDay } from '../../../core/util/iso-day.ts';
 import { sessions } from '../../../db/repositories/sessions.ts';
 import { users } from '../../../db/repositories/users.ts';
 import type { Database } from '../../../db/schema.ts';
-import { AppError, conflict } from '../../errors.ts';
+import { AppError, badRequest, conflict } from '../../errors.ts';
 import { hashToken, requireUser, SESSION_COOKIE, setSessionCookie } from '../../plugins/auth-plugin.ts';
 import { hashPassword, verifyPassword } from '../../services/password-hash.ts';
 import { RateLimiter } from '../../services/rate-limiter.ts';
@@ -17,6 +20,7 @@ export interface AuthRouteOptions {
   sessionDays: number;
   secureCookies: boolean;
   signInLimitPerMinute: number;
+  exams: ReadonlyMap<string, ExamDefinition>;
 }
 
 // A fixed hash to compare against when the email is unknown, so timing does not reveal accounts.
@@ -26,11 +30,14 @@ export function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): void {
   const { db, now } = opts;
   const byAddress = new RateLimiter(opts.signInLimitPerMinute * 3, 60_000);
   const byEmail = new RateLimiter(opts.signInLimitPerMinute, 60_000);
+  const defaultExam = defaultExamId([...opts.exams.values()]) ?? '';
 
   const view = async (req: FastifyRequest, user: User | null): Promise<SessionView> => ({
     user,
     firstRun: !(await users.any(db)),
     csrfToken: req.csrfToken,
+    defaultExam,
+    today: isoDay(now()),
   });
 
   const startSession = async (reply: FastifyReply, user: User) => {
@@ -39,6 +46,9 @@ export function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): void {
     await sessions.insert(db, { id: hashToken(token), userId: user.id, now: t, expires: t + opts.sessionDays * 86_400_000 });
     setSessionCookie(reply, token, opts.sessionDays * 86_400, opts.secureCookies);
   };
+
+  /** The session cache of this instance holds the user: a change to the user must drop it. */
+  const forget = (token: string) => (app as unknown as { forgetSession: (t: string) => void }).forgetSession(token);
 
   app.get('/api/session', async (req) => view(req, req.user));
 
@@ -69,15 +79,26 @@ export function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): void {
     const user = requireUser(req);
     const { locale } = validate(localeSchema, req.body);
     await users.setLocale(db, user.id, locale);
-    (app as unknown as { forgetSession: (t: string) => void }).forgetSession(req.cookies[SESSION_COOKIE] ?? '');
+    forget(req.cookies[SESSION_COOKIE] ?? '');
     return view(req, { ...user, locale });
+  });
+
+  app.put('/api/session/exam', async (req) => {
+    const user = requireUser(req);
+    const choice = validate(examChoiceSchema, req.body);
+    if (!opts.exams.has(choice.exam)) {
+      throw badRequest(`Unknown exam "${choice.exam}"; choose one of ${[...opts.exams.keys()].join(', ')}.`);
+    }
+    await users.setExam(db, user.id, choice.exam, choice.examDate);
+    forget(req.cookies[SESSION_COOKIE] ?? '');
+    return view(req, { ...user, exam: choice.exam, examDate: choice.examDate });
   });
 
   app.post('/api/auth/signout', async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
       await sessions.delete(db, hashToken(token));
-      (app as unknown as { forgetSession: (t: string) => void }).forgetSession(token);
+      forget(token);
     }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return view(req, null);

@@ -1,0 +1,58 @@
+import type { StartAttempt } from '../../core/api/contracts.ts';
+import { assembleForm, assemblePractice, ShortfallError, type FormEntry } from '../../core/exam/assemble-form.ts';
+import type { ExamDefinition } from '../../core/exam/exam-schema.ts';
+import { badRequest, conflict } from '../errors.ts';
+import type { BankService } from './bank-service.ts';
+import { nextQuickEntry } from './quick-check.ts';
+
+export interface AssemblyInput {
+  bank: BankService;
+  exam: ExamDefinition;
+  req: StartAttempt;
+  seed: string;
+  now: number;
+  /** How often the user has been shown each item. */
+  seen: ReadonlyMap<string, number>;
+  /** Review practice: the user's items due for review, most overdue first (any exam). */
+  due?: string[] | undefined;
+}
+
+/**
+ * The form of a new attempt on the bank as its exam sees it, and its absolute deadline (null when
+ * untimed). Profile and accommodation ids are looked up as own keys only, so a name such as
+ * `constructor` is refused rather than read from the prototype.
+ */
+export function assembleAttempt(input: AssemblyInput): { entries: FormEntry[]; deadlineMs: number | null } {
+  const { bank, exam, req, seed, now, seen } = input;
+  try {
+    if (req.kind === 'mock') {
+      const profile = Object.hasOwn(exam.profiles, req.profile) ? exam.profiles[req.profile] : undefined;
+      if (!profile) throw badRequest(`Unknown exam profile "${req.profile}"; choose one of ${Object.keys(exam.profiles).join(', ')}.`);
+      let minutes = profile.minutes + (req.extraMinutes ?? 0);
+      if (req.accommodation !== undefined) {
+        const acc = Object.hasOwn(exam.accommodations, req.accommodation) ? exam.accommodations[req.accommodation] : undefined;
+        if (!acc) throw badRequest(`Unknown accommodation "${req.accommodation}"; choose one of ${Object.keys(exam.accommodations).join(', ')}.`);
+        minutes += acc.extraMinutes;
+      }
+      return { entries: assembleForm(bank.activeEntries(), { exam, profile, seed, seen }).entries, deadlineMs: now + minutes * 60_000 };
+    }
+    if (req.kind === 'practice') {
+      let only: string[] | undefined;
+      if (req.review) {
+        // Due items of this exam only: a mistake on a question valid for both exams is due in both.
+        const valid = bank.domainsOf(exam.id);
+        only = (input.due ?? []).filter((id) => valid.has(id)).slice(0, req.count);
+        if (only.length === 0) throw conflict('nothing-due', `No ${exam.code} item is due for review yet.`);
+      }
+      const entries = assemblePractice(bank.activeEntries(), { exam, seed, count: req.count, domains: req.domains, tasks: req.tasks, modules: req.modules, skills: req.skills, only, seen }).entries;
+      if (entries.length === 0) throw conflict('no-items', `No ${exam.code} item matches this choice of domains, task statements, skills or modules.`);
+      return { entries, deadlineMs: req.minutes ? now + req.minutes * 60_000 : null };
+    }
+    const first = nextQuickEntry(bank.activeEntries(), exam, bank.irt(exam.id, { allowProvisional: true })!.params, [], seed);
+    if (!first) throw conflict('no-items', `The ${exam.code} bank has no rated item for a quick check.`);
+    return { entries: [first], deadlineMs: null };
+  } catch (e) {
+    if (e instanceof ShortfallError) throw conflict('bank-too-small', e.message, { shortfall: e.shortfall });
+    throw e;
+  }
+}

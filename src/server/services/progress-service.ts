@@ -1,0 +1,55 @@
+import type { Kysely } from 'kysely';
+import type { AttemptSummary, Progress, User } from '../../core/api/contracts.ts';
+import { mastery } from '../../core/learn/review-schedule.ts';
+import { attempts } from '../../db/repositories/attempts.ts';
+import { responses } from '../../db/repositories/responses.ts';
+import { reviewCards } from '../../db/repositories/review-cards.ts';
+import type { Database } from '../../db/schema.ts';
+import { notFound } from '../errors.ts';
+import type { AttemptService } from './attempt-service.ts';
+import type { BankService } from './bank-service.ts';
+
+/**
+ * A user's progress and history for one exam version. A response counts for every exam its item is
+ * valid for; an attempt belongs to the exam it was started for.
+ */
+export class ProgressService {
+  constructor(private readonly deps: { db: Kysely<Database>; bank: BankService; attempts: AttemptService; now: () => number }) {}
+
+  /** The user's attempts, newest first; only those of `examId` when given. */
+  async history(user: User, examId?: string): Promise<AttemptSummary[]> {
+    await this.deps.attempts.sweepExpired();
+    return (await attempts.listByUser(this.deps.db, user.id, { exam: examId })).map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      exam: a.exam,
+      profile: a.profile,
+      status: a.status,
+      startedAt: new Date(a.startedMs).toISOString(),
+      deadline: a.deadlineMs === null ? null : new Date(a.deadlineMs).toISOString(),
+      items: a.form.length,
+      scaled: a.scaled,
+      passed: a.passed,
+    }));
+  }
+
+  async progress(user: User, examId: string): Promise<Progress> {
+    const { db, bank, now } = this.deps;
+    const exam = bank.exam(examId);
+    if (!exam) throw notFound(`Exam "${examId}"`);
+    const domainOf = bank.domainsOf(exam.id);
+    const history = (await responses.byUser(db, user.id)).filter((h) => domainOf.has(h.itemId));
+    const domains = exam.domains.map((d) => {
+      const mine = history.filter((h) => domainOf.get(h.itemId) === d.id);
+      const correct = mine.filter((h) => h.correct).length;
+      return { id: d.id, name: d.name, answered: mine.length, correct, mastery: mastery(correct, mine.length) };
+    });
+    return {
+      exam: exam.id,
+      answered: history.length,
+      dueForReview: (await reviewCards.due(db, user.id, now(), 5000)).filter((id) => domainOf.has(id)).length,
+      domains,
+      attempts: await this.history(user, exam.id),
+    };
+  }
+}
