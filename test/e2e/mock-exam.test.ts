@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, launchBrowser, shoot } from './support/browser.ts';
+import { axeProblems, chooseExamInBrowser, launchBrowser, shoot } from './support/browser.ts';
 import { startApp, type RunningApp } from './support/start-app.ts';
 
 /**
@@ -51,7 +51,11 @@ describe('mock exam in the browser', () => {
     await page.getByLabel('Email').fill('ada@example.com');
     await page.getByLabel('Password').fill('correct horse battery');
     await page.getByLabel('Password').press('Enter');
-    await page.getByRole('heading', { name: /Dashboard/ }).waitFor();
+    // First sign-in: which exam? This server knows one version only.
+    await page.getByRole('heading', { name: 'Which exam are you preparing for?' }).waitFor();
+    await expect(page.locator('.exam-option').count()).resolves.toBe(1);
+    await expect(axeProblems(page)).resolves.toEqual([]);
+    await chooseExamInBrowser(page);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();

@@ -220,7 +220,7 @@ describe('quick check in the browser', () => {
       await page.keyboard.press('Enter');
       await expect((await started).postDataJSON()).toMatchObject({ kind: 'practice', domains: [report.studyNext[0]] });
       await page.locator('article.item').waitFor();
-      await expect(page.locator('.exam-title').textContent()).resolves.toBe('Practice');
+      await expect(page.locator('.exam-title').textContent()).resolves.toBe('Practice — MLA-C01');
     }
 
     // The history names the quick check and links to its report (the server keeps scores for mocks only).

@@ -20,7 +20,7 @@ describe('full mock exam on the real bank', () => {
   });
 
   it('starts 65 items in 130 minutes (+30 with the ESL accommodation) and shows a case study accessibly', async () => {
-    await signUpInBrowser(page, app.url, { name: 'Cy Candidate', email: 'cy@example.com', password: 'a long enough password' });
+    await signUpInBrowser(page, app.url, { name: 'Cy Candidate', email: 'cy@example.com', password: 'a long enough password', exam: 'MLA-C01' });
     await page.getByLabel(/English as a second language/).check();
     await page.locator('#mock-title + form button[type="submit"]').click();
     await page.locator('article.item').waitFor();

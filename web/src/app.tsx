@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { SessionView } from '../../src/core/api/contracts.ts';
+import type { ExamSummary, SessionView } from '../../src/core/api/contracts.ts';
 import { api, ApiRequestError } from './api/api-client.ts';
 import { ErrorPanel } from './error-panel.tsx';
 import { hasStoredLocale, useI18n, type Locale } from './i18n/i18n-context.tsx';
 import { AuthPage } from './pages/auth-page.tsx';
 import { DashboardPage } from './pages/dashboard-page.tsx';
 import { ExamPage } from './exam/exam-page.tsx';
+import { ExamChoicePage } from './exam-version/exam-choice-page.tsx';
+import { statusBadge } from './exam-version/notice-text.ts';
 import { ReportPage } from './report/report-page.tsx';
 import { navigate, useHashRoute } from './routing/use-hash-route.ts';
 
@@ -14,13 +16,24 @@ export function App() {
   const { t, locale, setLocale } = useI18n();
   const route = useHashRoute();
   const [session, setSession] = useState<SessionView | null>(null);
+  const [exams, setExams] = useState<ExamSummary[] | null>(null);
   const [error, setError] = useState<ApiRequestError | null>(null);
+  const signedIn = !!session?.user;
 
+  const fail = (e: unknown) => setError(e instanceof ApiRequestError ? e : new ApiRequestError(0, 'network', String(e)));
   const load = useCallback(() => {
     setError(null);
-    api.session().then(setSession, (e: unknown) => setError(e instanceof ApiRequestError ? e : new ApiRequestError(0, 'network', String(e))));
+    api.session().then(setSession, fail);
   }, []);
   useEffect(load, [load]);
+  // The catalogue (with each version's status on the server's day) once someone is signed in.
+  const loadExams = useCallback(() => {
+    setError(null);
+    api.exams().then(setExams, fail);
+  }, []);
+  useEffect(() => {
+    if (signedIn && !exams) loadExams();
+  }, [signedIn, exams, loadExams]);
 
   const onSession = (next: SessionView) => {
     setSession(next);
@@ -48,13 +61,20 @@ export function App() {
     }
   };
 
+  const user = session?.user ?? null;
+  const chosen = user && exams ? (exams.find((e) => e.id === (user.exam ?? session!.defaultExam)) ?? exams[0]) : undefined;
   let content;
-  if (error) content = <ErrorPanel error={error} onRetry={load} />;
+  if (error) content = <ErrorPanel error={error} onRetry={session ? loadExams : load} />;
   else if (!session) content = <p role="status">{t('loading')}</p>;
-  else if (!session.user) content = <AuthPage firstRun={session.firstRun} onSession={onSession} />;
-  else if (route.page === 'attempt') content = <ExamPage key={route.id} attemptId={route.id} />;
+  else if (!user) content = <AuthPage firstRun={session.firstRun} onSession={onSession} />;
+  else if (!exams || !chosen) content = <p role="status">{t('loading')}</p>;
+  else if (route.page === 'attempt') content = <ExamPage key={route.id} attemptId={route.id} exams={exams} />;
   else if (route.page === 'report') content = <ReportPage key={route.id} attemptId={route.id} />;
-  else content = <DashboardPage />;
+  // The first time, the user says which exam they sit before anything else.
+  else if (!user.exam) content = <ExamChoicePage session={session} exams={exams} mode="first" onSession={onSession} />;
+  else if (route.page === 'settings') content = <ExamChoicePage key="settings" session={session} exams={exams} mode="settings" onSession={onSession} />;
+  else content = <DashboardPage key={chosen.id} exam={chosen} examDate={user.examDate} today={session.today} />;
+  const badge = chosen && user?.exam ? statusBadge(chosen.status, t) : null;
 
   return (
     <>
@@ -63,7 +83,14 @@ export function App() {
       </a>
       <header className="app-header">
         <a className="brand" href="#/">
-          {t('appName')} <span className="brand-exam">MLA-C01</span>
+          {t('appName')}
+          {chosen && user?.exam && (
+            <span className="brand-exam" data-testid="header-exam">
+              {' '}
+              {chosen.code}
+              {badge && <span className={`badge badge-${chosen.status.phase}`}>{badge}</span>}
+            </span>
+          )}
         </a>
         <div className="header-tools">
           <label className="lang">
@@ -76,6 +103,11 @@ export function App() {
           {session?.user && (
             <>
               <span className="who">{t('signedInAs', { name: session.user.name })}</span>
+              {session.user.exam && (
+                <a className="link-button" href="#/settings">
+                  {t('changeExam')}
+                </a>
+              )}
               <button type="button" className="link-button" onClick={signOut}>
                 {t('signOut')}
               </button>

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadContent, type LoadedContent } from '../../content/load-content.ts';
 import type { PathSegment, Problem, RawEntry } from '../../core/items/check-bank.ts';
+import { isForExam } from '../../core/items/exam-tags.ts';
 import { lintBank, mergeProblems, type LintEntry, type LintResult } from '../../core/items/lint-bank.ts';
 import { formatP } from '../../core/items/lint/key-balance-rule.ts';
 import { parseContentFile, parseYaml } from '../../formats/yaml/parse-yaml-entries.ts';
@@ -26,15 +27,25 @@ export interface LintRun {
  * the schema; an item file is parsed a second time only if a lint finding in it must be located. A folder is the whole bank,
  * so bullet coverage is checked only then.
  */
-export async function runLint(root: string, options: { examsDir?: string | undefined; absoluteWords?: string[] | undefined } = {}): Promise<LintRun> {
-  const { examsDir, absoluteWords } = options;
+export async function runLint(root: string, options: { examsDir?: string | undefined; absoluteWords?: string[] | undefined; exam?: string | undefined } = {}): Promise<LintRun> {
+  const { examsDir, absoluteWords, exam } = options;
   const loaded = await loadContent(root, examsDir);
   const wholeBank = (await stat(root).catch(() => undefined))?.isDirectory() ?? false;
-  const entries = locateEntries(loaded);
+  let entries = locateEntries(loaded);
+  let exams = loaded.exams;
+  if (exam !== undefined) {
+    // One exam version: its items (a case study with a question for it) and its coverage only.
+    exams = loaded.exams.filter((x) => x.exam.id === exam);
+    if (exams.length === 0) throw new UnknownExamError(`unknown exam "${exam}"; the exams are ${loaded.exams.map((x) => x.exam.id).join(', ') || 'none'}`);
+    entries = entries.filter((e) => isForExam(e.entry, exam));
+  }
   const locateBullet = await bulletLocator(root, examsDir, wholeBank);
-  const result = lintBank(entries, loaded.exams, { wholeBank, bankPath: root, locateBullet, ...(absoluteWords ? { absoluteWords } : {}) });
+  const result = lintBank(entries, exams, { wholeBank, bankPath: root, locateBullet, ...(absoluteWords ? { absoluteWords } : {}) });
   return { loaded, result, problems: mergeProblems(loaded.problems, result.problems), wholeBank };
 }
+
+/** `--exam` named an exam the content does not define. */
+export class UnknownExamError extends Error {}
 
 /**
  * Pairs each loaded entry with a locator. `loadContent` keeps no positions, and parsing YAML is the
@@ -92,29 +103,38 @@ async function bulletLocator(root: string, examsDir: string | undefined, wholeBa
  * arguments. `--json` prints one object: `{path, ok, wholeBank, entries, questions, errors, warnings,
  * stats: {keyPositions, positionTest, longestKey}, problems: [{severity, code, message, file, line, column, itemId}]}`.
  */
+const LINT_USAGE = 'usage: certprep lint [path] [--exam <id>] [--json] [--quiet] [--exams <dir>] [--absolute-words always,never,...]';
+
 export async function lint(argv: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { exams: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' }, 'absolute-words': { type: 'string' } },
+      options: { exam: { type: 'string' }, exams: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' }, 'absolute-words': { type: 'string' } },
     });
   } catch (err) {
-    console.error(`certprep lint: ${err instanceof Error ? err.message : String(err)}\nusage: certprep lint [path] [--json] [--quiet] [--exams <dir>] [--absolute-words always,never,...]`);
+    console.error(`certprep lint: ${err instanceof Error ? err.message : String(err)}\n${LINT_USAGE}`);
     return 2;
   }
   const { values, positionals } = parsed;
   const root = positionals[0] ?? 'content';
   const words = values['absolute-words'];
   const absoluteWords = words === undefined ? undefined : words.split(',').map((w) => w.trim()).filter(Boolean);
-  const run = await runLint(root, { examsDir: values.exams, absoluteWords });
+  let run;
+  try {
+    run = await runLint(root, { examsDir: values.exams, absoluteWords, exam: values.exam });
+  } catch (err) {
+    if (!(err instanceof UnknownExamError)) throw err;
+    console.error(`certprep lint: ${err.message}\n${LINT_USAGE}`);
+    return 2;
+  }
   const errors = run.problems.filter((p) => p.severity === 'error').length;
   const warnings = run.problems.length - errors;
   const { stats } = run.result;
 
   if (values.json) {
-    console.log(JSON.stringify({ path: root, ok: errors === 0, wholeBank: run.wholeBank, entries: stats.entries, questions: stats.questions, errors, warnings, stats: stats.keyBalance, problems: run.problems }, null, 2));
+    console.log(JSON.stringify({ path: root, ...(values.exam ? { exam: values.exam } : {}), ok: errors === 0, wholeBank: run.wholeBank, entries: stats.entries, questions: stats.questions, errors, warnings, stats: stats.keyBalance, problems: run.problems }, null, 2));
     return errors === 0 ? 0 : 1;
   }
   for (const p of run.problems) if (!values.quiet || p.severity === 'error') console.log(formatLintProblem(p));

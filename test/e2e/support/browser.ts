@@ -39,12 +39,24 @@ export async function axeProblems(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
-/** Opens the app and creates an account through the form, as a first-time candidate does; ends on the dashboard. */
-export async function signUpInBrowser(page: Page, url: string, who: { name: string; email: string; password: string }): Promise<void> {
+/**
+ * Opens the app and creates an account through the form, as a first-time candidate does, then says
+ * which exam they sit (`exam`, e.g. "MLA-C01"; else the one offered first); ends on the dashboard.
+ * The interface is in English unless the browser's language says otherwise.
+ */
+export async function signUpInBrowser(page: Page, url: string, who: { name: string; email: string; password: string; exam?: string }): Promise<void> {
   await page.goto(url);
   await page.getByLabel('Name').fill(who.name);
   await page.getByLabel('Email').fill(who.email);
   await page.getByLabel('Password').fill(who.password);
   await page.getByLabel('Password').press('Enter');
-  await page.getByRole('heading', { name: /Dashboard/ }).waitFor();
+  await chooseExamInBrowser(page, who.exam);
+}
+
+/** On the first-sign-in exam choice: picks `exam` (its code) or keeps the one offered, and continues to the dashboard. */
+export async function chooseExamInBrowser(page: Page, exam?: string): Promise<void> {
+  await page.locator('#exam-choice-title').waitFor();
+  if (exam) await page.locator('.exam-option', { hasText: exam }).locator('input[type=radio]').check();
+  await page.locator('.exam-choice button[type=submit]').click();
+  await page.locator('.dashboard h1').waitFor();
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExamSummary } from '../../../src/core/api/contracts.ts';
 import { dictionaries, format, type MessageKey } from '../i18n/messages.ts';
 import { countdownText } from './countdown-text.ts';
+import { notOnExamNote } from './not-on-exam.ts';
 import { noticeText, statusBadge } from './notice-text.ts';
 
 const tr = (locale: 'en' | 'fr') => (key: MessageKey, vars?: Record<string, string | number>) => format(dictionaries[locale][key], vars);
@@ -55,5 +56,18 @@ describe('exam date countdown', () => {
     expect(countdownText('2026-12-03', '2026-12-02', tr('en'), 'en')).toBe('Your exam is tomorrow, 3 December 2026.');
     expect(countdownText('2026-12-02', '2026-12-02', tr('en'), 'en')).toBe('Your exam is today. Good luck!');
     expect(countdownText('2026-11-30', '2026-12-02', tr('en'), 'en')).toBe('Your exam date, 30 November 2026, has passed: update it in the settings if you plan another sitting.');
+  });
+});
+
+describe('practice notes on question kinds an exam version does not use', () => {
+  const c02 = { code: 'MLA-C02', mockTypes: ['single', 'multiple'] };
+  const c01 = { code: 'MLA-C01', mockTypes: ['single', 'multiple', 'ordering', 'matching', 'case'] };
+  const caseStudy = { id: 'c', title: 'C', scenario: 'S', index: 1, count: 2 };
+  it('say that ordering, matching and case studies are not on MLA-C02, and nothing on MLA-C01', () => {
+    expect(notOnExamNote({ type: 'ordering' }, c02, tr('en'))).toBe('Ordering questions are not on the MLA-C02 exam: this one is for practice only.');
+    expect(notOnExamNote({ type: 'matching' }, c02, tr('fr'))).toBe("Les questions d'appariement ne figurent pas à l'examen MLA-C02 : celle-ci sert seulement à s'entraîner.");
+    expect(notOnExamNote({ type: 'single', caseStudy }, c02, tr('en'))).toBe('Case studies are not on the MLA-C02 exam: this question is for practice only.');
+    expect(notOnExamNote({ type: 'multiple' }, c02, tr('en'))).toBeNull();
+    expect([notOnExamNote({ type: 'ordering' }, c01, tr('en')), notOnExamNote({ type: 'single', caseStudy }, c01, tr('en'))]).toEqual([null, null]);
   });
 });

@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ExamSummary } from '../../../src/core/api/contracts.ts';
+import { notOnExamNote } from '../exam-version/not-on-exam.ts';
 import { ErrorPanel } from '../error-panel.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { isAnswered } from './answer-state.ts';
@@ -26,12 +28,13 @@ function storedIndex(id: string): number {
  * An open attempt: the adaptive quick check has its own screen (one item after another, no going
  * back); mock exams and practice share the exam screen. Both autosave through the same hook.
  */
-export function ExamPage({ attemptId }: { attemptId: string }) {
+export function ExamPage({ attemptId, exams }: { attemptId: string; exams: ExamSummary[] }) {
   const { t } = useI18n();
   const a = useAttempt(attemptId);
   if (a.error) return <ErrorPanel error={a.error} />;
   if (!a.view) return <p role="status">{t('loading')}</p>;
-  return a.view.kind === 'quick' ? <QuickCheckScreen a={a} /> : <ExamScreen attemptId={attemptId} a={a} />;
+  const exam = exams.find((e) => e.id === a.view!.exam);
+  return a.view.kind === 'quick' ? <QuickCheckScreen a={a} /> : <ExamScreen attemptId={attemptId} a={a} exam={exam} />;
 }
 
 /**
@@ -39,7 +42,7 @@ export function ExamPage({ attemptId }: { attemptId: string }) {
  * Previous / Next, the review screen and the confirmation before submitting. The current item is
  * kept in sessionStorage so a reload comes back to it.
  */
-function ExamScreen({ attemptId, a }: { attemptId: string; a: AttemptState }) {
+function ExamScreen({ attemptId, a, exam }: { attemptId: string; a: AttemptState; exam: ExamSummary | undefined }) {
   const { t } = useI18n();
   const [index, setIndex] = useState(() => storedIndex(attemptId));
   const [screen, setScreen] = useState<'item' | 'review'>('item');
@@ -98,7 +101,10 @@ function ExamScreen({ attemptId, a }: { attemptId: string; a: AttemptState }) {
   return (
     <div className="exam">
       <div className="exam-bar">
-        <h1 className="exam-title">{a.view.kind === 'mock' ? t('examTitleMock') : t('examTitlePractice')}</h1>
+        <h1 className="exam-title">
+          {a.view.kind === 'mock' ? t('examTitleMock') : t('examTitlePractice')}
+          {exam && <span className="subtle"> — {exam.code}</span>}
+        </h1>
         <p className="exam-progress">{screen === 'review' ? t('reviewScreen') : t('questionOf', { i: index + 1, n: items.length })}</p>
         {a.view.deadline ? <ExamTimer deadline={a.view.deadline} offsetMs={a.offset} onExpire={a.finish} /> : <p className="timer">{t('untimed')}</p>}
         {/* Not a live region: "Saving…" / "Saved" on every click would drown a screen reader. */}
@@ -126,6 +132,7 @@ function ExamScreen({ attemptId, a }: { attemptId: string; a: AttemptState }) {
                 state={state}
                 locked={locked}
                 review={a.reviews[current.position]}
+                note={a.view.kind === 'practice' && exam ? notOnExamNote(current, exam, t) : null}
                 onChange={(next) => a.update(current.position, next)}
               />
               <div className="item-actions">

@@ -16,11 +16,13 @@ interface Props {
   state: ItemState;
   locked: boolean;
   review: ItemReview | undefined;
+  /** Practice: a note that this kind of question is not on the attempt's exam version. */
+  note?: string | null | undefined;
   onChange: (s: ItemState) => void;
 }
 
 /** One item: the case-study scenario when there is one, the stem, the answer controls, feedback. */
-export const ItemView = forwardRef<HTMLHeadingElement, Props>(function ItemView({ item, number, total, state, locked, review, onChange }, heading) {
+export const ItemView = forwardRef<HTMLHeadingElement, Props>(function ItemView({ item, number, total, state, locked, review, note, onChange }, heading) {
   const { t } = useI18n();
   const stemId = `stem-${item.position}`;
   const controls = { item, state, locked, stemId, onChange };
@@ -41,6 +43,11 @@ export const ItemView = forwardRef<HTMLHeadingElement, Props>(function ItemView(
         <h2 id={`q-${item.position}`} ref={heading} tabIndex={-1} className="question-heading">
           {t('questionOf', { i: number, n: total })}
         </h2>
+        {note && (
+          <p className="practice-note" role="note" data-testid="not-on-exam">
+            {note}
+          </p>
+        )}
         <Prose
           id={stemId}
           className="stem"

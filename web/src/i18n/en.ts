@@ -249,4 +249,7 @@ export const en = {
   notOnExamType_matching: 'Matching questions are not on the {code} exam: this one is for practice only.',
   notOnExamCase: 'Case studies are not on the {code} exam: this question is for practice only.',
   mockTypesNote: 'The {code} mock exam holds multiple-choice and multiple-response questions only, like the real exam.',
+  profileNote_c02_standard: 'AWS has not yet confirmed the 130-minute duration of the standard MLA-C02 exam.',
+  profileNote_c02_beta: 'AWS publishes no scored/unscored split for the beta; certprep scores 65 questions and leaves 20 unscored.',
+  skillsOfTask: 'Task {id}',
 };

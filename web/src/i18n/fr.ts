@@ -251,4 +251,7 @@ export const fr: Messages = {
   notOnExamType_matching: "Les questions d'appariement ne figurent pas à l'examen {code} : celle-ci sert seulement à s'entraîner.",
   notOnExamCase: "Les études de cas ne figurent pas à l'examen {code} : cette question sert seulement à s'entraîner.",
   mockTypesNote: "L'examen blanc {code} ne comporte que des questions à choix unique et à choix multiples, comme l'examen réel.",
+  profileNote_c02_standard: "AWS n'a pas encore confirmé la durée de 130 minutes de l'examen MLA-C02 standard.",
+  profileNote_c02_beta: "AWS ne publie pas la répartition entre questions notées et non notées de la bêta ; certprep en note 65 et laisse 20 non notées.",
+  skillsOfTask: 'Tâche {id}',
 };

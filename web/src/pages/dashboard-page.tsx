@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AttemptSummary, ExamSummary, Progress } from '../../../src/core/api/contracts.ts';
 import { api, ApiRequestError } from '../api/api-client.ts';
 import { ErrorPanel } from '../error-panel.tsx';
+import { countdownText } from '../exam-version/countdown-text.ts';
+import { ExamNotice } from '../exam-version/exam-notice.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { routeHref } from '../routing/use-hash-route.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
@@ -10,10 +12,9 @@ import { StartForms } from './start-forms.tsx';
 import { studyNext } from './study-next.ts';
 import { useStartAttempt } from './use-start-attempt.ts';
 
-/** Home: readiness per domain, history, and the ways to start studying. */
-export function DashboardPage() {
-  const { t } = useI18n();
-  const [exam, setExam] = useState<ExamSummary | null>(null);
+/** Home for the exam the user prepares for: its notice, the countdown, readiness per domain, history, and the ways to start studying. */
+export function DashboardPage({ exam, examDate, today }: { exam: ExamSummary; examDate: string | null; today: string }) {
+  const { t, locale } = useI18n();
   const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState<ApiRequestError | null>(null);
   useDocumentTitle(t('dashboard'));
@@ -21,25 +22,25 @@ export function DashboardPage() {
   const load = useCallback(async () => {
     setError(null);
     try {
-      const exams = await api.exams();
-      const first = exams[0];
-      if (!first) throw new ApiRequestError(404, 'no-exam', 'The server has no exam definition.');
-      setExam(first);
-      setProgress(await api.progress(first.id));
+      setProgress(await api.progress(exam.id));
     } catch (e) {
       setError(e instanceof ApiRequestError ? e : new ApiRequestError(0, 'network', String(e)));
     }
-  }, []);
+  }, [exam.id]);
   useEffect(() => {
     void load();
   }, [load]);
 
   if (error) return <ErrorPanel error={error} onRetry={load} />;
-  if (!exam || !progress) return <p role="status">{t('loading')}</p>;
+  if (!progress) return <p role="status">{t('loading')}</p>;
 
   return (
     <div className="dashboard">
-      <h1>{t('dashboard')} <span className="subtle">— {exam.code}</span></h1>
+      <h1>
+        {t('dashboard')} <span className="subtle">— {exam.code}</span>
+      </h1>
+      <ExamNotice exam={exam} />
+      {examDate && <p className="countdown">{countdownText(examDate, today, t, locale)}</p>}
       <div className="dashboard-grid">
         <Readiness progress={progress} exam={exam} />
         <StartForms exam={exam} dueForReview={progress.dueForReview} />

@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { ExamSummary, StartAttempt } from '../../../src/core/api/contracts.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { profileName } from './profile-name.ts';
+import { profileName, profileNote } from './profile-name.ts';
 import { useStartAttempt } from './use-start-attempt.ts';
 
 function FormError({ error, form }: { error: { form: string; message: string } | null; form: string }) {
@@ -78,13 +78,20 @@ function MockForm({ exam, busy, start, children }: FormProps) {
       <form onSubmit={submit}>
         <fieldset>
           <legend>{t('profile')}</legend>
-          {exam.profiles.map((p) => (
-            <label key={p.id} className="choice-line">
-              <input type="radio" name="profile" value={p.id} checked={profile === p.id} onChange={() => setProfile(p.id)} />
-              {t('profileOption', { label: profileName(t, p.id, p.label), items: p.items, minutes: p.minutes })}
-            </label>
-          ))}
+          {exam.profiles.map((p) => {
+            const note = profileNote(t, exam.id, p.id, p.note);
+            return (
+              <label key={p.id} className="choice-line">
+                <input type="radio" name="profile" value={p.id} checked={profile === p.id} onChange={() => setProfile(p.id)} />
+                <span>
+                  {t('profileOption', { label: profileName(t, p.id, p.label), items: p.items, minutes: p.minutes })}
+                  {note && <span className="hint profile-note">{note}</span>}
+                </span>
+              </label>
+            );
+          })}
         </fieldset>
+        {!exam.mockTypes.includes('ordering') && <p className="hint">{t('mockTypesNote', { code: exam.code })}</p>}
         {esl && (
           <label className="choice-line">
             <input type="checkbox" checked={accommodation} onChange={(e) => setAccommodation(e.target.checked)} />
@@ -113,6 +120,7 @@ function PracticeForm({ exam, busy, start, children }: FormProps) {
   const [domains, setDomains] = useState<string[]>([]);
   const [tasks, setTasks] = useState<string[]>([]);
   const [modules, setModules] = useState<number[]>([]);
+  const [skills, setSkills] = useState<string[]>([]);
   const [count, setCount] = useState('10');
   const [feedback, setFeedback] = useState<'immediate' | 'end'>('immediate');
   const [timed, setTimed] = useState(false);
@@ -129,6 +137,7 @@ function PracticeForm({ exam, busy, start, children }: FormProps) {
       ...(domains.length ? { domains } : {}),
       ...(tasks.length ? { tasks } : {}),
       ...(modules.length ? { modules } : {}),
+      ...(skills.length ? { skills } : {}),
       ...(timed ? { minutes: m } : {}),
     });
   };
@@ -160,6 +169,25 @@ function PracticeForm({ exam, busy, start, children }: FormProps) {
               </label>
             ))}
           </fieldset>
+        </details>
+        <details>
+          <summary>{t('bySkill')}</summary>
+          {exam.domains.flatMap((d) => d.tasks).map((task) => (
+            <fieldset key={task.id} className="skill-group">
+              <legend>
+                {t('skillsOfTask', { id: task.id })} <span lang="en">{task.title}</span>
+              </legend>
+              {task.bullets.map((b) => (
+                <label key={b.id} className="choice-line">
+                  <input type="checkbox" disabled={b.items === 0} checked={skills.includes(b.id)} onChange={(e) => setSkills(toggle(skills, b.id, e.target.checked))} />
+                  <span>
+                    <span className="skill-id">{b.id}</span> <span lang="en">{b.text}</span> {b.new && <span className="badge badge-new">{t('newSkill')}</span>}{' '}
+                    <span className="subtle">({b.items === 1 ? t('availableItemsOne') : t('availableItems', { n: b.items })})</span>
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+          ))}
         </details>
         <details>
           <summary>{t('byModule')}</summary>
