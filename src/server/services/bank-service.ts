@@ -102,12 +102,18 @@ export class BankService {
   irt(examId: string, opts: { allowProvisional?: boolean } = {}): { params: Map<string, ScoringParameters>; thetaCut: number } | undefined {
     if (this.calibrated.size === 0 && !opts.allowProvisional) return undefined;
     let ctx = this.irtByExam.get(examId);
-    if (!ctx) {
+    const exam = this.exams.get(examId);
+    if (!ctx && exam) {
+      // Parameters belong to the item (one calibration for every exam); the cut is the exam's own:
+      // its reference form is what its mocks may hold, with the Angoff ratings given for that exam.
       const ratings = new Map<string, number>();
+      for (const p of questionPool(this.activeEntries(), exam, { forMock: true })) ratings.set(p.question.id, p.question.angoff!);
+      // Practice-only questions valid for the exam still get provisional parameters for the quick check and reports.
+      const practiceRatings = new Map(ratings);
       for (const entry of bankForExam(this.activeEntries(), examId)) {
-        for (const q of taggedQuestions(entry)) if (q.angoff !== undefined) ratings.set(q.id, q.angoff);
+        for (const q of taggedQuestions(entry)) if (q.angoff !== undefined && !practiceRatings.has(q.id)) practiceRatings.set(q.id, q.angoff);
       }
-      const params = scoringParameters(this.calibrated, ratings);
+      const params = scoringParameters(this.calibrated, practiceRatings);
       ctx = { params, thetaCut: referenceCut(params, ratings) };
       this.irtByExam.set(examId, ctx);
     }
