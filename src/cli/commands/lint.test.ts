@@ -75,8 +75,9 @@ describe('certprep lint', () => {
     const c01 = JSON.parse((await cli('lint', 'content', '--exam', 'mla-c01', '--json')).stdout) as Out;
     expect(c02).toMatchObject({ exam: 'mla-c02', ok: true });
     // C02's bank is still being written: its skills below target are warnings pointing at its exam file; C01's coverage is met.
-    expect(c02.warnings).toBeGreaterThan(0);
-    expect(c02.problems.every((p) => p.code === 'bullet-uncovered' && p.message.startsWith('MLA-C02 ') && p.file === 'content/exams/mla-c02.yaml')).toBe(true);
+    const uncovered = c02.problems.filter((p) => p.code === 'bullet-uncovered');
+    expect(uncovered.length).toBeGreaterThan(0);
+    expect(uncovered.every((p) => p.message.startsWith('MLA-C02 ') && p.file === 'content/exams/mla-c02.yaml')).toBe(true);
     expect(c01.problems.filter((p) => p.code === 'bullet-uncovered')).toEqual([]);
     // 32 questions are C01 only, so C02 lints fewer entries.
     expect(c02.entries).toBeLessThan(c01.entries);

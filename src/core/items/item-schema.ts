@@ -48,6 +48,11 @@ export const itemMetaShape = {
   explanation: optionalText,
   references: z.array(z.string().url('must be a URL')).optional(),
   tags: z.array(z.string()).optional(),
+  /**
+   * Lint warnings a reviewer checked against the documentation and accepted for this item (rule
+   * codes, e.g. `absolute-claim`): the linter no longer reports them.
+   */
+  lintChecked: z.array(z.enum(['absolute-claim', 'stem-echo'])).optional(),
 };
 
 export const optionSchema = z.strictObject({

@@ -1,6 +1,9 @@
 import type { ExamIndex } from '../exam/exam-schema.ts';
 import type { Problem } from './check-bank.ts';
+import { absoluteClaimRule } from './lint/absolute-claim-rule.ts';
 import { coverageRule } from './lint/coverage-rule.ts';
+import { lifecycleRule } from './lint/lifecycle-rule.ts';
+import { stemEchoRule } from './lint/stem-echo-rule.ts';
 import { DEFAULT_DUPLICATE_STEMS, duplicateStemsRule, type DuplicateStemOptions } from './lint/duplicate-stems-rule.ts';
 import { DEFAULT_KEY_BALANCE, keyBalanceRule, type KeyBalanceOptions, type KeyBalanceStats } from './lint/key-balance-rule.ts';
 import { lintQuestions, type LintEntry, type Location } from './lint/lint-context.ts';
@@ -52,6 +55,9 @@ export function lintBank(entries: LintEntry[], exams: ExamIndex[], options: Lint
     ...duplicateStemsRule(questions, { ...DEFAULT_DUPLICATE_STEMS, ...options.duplicateStems }),
     ...referenceRule(questions),
     ...outOfScopeRule(entries, exams),
+    ...stemEchoRule(questions),
+    ...absoluteClaimRule(questions),
+    ...lifecycleRule(questions, exams),
   ];
   if (options.wholeBank) {
     problems.push(
