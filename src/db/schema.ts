@@ -82,6 +82,13 @@ export interface Database {
     correct: number;
     answer: string | null;
     answered_ms: number;
+    /** 1 when the user had already seen this item's key: left out of calibration. */
+    after_reveal: number;
+  };
+  revealed_keys: {
+    user_id: string;
+    item_id: string;
+    revealed_ms: number;
   };
   review_cards: {
     user_id: string;

@@ -18,7 +18,7 @@ export async function calibrateStore(
 ): Promise<{ result: CalibrationResult | undefined; stored: boolean; message: string }> {
   const handle = await openStore(database);
   try {
-    const rows = await responses.all(handle.db);
+    const rows = await responses.forMeasurement(handle.db);
     if (rows.length === 0) return { result: undefined, stored: false, message: 'no responses are stored yet: nothing to calibrate' };
     const data = matrixFromResponses(rows.map((r) => ({ person: r.attemptId, item: r.itemId, score: r.correct ? 1 : 0 })));
     const result = await calibrateParallel(data, { ...options, model });

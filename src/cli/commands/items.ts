@@ -31,7 +31,7 @@ async function stats(argv: string[]): Promise<number> {
   }
   const handle = await openStore(values.database);
   try {
-    const rows = await responses.all(handle.db);
+    const rows = await responses.forMeasurement(handle.db);
     if (rows.length === 0) {
       console.error('certprep items stats: no responses are stored yet');
       return 1;

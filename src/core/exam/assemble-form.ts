@@ -209,6 +209,8 @@ export interface PracticeOptions {
   skills?: string[] | undefined;
   /** Only these item ids (spaced repetition: the items due for review), in this priority order. */
   only?: string[] | undefined;
+  /** Items never to serve (those of the user's open mock exams). */
+  exclude?: ReadonlySet<string> | undefined;
   seen?: ReadonlyMap<string, number>;
 }
 
@@ -221,6 +223,7 @@ export function assemblePractice(entries: BankEntry[], opts: PracticeOptions): F
   const pool = questionPool(entries, opts.exam, { allowUntagged: !filtered }).filter((p) => {
     const q = p.question;
     if (onlyRank && !onlyRank.has(q.id)) return false;
+    if (opts.exclude?.has(q.id)) return false;
     if (opts.domains?.length && !opts.domains.includes(p.domain)) return false;
     if (opts.tasks?.length && !opts.tasks.includes(q.task!)) return false;
     if (opts.modules?.length && !(q.module !== undefined && opts.modules.includes(q.module))) return false;

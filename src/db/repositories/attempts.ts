@@ -87,6 +87,21 @@ export const attempts = {
     const rows = await q.orderBy('started_ms', 'desc').limit(opts.limit ?? 50).execute();
     return rows.map(toRecord);
   },
+  /**
+   * How many times the user has been shown each item: every attempt counts, open ones included, since
+   * an item is seen as soon as it is on a form the user can read.
+   */
+  async shownCounts(db: Db, userId: string): Promise<Map<string, number>> {
+    const rows = await db.selectFrom('attempts').select('form').where('user_id', '=', userId).execute();
+    const counts = new Map<string, number>();
+    for (const r of rows) for (const e of JSON.parse(r.form) as StoredFormEntry[]) counts.set(e.itemId, (counts.get(e.itemId) ?? 0) + 1);
+    return counts;
+  },
+  /** The items on the user's open mock exams: practice and the quick check must not reveal their keys. */
+  async openMockItems(db: Db, userId: string): Promise<Set<string>> {
+    const rows = await db.selectFrom('attempts').select('form').where('user_id', '=', userId).where('kind', '=', 'mock').where('status', '=', 'open').execute();
+    return new Set(rows.flatMap((r) => (JSON.parse(r.form) as StoredFormEntry[]).map((e) => e.itemId)));
+  },
   /** Marks an open attempt submitted; false when another request got there first. */
   async submit(db: Db, id: string, s: { now: number; report: string | null; scaled: number | null; passed: boolean | null }): Promise<boolean> {
     const r = await db

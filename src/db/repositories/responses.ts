@@ -13,6 +13,8 @@ export interface ResponseRow {
   correct: boolean;
   answer: string | null;
   answeredMs: number;
+  /** The user had seen this item's key before answering (left out of calibration). */
+  afterReveal?: boolean;
 }
 
 export const responses = {
@@ -31,23 +33,23 @@ export const responses = {
             correct: r.correct ? 1 : 0,
             answer: r.answer,
             answered_ms: r.answeredMs,
+            after_reveal: r.afterReveal ? 1 : 0,
           })),
         )
         .onConflict((oc) => oc.columns(['attempt_id', 'position']).doNothing())
         .execute();
     }
   },
-  /** How many times the user has been shown each item (in submitted attempts). */
-  async seenCounts(db: Db, userId: string): Promise<Map<string, number>> {
-    const rows = await db.selectFrom('responses').select(['item_id', db.fn.countAll<number>().as('n')]).where('user_id', '=', userId).groupBy('item_id').execute();
-    return new Map(rows.map((r) => [r.item_id, Number(r.n)]));
-  },
   async byUser(db: Db, userId: string): Promise<{ itemId: string; correct: boolean; answeredMs: number }[]> {
     const rows = await db.selectFrom('responses').select(['item_id', 'correct', 'answered_ms']).where('user_id', '=', userId).orderBy('answered_ms').execute();
     return rows.map((r) => ({ itemId: r.item_id, correct: r.correct === 1, answeredMs: Number(r.answered_ms) }));
   },
-  async all(db: Db): Promise<{ userId: string; itemId: string; correct: boolean; answer: string | null; attemptId: string }[]> {
-    const rows = await db.selectFrom('responses').select(['user_id', 'item_id', 'correct', 'answer', 'attempt_id']).execute();
+  /**
+   * The responses that measure ability, for calibration and item analysis: every response except
+   * those given after the user had seen the item's key.
+   */
+  async forMeasurement(db: Db): Promise<{ userId: string; itemId: string; correct: boolean; answer: string | null; attemptId: string }[]> {
+    const rows = await db.selectFrom('responses').select(['user_id', 'item_id', 'correct', 'answer', 'attempt_id']).where('after_reveal', '=', 0).execute();
     return rows.map((r) => ({ userId: r.user_id, itemId: r.item_id, correct: r.correct === 1, answer: r.answer, attemptId: r.attempt_id }));
   },
 };

@@ -15,6 +15,8 @@ export interface AssemblyInput {
   seen: ReadonlyMap<string, number>;
   /** Review practice: the user's items due for review, most overdue first (any exam). */
   due?: string[] | undefined;
+  /** Items practice and the quick check must not serve (those of the user's open mock exams). */
+  exclude?: ReadonlySet<string> | undefined;
 }
 
 /**
@@ -34,6 +36,8 @@ export function assembleAttempt(input: AssemblyInput): { entries: FormEntry[]; d
         if (!acc) throw badRequest(`Unknown accommodation "${req.accommodation}"; choose one of ${Object.keys(exam.accommodations).join(', ')}.`);
         minutes += acc.extraMinutes;
       }
+      // Every mock is timed: a deadline that is not a real time is refused, never stored as "untimed".
+      if (!Number.isInteger(minutes) || minutes <= 0) throw badRequest(`The mock exam's time (${minutes} minutes) is not valid.`);
       return { entries: assembleForm(bank.activeEntries(), { exam, profile, seed, seen }).entries, deadlineMs: now + minutes * 60_000 };
     }
     if (req.kind === 'practice') {
@@ -44,11 +48,11 @@ export function assembleAttempt(input: AssemblyInput): { entries: FormEntry[]; d
         only = (input.due ?? []).filter((id) => valid.has(id)).slice(0, req.count);
         if (only.length === 0) throw conflict('nothing-due', `No ${exam.code} item is due for review yet.`);
       }
-      const entries = assemblePractice(bank.activeEntries(), { exam, seed, count: req.count, domains: req.domains, tasks: req.tasks, modules: req.modules, skills: req.skills, only, seen }).entries;
+      const entries = assemblePractice(bank.activeEntries(), { exam, seed, count: req.count, domains: req.domains, tasks: req.tasks, modules: req.modules, skills: req.skills, only, seen, exclude: input.exclude }).entries;
       if (entries.length === 0) throw conflict('no-items', `No ${exam.code} item matches this choice of domains, task statements, skills or modules.`);
       return { entries, deadlineMs: req.minutes ? now + req.minutes * 60_000 : null };
     }
-    const first = nextQuickEntry(bank.activeEntries(), exam, bank.irt(exam.id, { allowProvisional: true })!.params, [], seed);
+    const first = nextQuickEntry(bank.activeEntries(), exam, bank.irt(exam.id, { allowProvisional: true })!.params, [], seed, input.exclude);
     if (!first) throw conflict('no-items', `The ${exam.code} bank has no rated item for a quick check.`);
     return { entries: [first], deadlineMs: null };
   } catch (e) {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AttemptView, ItemReview, SaveAck, SaveAnswer, ScoreReport, StartAttempt, User } from '../../core/api/contracts.ts';
 import type { FormEntry } from '../../core/exam/assemble-form.ts';
@@ -9,6 +10,7 @@ import { answers } from '../../db/repositories/answers.ts';
 import { attempts, type AttemptRecord, type StoredFormEntry } from '../../db/repositories/attempts.ts';
 import { responses } from '../../db/repositories/responses.ts';
 import { reviewCards } from '../../db/repositories/review-cards.ts';
+import { revealedKeys } from '../../db/repositories/revealed-keys.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError, badRequest, conflict, notFound } from '../errors.ts';
 import { assembleAttempt } from './attempt-assembly.ts';
@@ -44,10 +46,13 @@ export class AttemptService {
     const exam = bank.exam(req.exam);
     if (!exam) throw notFound(`Exam "${req.exam}"`);
     const id = this.deps.newId();
-    const seed = `${id}:${now()}`;
-    const seen = await responses.seenCounts(db, user.id);
+    // A secret seed: option orders and unscored positions cannot be recomputed from what the browser sees.
+    const seed = randomBytes(16).toString('base64url');
+    const seen = await attempts.shownCounts(db, user.id);
     const due = req.kind === 'practice' && req.review ? await reviewCards.due(db, user.id, now(), 5000) : undefined;
-    const { entries, deadlineMs } = assembleAttempt({ bank, exam, req, seed, now: now(), seen, due });
+    // Practice and the quick check reveal keys: they never serve an item of the user's open mock exams.
+    const exclude = req.kind === 'mock' ? undefined : await attempts.openMockItems(db, user.id);
+    const { entries, deadlineMs } = assembleAttempt({ bank, exam, req, seed, now: now(), seen, due, exclude });
     const versions = bank.currentVersions();
     const form: StoredFormEntry[] = entries.map((e) => ({ ...e, versionId: versions.get(e.itemId)! }));
     await attempts.insert(db, {
@@ -170,6 +175,7 @@ export class AttemptService {
       await this.deps.db.transaction().execute(async (trx) => {
         await answers.markChecked(trx, id, position, now);
         await this.record(trx, record, [{ entry, versionId: r.versionId, answer, correct }], now);
+        await revealedKeys.record(trx, record.userId, [entry.itemId], now);
       });
     }
     return reviewItem(r.question, entry, answer, { correct, answered: isAnswered(answer) }, r.caseStudy);
@@ -186,7 +192,8 @@ export class AttemptService {
     await this.deps.writer.flush();
     const stored = new Map((await answers.byAttempt(this.deps.db, id)).map((a) => [a.position, a.answer]));
     const given = record.form.map((entry) => ({ entry, question: loaded.questions.get(entry.itemId)!.question, answer: stored.get(entry.position) ?? null }));
-    const entry = nextQuickEntry(this.deps.bank.activeEntries(), exam, this.deps.bank.irt(exam.id, { allowProvisional: true })!.params, given, record.seed);
+    const exclude = await attempts.openMockItems(this.deps.db, user.id);
+    const entry = nextQuickEntry(this.deps.bank.activeEntries(), exam, this.deps.bank.irt(exam.id, { allowProvisional: true })!.params, given, record.seed, exclude);
     if (!entry) throw conflict('quick-complete', 'No further item is available: submit the quick check for the result.');
     const form = [...record.form, { ...entry, versionId: this.deps.bank.currentVersions().get(entry.itemId)! }];
     if (!(await attempts.setForm(this.deps.db, id, form))) throw conflict('attempt-submitted', 'This quick check has been submitted.');
@@ -290,6 +297,8 @@ export class AttemptService {
         }),
         now,
       );
+      // The report shows every key of the attempt from now on.
+      await revealedKeys.record(trx, record.userId, record.form.map((e) => e.itemId), now);
       // The history shows a mock's score and result, and a quick check's estimate (not a pass or fail).
       const isMock = record.kind === 'mock';
       await attempts.saveReport(trx, record.id, { report: JSON.stringify(report), scaled: record.kind === 'practice' ? null : report.scaled, passed: isMock ? report.passed : null });
@@ -304,9 +313,12 @@ export class AttemptService {
     rows: { entry: FormEntry; versionId: string; answer: BankAnswer | null; correct: boolean }[],
     now: number,
   ): Promise<void> {
+    // A response given after the user saw the key measures memory: kept for learning, not for calibration.
+    const revealed = await revealedKeys.seenBefore(trx, record.userId, rows.map((r) => r.entry.itemId), now + 1);
     await responses.insertMany(
       trx,
       rows.map((r) => ({
+        afterReveal: revealed.has(r.entry.itemId),
         attemptId: record.id,
         userId: record.userId,
         itemId: r.entry.itemId,

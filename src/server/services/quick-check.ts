@@ -18,9 +18,10 @@ export function nextQuickEntry(
   params: ReadonlyMap<string, ScoringParameters>,
   given: { entry: FormEntry; question: Question; answer: BankAnswer | null }[],
   seed: string,
+  exclude: ReadonlySet<string> = new Set(),
 ): FormEntry | undefined {
   const rng = seededRandom(`${seed}:${given.length}`);
-  const pool = rng.shuffle(questionPool(entries, exam, { forMock: true }).filter((p) => params.has(p.question.id)));
+  const pool = rng.shuffle(questionPool(entries, exam, { forMock: true }).filter((p) => params.has(p.question.id) && !exclude.has(p.question.id)));
   const scored = given.filter((g) => params.has(g.entry.itemId));
   const theta = eapAbility(
     scored.map((g) => params.get(g.entry.itemId)!),

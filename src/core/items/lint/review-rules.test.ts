@@ -54,9 +54,9 @@ describe('absoluteClaimRule', () => {
       explanation: 'S3 is the only store that serves this at scale.',
       options: [
         { id: 'a', text: 'S3', correct: true, why: 'It always scales.' },
-        { id: 'b', text: 'EFS', why: 'It cannot be read by the job.' },
-        { id: 'c', text: 'EFS One Zone', why: 'A one-zone store loses data in a zone outage.' },
-        { id: 'd', text: 'EBS', why: 'Attaches to one instance.' },
+        { id: 'b', text: 'EFS', correct: false, why: 'It cannot be read by the job.' },
+        { id: 'c', text: 'EFS One Zone', correct: false, why: 'A one-zone store loses data in a zone outage.' },
+        { id: 'd', text: 'EBS', correct: false, why: 'Attaches to one instance.' },
       ],
     });
     const problems = absoluteClaimRule(lintQuestions(bank([q])));
