@@ -12,7 +12,7 @@ export default defineConfig({
   root: webRoot,
   base: '/',
   plugins: [react()],
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, target: 'es2022' },
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, target: 'es2022' },
   server: {
     port: 5173,
     proxy: { '/api': process.env.CERTPREP_API ?? 'http://localhost:3000' },

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -13,6 +14,7 @@ import { defaultExamId } from '../core/exam/exam-status.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from './errors.ts';
 import { authPlugin } from './plugins/auth-plugin.ts';
+import { securityHeaders } from './plugins/security-headers.ts';
 import { attemptRoutes } from './routes/attempts/attempt-routes.ts';
 import { authRoutes } from './routes/auth/auth-routes.ts';
 import { examRoutes } from './routes/exams/exam-routes.ts';
@@ -68,6 +70,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     return reply.code(500).send({ error: { code: 'internal', message: 'Something went wrong on the server; nothing was changed by this request.' } });
   });
 
+  await app.register(fastifyHelmet, securityHeaders(opts.secureCookies ?? false));
   await app.register(fastifyCookie);
   authPlugin(app, { db: opts.db, now, secureCookies: opts.secureCookies ?? false });
   authRoutes(app, { db: opts.db, now, sessionDays: opts.sessionDays ?? 30, secureCookies: opts.secureCookies ?? false, signInLimitPerMinute: opts.signInLimitPerMinute ?? 10, exams: bank.exams });
@@ -78,7 +81,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const webDir = opts.webDir ? path.resolve(opts.webDir) : undefined;
   if (webDir && existsSync(path.join(webDir, 'index.html'))) {
     // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
-    await app.register(fastifyStatic, { root: webDir });
+    // Source maps (and dot files) are never served: they would publish the app's sources.
+    await app.register(fastifyStatic, { root: webDir, allowedPath: (pathName) => !pathName.endsWith('.map') });
     app.setNotFoundHandler((req, reply) => {
       if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
       return reply.code(404).send({ error: { code: 'not-found', message: `No such address: ${req.method} ${req.url.split('?')[0]}.` } });

@@ -55,7 +55,7 @@ export function authPlugin(app: FastifyInstance, opts: AuthOptions): void {
       const ok = typeof header === 'string' && header.length === csrf.length && timingSafeEqual(Buffer.from(header), Buffer.from(csrf));
       if (!ok) throw new AppError(403, 'csrf', 'Missing or wrong security token: reload the page and try again.');
       const origin = req.headers.origin;
-      if (origin && new URL(origin).host !== req.headers.host) throw new AppError(403, 'csrf', 'Cross-site request refused.');
+      if (origin !== undefined && originHost(origin) !== req.headers.host) throw new AppError(403, 'csrf', 'Cross-site request refused.');
     }
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
@@ -73,6 +73,16 @@ export function authPlugin(app: FastifyInstance, opts: AuthOptions): void {
   });
 
   app.decorate('forgetSession', (token: string) => cache.delete(hashToken(token)));
+}
+
+/** The host of an Origin header, or null for "null", a malformed value or a non-web scheme (all refused). */
+function originHost(origin: string): string | null {
+  try {
+    const url = new URL(origin);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.host : null;
+  } catch {
+    return null;
+  }
 }
 
 export function requireUser(req: FastifyRequest): User {
