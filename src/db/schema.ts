@@ -21,6 +21,8 @@ export interface Database {
     user_id: string;
     created_ms: number;
     expires_ms: number;
+    /** Last request seen on this session (written at most every few minutes); 0 until then. */
+    last_seen_ms: number;
   };
   item_versions: {
     id: string;

@@ -34,6 +34,8 @@ export interface AppOptions {
   logLevel?: string;
   secureCookies?: boolean;
   sessionDays?: number;
+  /** Hours a session may stay unused before it expires (24 by default). */
+  sessionIdleHours?: number;
   signInLimitPerMinute?: number;
 }
 
@@ -72,7 +74,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   await app.register(fastifyHelmet, securityHeaders(opts.secureCookies ?? false));
   await app.register(fastifyCookie);
-  authPlugin(app, { db: opts.db, now, secureCookies: opts.secureCookies ?? false });
+  authPlugin(app, { db: opts.db, now, secureCookies: opts.secureCookies ?? false, idleMs: (opts.sessionIdleHours ?? 24) * 3_600_000 });
   authRoutes(app, { db: opts.db, now, sessionDays: opts.sessionDays ?? 30, secureCookies: opts.secureCookies ?? false, signInLimitPerMinute: opts.signInLimitPerMinute ?? 10, exams: bank.exams });
   examRoutes(app, { bank, now });
   attemptRoutes(app, { attempts });

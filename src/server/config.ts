@@ -12,6 +12,7 @@ export const configSchema = z.object({
   secureCookies: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   sessionDays: z.coerce.number().int().min(1).max(365).default(30),
+  sessionIdleHours: z.coerce.number().int().min(1).max(24 * 365).default(24),
   signInLimitPerMinute: z.coerce.number().int().min(1).max(10_000).default(10),
 });
 export type Config = Readonly<z.infer<typeof configSchema>>;
@@ -26,6 +27,7 @@ const ENV: Record<keyof z.input<typeof configSchema>, string> = {
   secureCookies: 'SECURE_COOKIES',
   logLevel: 'LOG_LEVEL',
   sessionDays: 'SESSION_DAYS',
+  sessionIdleHours: 'SESSION_IDLE_HOURS',
   signInLimitPerMinute: 'SIGNIN_LIMIT_PER_MINUTE',
 };
 

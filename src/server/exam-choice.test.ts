@@ -84,7 +84,7 @@ describe.each(STORES)('two exam versions, API on %s', (store) => {
     const c01Practice = (await client.req('POST', '/api/attempts', { kind: 'practice', exam: 'mla-c01', domains: ['1'], count: 100, feedback: 'end' })).json() as AttemptView;
     expect(c01Practice.items).toHaveLength(17);
     expect((await client.req('POST', `/api/attempts/${c01Practice.id}/submit`)).statusCode).toBe(200);
-    clock.t += 2 * 86_400_000;
+    clock.t += 3_600_000;
 
     const p01 = (await client.req('GET', '/api/progress?exam=mla-c01')).json() as Progress;
     const p02 = (await client.req('GET', '/api/progress')).json() as Progress;

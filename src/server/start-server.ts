@@ -2,6 +2,7 @@ import { loadContent } from '../content/load-content.ts';
 import { formatProblem } from '../core/items/check-bank.ts';
 import { createDatabase, migrateToLatest, type DatabaseHandle } from '../db/create-database.ts';
 import { items } from '../db/repositories/items.ts';
+import { sessions } from '../db/repositories/sessions.ts';
 import { buildApp, type App } from './build-app.ts';
 import type { Config } from './config.ts';
 
@@ -46,6 +47,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
       logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
       secureCookies: config.secureCookies ?? false,
       sessionDays: config.sessionDays,
+      sessionIdleHours: config.sessionIdleHours,
       signInLimitPerMinute: config.signInLimitPerMinute,
     });
     const url = await built.app.listen({ port: config.port, host: config.host });
@@ -54,7 +56,11 @@ export async function startServer(config: Config, log: (line: string) => void = 
     const sweeper = setInterval(() => {
       void built.attempts.sweepExpired().catch((e: unknown) => log(`auto-submit failed: ${String(e)}`));
       // A calibration (`certprep calibrate`) or an import (`certprep import`) is picked up within a minute.
-      if (++ticks % 12 === 0) void built.bank.refresh().catch((e: unknown) => log(`reading the bank failed: ${String(e)}`));
+      if (++ticks % 12 === 0) {
+        void built.bank.refresh().catch((e: unknown) => log(`reading the bank failed: ${String(e)}`));
+        // Sessions past their lifetime or long idle are purged (twice the idle time: a running mock keeps one alive).
+        void sessions.deleteExpired(handle.db, Date.now(), 2 * config.sessionIdleHours * 3_600_000).catch((e: unknown) => log(`purging sessions failed: ${String(e)}`));
+      }
     }, 5000);
     sweeper.unref();
     log(`certprep is running at ${url.replace('127.0.0.1', 'localhost')} (store: ${handle.store})`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { passwordProblem } from '../auth/password-policy.ts';
 
 /**
  * The HTTP API's contracts, defined once: the server validates requests with these schemas and the
@@ -17,12 +18,19 @@ export const answerSchema = z.union([
 export type Answer = z.infer<typeof answerSchema>;
 
 // ---------- accounts ----------
-export const signUpSchema = z.strictObject({
-  email: z.string().trim().toLowerCase().email('enter a valid email address').max(254),
-  name: z.string().trim().min(1, 'enter your name').max(100),
-  password: z.string().min(10, 'use at least 10 characters').max(200),
-  locale: z.enum(['en', 'fr']).default('en'),
-});
+/** Control and format characters (bidirectional overrides, zero-width marks): they disguise a name on screens. */
+const CONTROL_OR_FORMAT = /[\p{Cc}\p{Cf}]/u;
+export const signUpSchema = z
+  .strictObject({
+    email: z.string().trim().toLowerCase().email('enter a valid email address').max(254),
+    name: z.string().trim().min(1, 'enter your name').max(100).refine((n) => !CONTROL_OR_FORMAT.test(n), 'must not contain control or formatting characters'),
+    password: z.string().min(10, 'use at least 10 characters').max(200),
+    locale: z.enum(['en', 'fr']).default('en'),
+  })
+  .superRefine((v, ctx) => {
+    const problem = passwordProblem(v.password, { email: v.email, name: v.name });
+    if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
+  });
 export const signInSchema = z.strictObject({
   email: z.string().trim().toLowerCase().max(254),
   password: z.string().max(200),

@@ -11,6 +11,8 @@ export const CSRF_COOKIE = 'certprep_csrf';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Sessions are cached this long per instance: a sign-out elsewhere takes at most this to apply here. */
 const SESSION_CACHE_MS = 10_000;
+/** A session's activity is written at most this often (the idle timeout is counted in hours). */
+const TOUCH_EVERY_MS = 5 * 60_000;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -26,6 +28,8 @@ export interface AuthOptions {
   db: Kysely<Database>;
   now: () => number;
   secureCookies: boolean;
+  /** A session unused this long expires (kept alive by requests, and by a timed attempt still running). */
+  idleMs: number;
 }
 
 /**
@@ -36,7 +40,7 @@ export interface AuthOptions {
  *   `Origin` header, when sent, must be this server's.
  */
 export function authPlugin(app: FastifyInstance, opts: AuthOptions): void {
-  const cache = new Map<string, { user: User | null; expired: boolean; at: number }>();
+  const cache = new Map<string, { user: User | null; expired: boolean; at: number; lastSeenMs: number }>();
   app.decorateRequest('user', null);
   app.decorateRequest('sessionState', 'none');
   app.decorateRequest('csrfToken', '');
@@ -63,16 +67,25 @@ export function authPlugin(app: FastifyInstance, opts: AuthOptions): void {
     const now = opts.now();
     let hit = cache.get(id);
     if (!hit || now - hit.at > SESSION_CACHE_MS) {
-      const found = await sessions.find(opts.db, id, now);
-      hit = { user: found && found !== 'expired' ? found.user : null, expired: found === 'expired', at: now };
+      const found = await sessions.find(opts.db, id, now, opts.idleMs);
+      const valid = found && found !== 'expired' ? found : undefined;
+      hit = { user: valid?.user ?? null, expired: found === 'expired', at: now, lastSeenMs: valid?.lastSeenMs ?? 0 };
       if (cache.size > 50_000) cache.clear();
       cache.set(id, hit);
+    }
+    if (hit.user && now - hit.lastSeenMs > TOUCH_EVERY_MS) {
+      hit.lastSeenMs = now;
+      await sessions.touch(opts.db, id, now);
     }
     req.user = hit.user;
     req.sessionState = hit.user ? 'valid' : hit.expired ? 'expired' : 'none';
   });
 
   app.decorate('forgetSession', (token: string) => cache.delete(hashToken(token)));
+  // Sign out everywhere: this instance forgets every cached session of the user at once.
+  app.decorate('forgetUser', (userId: string) => {
+    for (const [key, entry] of cache) if (entry.user?.id === userId) cache.delete(key);
+  });
 }
 
 /** The host of an Origin header, or null for "null", a malformed value or a non-web scheme (all refused). */

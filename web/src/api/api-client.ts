@@ -82,6 +82,8 @@ export const api = {
   signUp: (body: { email: string; name: string; password: string; locale: 'en' | 'fr' }) => session(request('POST', '/api/auth/signup', sessionSchema, body)),
   signIn: (body: { email: string; password: string }) => session(request('POST', '/api/auth/signin', sessionSchema, body)),
   signOut: () => session(request('POST', '/api/auth/signout', sessionSchema)),
+  /** Ends every session of the user, on every device. */
+  signOutEverywhere: () => session(request('POST', '/api/auth/signout-all', sessionSchema)),
   /** Stores the signed-in user's interface language. */
   setLocale: (locale: 'en' | 'fr') => session(request('PUT', '/api/session/locale', sessionSchema, { locale })),
   /** The exam version the user prepares for, and the day they sit it (null: not planned). */

@@ -91,6 +91,14 @@ export function ExamChoicePage({ session, exams, mode, onSession }: Props) {
           {busy ? t('savingChoice') : mode === 'first' ? t('continueWithExam', { code }) : t('saveChoice')}
         </button>
       </form>
+      {mode === 'settings' && (
+        <div className="sign-out-everywhere">
+          <p className="hint">{t('signOutEverywhereHint')}</p>
+          <button type="button" onClick={() => void api.signOutEverywhere().then(onSession, (err: unknown) => setError(err instanceof ApiRequestError ? err.message : String(err)))}>
+            {t('signOutEverywhere')}
+          </button>
+        </div>
+      )}
     </section>
   );
 }

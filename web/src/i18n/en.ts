@@ -252,4 +252,6 @@ export const en = {
   profileNote_c02_standard: 'AWS has not yet confirmed the 130-minute duration of the standard MLA-C02 exam.',
   profileNote_c02_beta: 'AWS publishes no scored/unscored split for the beta; certprep scores 65 questions and leaves 20 unscored.',
   skillsOfTask: 'Task {id}',
+  signOutEverywhere: 'Sign out on every device',
+  signOutEverywhereHint: 'Ends every session of your account, on this device too: useful after signing in on a shared computer.',
 };

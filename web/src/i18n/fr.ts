@@ -254,4 +254,6 @@ export const fr: Messages = {
   profileNote_c02_standard: "AWS n'a pas encore confirmé la durée de 130 minutes de l'examen MLA-C02 standard.",
   profileNote_c02_beta: "AWS ne publie pas la répartition entre questions notées et non notées de la bêta ; certprep en note 65 et laisse 20 non notées.",
   skillsOfTask: 'Tâche {id}',
+  signOutEverywhere: 'Se déconnecter sur tous les appareils',
+  signOutEverywhereHint: 'Met fin à toutes les sessions de votre compte, y compris sur cet appareil : utile après une connexion sur un ordinateur partagé.',
 };

@@ -94,6 +94,15 @@ export function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): void {
     return view(req, { ...user, exam: choice.exam, examDate: choice.examDate });
   });
 
+  /** Signs the user out on every device: all their sessions end, this one included. */
+  app.post('/api/auth/signout-all', async (req, reply) => {
+    const user = requireUser(req);
+    await sessions.deleteForUser(db, user.id);
+    (app as unknown as { forgetUser: (id: string) => void }).forgetUser(user.id);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return view(req, null);
+  });
+
   app.post('/api/auth/signout', async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
