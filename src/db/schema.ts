@@ -118,4 +118,10 @@ export interface Database {
     c: number | null;
     responses: number;
   };
+  rate_limits: {
+    /** The limit's name and its subject, e.g. `signin-fail:<email>:<address>`. */
+    key: string;
+    window_start_ms: number;
+    count: number;
+  };
 }

@@ -34,6 +34,11 @@ export interface AppOptions {
   logLevel?: string;
   secureCookies?: boolean;
   sessionDays?: number;
+  signUpLimitPerHour?: number;
+  /** False: sign-up is closed once the first account exists. */
+  openRegistration?: boolean;
+  /** Fastify's trustProxy: the addresses of reverse proxies whose X-Forwarded-For is believed. */
+  trustProxy?: boolean | string[];
   /** Hours a session may stay unused before it expires (24 by default). */
   sessionIdleHours?: number;
   signInLimitPerMinute?: number;
@@ -49,7 +54,7 @@ export interface App {
 /** Builds the Fastify app (not listening): tests drive it with `app.inject()`. */
 export async function buildApp(opts: AppOptions): Promise<App> {
   const now = opts.now ?? Date.now;
-  const app = Fastify({ logger: opts.logLevel && opts.logLevel !== 'silent' ? { level: opts.logLevel } : false, bodyLimit: 64 * 1024, trustProxy: false });
+  const app = Fastify({ logger: opts.logLevel && opts.logLevel !== 'silent' ? { level: opts.logLevel } : false, bodyLimit: 64 * 1024, trustProxy: opts.trustProxy ?? false });
   const bank = new BankService(opts.db, opts.exams);
   await bank.refresh();
   const sqliteCommitter = opts.sqlite ? sqliteBatchCommit(opts.sqlite.connection, opts.sqlite.file, opts.sqlite.synchronous) : undefined;
@@ -75,7 +80,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(fastifyHelmet, securityHeaders(opts.secureCookies ?? false));
   await app.register(fastifyCookie);
   authPlugin(app, { db: opts.db, now, secureCookies: opts.secureCookies ?? false, idleMs: (opts.sessionIdleHours ?? 24) * 3_600_000 });
-  authRoutes(app, { db: opts.db, now, sessionDays: opts.sessionDays ?? 30, secureCookies: opts.secureCookies ?? false, signInLimitPerMinute: opts.signInLimitPerMinute ?? 10, exams: bank.exams });
+  authRoutes(app, { db: opts.db, now, sessionDays: opts.sessionDays ?? 30, secureCookies: opts.secureCookies ?? false, signInLimitPerMinute: opts.signInLimitPerMinute ?? 10, signUpLimitPerHour: opts.signUpLimitPerHour ?? 20, openRegistration: opts.openRegistration ?? true, exams: bank.exams });
   examRoutes(app, { bank, now });
   attemptRoutes(app, { attempts });
   progressRoutes(app, { progress: new ProgressService({ db: opts.db, bank, attempts, now }), defaultExam: defaultExamId(opts.exams) ?? '' });

@@ -14,6 +14,15 @@ export const configSchema = z.object({
   sessionDays: z.coerce.number().int().min(1).max(365).default(30),
   sessionIdleHours: z.coerce.number().int().min(1).max(24 * 365).default(24),
   signInLimitPerMinute: z.coerce.number().int().min(1).max(10_000).default(10),
+  signUpLimitPerHour: z.coerce.number().int().min(1).max(100_000).default(20),
+  /** `open` (anyone may create an account) or `closed` (only the first account; the others by invitation). */
+  registration: z.enum(['open', 'closed']).default('open'),
+  /** Reverse proxies to trust for the client's address: `true` (any), or their addresses/CIDRs separated by commas. */
+  trustProxy: z
+    .string()
+    .regex(/^(true|false|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, "use true, false, or the proxies' addresses separated by commas")
+    .transform((v): boolean | string[] => (v === 'true' ? true : v === 'false' ? false : v.split(',')))
+    .default(false),
 });
 export type Config = Readonly<z.infer<typeof configSchema>>;
 
@@ -29,6 +38,9 @@ const ENV: Record<keyof z.input<typeof configSchema>, string> = {
   sessionDays: 'SESSION_DAYS',
   sessionIdleHours: 'SESSION_IDLE_HOURS',
   signInLimitPerMinute: 'SIGNIN_LIMIT_PER_MINUTE',
+  signUpLimitPerHour: 'SIGNUP_LIMIT_PER_HOUR',
+  registration: 'REGISTRATION',
+  trustProxy: 'TRUST_PROXY',
 };
 
 /** Reads the config from environment variables (and overrides, e.g. from flags); lists every invalid one. */

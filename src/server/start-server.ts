@@ -2,6 +2,7 @@ import { loadContent } from '../content/load-content.ts';
 import { formatProblem } from '../core/items/check-bank.ts';
 import { createDatabase, migrateToLatest, type DatabaseHandle } from '../db/create-database.ts';
 import { items } from '../db/repositories/items.ts';
+import { rateLimits } from '../db/repositories/rate-limits.ts';
 import { sessions } from '../db/repositories/sessions.ts';
 import { buildApp, type App } from './build-app.ts';
 import type { Config } from './config.ts';
@@ -49,6 +50,9 @@ export async function startServer(config: Config, log: (line: string) => void = 
       sessionDays: config.sessionDays,
       sessionIdleHours: config.sessionIdleHours,
       signInLimitPerMinute: config.signInLimitPerMinute,
+      signUpLimitPerHour: config.signUpLimitPerHour,
+      openRegistration: config.registration === 'open',
+      trustProxy: config.trustProxy,
     });
     const url = await built.app.listen({ port: config.port, host: config.host });
     await built.attempts.sweepExpired();
@@ -60,6 +64,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
         void built.bank.refresh().catch((e: unknown) => log(`reading the bank failed: ${String(e)}`));
         // Sessions past their lifetime or long idle are purged (twice the idle time: a running mock keeps one alive).
         void sessions.deleteExpired(handle.db, Date.now(), 2 * config.sessionIdleHours * 3_600_000).catch((e: unknown) => log(`purging sessions failed: ${String(e)}`));
+        void rateLimits.purge(handle.db, Date.now() - 3_600_000).catch((e: unknown) => log(`purging rate limits failed: ${String(e)}`));
       }
     }, 5000);
     sweeper.unref();

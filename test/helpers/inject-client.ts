@@ -5,12 +5,16 @@ import { expect } from 'vitest';
 export class InjectClient {
   cookies = new Map<string, string>();
   csrf = '';
-  constructor(private readonly app: FastifyInstance) {}
+  /** The client's network address as the server sees it, and headers sent with every request (X-Forwarded-For behind a proxy). */
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly network: { address?: string; headers?: Record<string, string> } = {},
+  ) {}
   async req(method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown, opts: { csrf?: boolean; raw?: string } = {}): Promise<LightMyRequestResponse> {
-    const headers: Record<string, string> = { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
+    const headers: Record<string, string> = { ...this.network.headers, cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
     if (method !== 'GET' && opts.csrf !== false) headers['x-csrf-token'] = this.csrf;
     if (body !== undefined || opts.raw !== undefined) headers['content-type'] = 'application/json';
-    const res = await this.app.inject({ method, url, headers, payload: opts.raw ?? (body === undefined ? undefined : JSON.stringify(body)) });
+    const res = await this.app.inject({ method, url, headers, remoteAddress: this.network.address ?? '127.0.0.1', payload: opts.raw ?? (body === undefined ? undefined : JSON.stringify(body)) });
     for (const c of res.cookies) this.cookies.set(c.name, c.value);
     return res;
   }

@@ -11,7 +11,7 @@ import type { Database } from '../../../db/schema.ts';
 import { AppError, badRequest, conflict } from '../../errors.ts';
 import { hashToken, requireUser, SESSION_COOKIE, setSessionCookie } from '../../plugins/auth-plugin.ts';
 import { hashPassword, verifyPassword } from '../../services/password-hash.ts';
-import { RateLimiter } from '../../services/rate-limiter.ts';
+import { AuthLimits } from '../../services/rate-limiter.ts';
 import { validate } from '../../validate.ts';
 
 export interface AuthRouteOptions {
@@ -20,6 +20,9 @@ export interface AuthRouteOptions {
   sessionDays: number;
   secureCookies: boolean;
   signInLimitPerMinute: number;
+  signUpLimitPerHour: number;
+  /** False: only the first account may be created here (others come by invitation). */
+  openRegistration: boolean;
   exams: ReadonlyMap<string, ExamDefinition>;
 }
 
@@ -28,8 +31,12 @@ const DUMMY_HASH = hashPassword('not a real password');
 
 export function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): void {
   const { db, now } = opts;
-  const byAddress = new RateLimiter(opts.signInLimitPerMinute * 3, 60_000);
-  const byEmail = new RateLimiter(opts.signInLimitPerMinute, 60_000);
+  const limits = new AuthLimits(db, { signInPerMinute: opts.signInLimitPerMinute, signUpPerHour: opts.signUpLimitPerHour });
+  const tooMany = (reply: FastifyReply, waitMs: number, what: string): never => {
+    const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+    reply.header('retry-after', seconds);
+    throw new AppError(429, 'rate-limited', `${what}: try again in ${seconds} seconds.`);
+  };
   const defaultExam = defaultExamId([...opts.exams.values()]) ?? '';
 
   const view = async (req: FastifyRequest, user: User | null): Promise<SessionView> => ({
@@ -54,22 +61,30 @@ export function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): void {
 
   app.post('/api/auth/signup', async (req, reply) => {
     const body = validate(signUpSchema, req.body);
+    const firstRun = !(await users.any(db));
+    if (!firstRun && !opts.openRegistration) throw new AppError(403, 'registration-closed', 'Registration is closed on this server: ask its administrator or your training provider for an account.');
+    const wait = await limits.signUp(req.ip, now());
+    if (wait > 0) tooMany(reply, wait, 'Too many accounts created from this address');
+    // Hash first either way, so an existing email answers as slowly as a new one.
+    const passwordHash = await hashPassword(body.password);
     if (await users.byEmail(db, body.email)) throw conflict('email-taken', 'An account with this email already exists: sign in instead.');
-    const user = await users.insert(db, { id: randomUUID(), email: body.email, name: body.name, passwordHash: await hashPassword(body.password), locale: body.locale, now: now() });
+    const user = await users.insert(db, { id: randomUUID(), email: body.email, name: body.name, passwordHash, locale: body.locale, now: now() });
     await startSession(reply, user);
     return view(req, user);
   });
 
   app.post('/api/auth/signin', async (req, reply) => {
     const body = validate(signInSchema, req.body);
-    const wait = Math.max(byAddress.hit(req.ip, now()), byEmail.hit(body.email, now()));
-    if (wait > 0) {
-      reply.header('retry-after', Math.ceil(wait / 1000));
-      throw new AppError(429, 'rate-limited', `Too many sign-in attempts: try again in ${Math.ceil(wait / 1000)} seconds.`);
-    }
+    const verdict = await limits.beforeSignIn(body.email, req.ip, now());
+    if (verdict.waitMs > 0) tooMany(reply, verdict.waitMs, 'Too many failed sign-ins');
+    if (verdict.delayMs > 0) await new Promise((r) => setTimeout(r, verdict.delayMs));
     const found = await users.byEmail(db, body.email);
     const ok = await verifyPassword(body.password, found?.passwordHash ?? (await DUMMY_HASH));
-    if (!found || !ok) throw new AppError(401, 'bad-credentials', 'Email or password is wrong.');
+    if (!found || !ok) {
+      await limits.signInFailed(body.email, req.ip, now());
+      throw new AppError(401, 'bad-credentials', 'Email or password is wrong.');
+    }
+    await limits.signInSucceeded(body.email, req.ip);
     const { passwordHash: _, ...user } = found;
     await startSession(reply, user);
     return view(req, user);
