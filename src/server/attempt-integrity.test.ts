@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AttemptView } from '../core/api/contracts.ts';
 import { attempts } from '../db/repositories/attempts.ts';
 import { items } from '../db/repositories/items.ts';
+import { rateLimits } from '../db/repositories/rate-limits.ts';
 import { responses } from '../db/repositories/responses.ts';
 import { InjectClient } from '../../test/helpers/inject-client.ts';
 import { loadExam } from '../../test/helpers/load-exam.ts';
@@ -107,5 +108,52 @@ describe.each(STORES)('attempt integrity on %s', (store) => {
       expect(seed).not.toContain(views[i]!.id);
       expect(seed).not.toContain(String(T0));
     }
+  });
+});
+
+describe.each(STORES)('attempt limits and the expiry sweep on %s', (store) => {
+  it('limits the attempts a user may have open, and how many they start an hour', async () => {
+    const { client, db } = await setup(store);
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const r = await client.req('POST', '/api/attempts', { kind: 'practice', exam: 'mla-c01', count: 1, feedback: 'end' });
+      expect(r.statusCode).toBe(201);
+      ids.push(r.json().id);
+    }
+    const over = await client.req('POST', '/api/attempts', { kind: 'practice', exam: 'mla-c01', count: 1, feedback: 'end' });
+    expect(over.statusCode).toBe(429);
+    expect(over.json().error).toMatchObject({ code: 'too-many-open', message: 'You have 20 attempts in progress: finish or submit some of them before starting another.' });
+    await client.req('POST', `/api/attempts/${ids[0]}/submit`);
+    expect((await client.req('POST', '/api/attempts', { kind: 'practice', exam: 'mla-c01', count: 1, feedback: 'end' })).statusCode).toBe(201);
+    // 21 started; 99 more this hour reach the hourly limit of 120.
+    const userId = (await attempts.byId(db, ids[0]!))!.userId;
+    for (let i = 0; i < 99; i++) await rateLimits.add(db, `attempt-start:${userId}`, T0, 3_600_000);
+    await client.req('POST', `/api/attempts/${ids[1]}/submit`);
+    const fast = await client.req('POST', '/api/attempts', { kind: 'practice', exam: 'mla-c01', count: 1, feedback: 'end' });
+    expect(fast.statusCode).toBe(429);
+    expect(fast.json().error.message).toMatch(/^You have started 120 attempts in the last hour: try again in \d+ minutes\.$/);
+  });
+
+  it('submits expired attempts in small batches, and a user’s history only sweeps that user’s', async () => {
+    const { client, db, attempts: service, clock } = await setup(store);
+    const other = new InjectClient((await buildApp({ db, exams: [exam], now: () => clock.t })).app);
+    await other.signUp('other@example.com');
+    for (let i = 0; i < 15; i++) await client.req('POST', '/api/attempts', { kind: 'practice', exam: 'mla-c01', count: 2, minutes: 5, feedback: 'end' });
+    for (let i = 0; i < 15; i++) await other.req('POST', '/api/attempts', { kind: 'practice', exam: 'mla-c01', count: 2, minutes: 5, feedback: 'end' });
+    clock.t += 10 * 60_000;
+    const open = async () => Number((await db.selectFrom('attempts').select(db.fn.countAll<number>().as('n')).where('status', '=', 'open').executeTakeFirst())!.n);
+    // The owner's history submits the owner's 15, and only those.
+    const history = (await client.req('GET', '/api/attempts')).json() as { status: string }[];
+    expect(history.filter((a) => a.status === 'submitted')).toHaveLength(15);
+    expect(await open()).toBe(15);
+    // The sweeper: at most 20 per call.
+    const third = new InjectClient((await buildApp({ db, exams: [exam], now: () => clock.t })).app);
+    await third.signUp('third@example.com');
+    for (let i = 0; i < 15; i++) await third.req('POST', '/api/attempts', { kind: 'practice', exam: 'mla-c01', count: 1, minutes: 1, feedback: 'end' });
+    clock.t += 10 * 60_000;
+    expect(await open()).toBe(30);
+    expect(await service.sweepExpired()).toBe(20);
+    expect(await open()).toBe(10);
+    expect(await service.sweepExpired()).toBe(10);
   });
 });

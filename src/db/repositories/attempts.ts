@@ -102,6 +102,10 @@ export const attempts = {
     const rows = await db.selectFrom('attempts').select('form').where('user_id', '=', userId).where('kind', '=', 'mock').where('status', '=', 'open').execute();
     return new Set(rows.flatMap((r) => (JSON.parse(r.form) as StoredFormEntry[]).map((e) => e.itemId)));
   },
+  async countOpen(db: Db, userId: string): Promise<number> {
+    const r = await db.selectFrom('attempts').select(db.fn.countAll<number>().as('n')).where('user_id', '=', userId).where('status', '=', 'open').executeTakeFirst();
+    return Number(r?.n ?? 0);
+  },
   /** Marks an open attempt submitted; false when another request got there first. */
   async submit(db: Db, id: string, s: { now: number; report: string | null; scaled: number | null; passed: boolean | null }): Promise<boolean> {
     const r = await db
@@ -116,8 +120,10 @@ export const attempts = {
     await db.updateTable('attempts').set({ report: s.report, scaled: s.scaled, passed: s.passed === null ? null : s.passed ? 1 : 0 }).where('id', '=', id).execute();
   },
   /** Open attempts whose deadline has passed: the server submits them even if the browser is gone. */
-  async expired(db: Db, now: number, limit = 100): Promise<string[]> {
-    const rows = await db.selectFrom('attempts').select('id').where('status', '=', 'open').where('deadline_ms', '<=', now).limit(limit).execute();
+  async expired(db: Db, now: number, limit = 100, userId?: string): Promise<string[]> {
+    let q = db.selectFrom('attempts').select('id').where('status', '=', 'open').where('deadline_ms', '<=', now);
+    if (userId !== undefined) q = q.where('user_id', '=', userId);
+    const rows = await q.orderBy('deadline_ms').limit(limit).execute();
     return rows.map((r) => r.id);
   },
 };

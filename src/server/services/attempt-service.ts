@@ -9,6 +9,7 @@ import { isAnswered, scoreQuestion, type BankAnswer } from '../../core/scoring/s
 import { answers } from '../../db/repositories/answers.ts';
 import { attempts, type AttemptRecord, type StoredFormEntry } from '../../db/repositories/attempts.ts';
 import { responses } from '../../db/repositories/responses.ts';
+import { rateLimits } from '../../db/repositories/rate-limits.ts';
 import { reviewCards } from '../../db/repositories/review-cards.ts';
 import { revealedKeys } from '../../db/repositories/revealed-keys.ts';
 import type { Database } from '../../db/schema.ts';
@@ -20,6 +21,12 @@ import { nextQuickEntry } from './quick-check.ts';
 
 /** A save that reaches the server this long after the deadline still counts (network latency). */
 const SAVE_GRACE_MS = 3000;
+/** Expired attempts submitted per sweep (every 5 s): 240 a minute, each in its own short transaction. */
+const SWEEP_BATCH = 20;
+/** A user may have this many attempts open at once (an abandoned untimed practice stays open). */
+export const MAX_OPEN_ATTEMPTS = 20;
+/** And start this many attempts an hour. */
+export const ATTEMPTS_PER_HOUR = 120;
 
 interface Loaded {
   record: AttemptRecord;
@@ -45,6 +52,7 @@ export class AttemptService {
     const { db, bank, now } = this.deps;
     const exam = bank.exam(req.exam);
     if (!exam) throw notFound(`Exam "${req.exam}"`);
+    await this.checkLimits(user);
     const id = this.deps.newId();
     // A secret seed: option orders and unscored positions cannot be recomputed from what the browser sees.
     const seed = randomBytes(16).toString('base64url');
@@ -217,15 +225,35 @@ export class AttemptService {
     return JSON.parse(record.report) as ScoreReport;
   }
 
-  /** Submits every open attempt whose deadline has passed, even if no browser is there. */
-  async sweepExpired(): Promise<number> {
-    const ids = await attempts.expired(this.deps.db, this.deps.now() - SAVE_GRACE_MS);
+  /**
+   * Submits open attempts whose deadline has passed, even if no browser is there: a small batch per
+   * call (the sweeper calls every few seconds), yielding to other requests between attempts, so a
+   * mass expiry never stalls the server. With `userId`, that user's attempts only (before showing
+   * their history).
+   */
+  async sweepExpired(opts: { userId?: string; batch?: number } = {}): Promise<number> {
+    const ids = await attempts.expired(this.deps.db, this.deps.now() - SAVE_GRACE_MS, opts.batch ?? SWEEP_BATCH, opts.userId);
     for (const id of ids) {
       const record = await attempts.byId(this.deps.db, id);
       if (!record || record.status !== 'open') continue;
       await this.finishOnce({ record, questions: await this.deps.bank.resolve(record.form, record.exam) });
+      await new Promise((resolve) => setImmediate(resolve));
     }
     return ids.length;
+  }
+
+  /** Refuses a new attempt past the open-attempt limit or the hourly rate (429, saying how to go on). */
+  private async checkLimits(user: User): Promise<void> {
+    const { db, now } = this.deps;
+    const open = await attempts.countOpen(db, user.id);
+    if (open >= MAX_OPEN_ATTEMPTS) {
+      throw new AppError(429, 'too-many-open', `You have ${open} attempts in progress: finish or submit some of them before starting another.`);
+    }
+    const started = await rateLimits.count(db, `attempt-start:${user.id}`, now(), 3_600_000);
+    if (started.count >= ATTEMPTS_PER_HOUR) {
+      throw new AppError(429, 'rate-limited', `You have started ${started.count} attempts in the last hour: try again in ${Math.ceil((started.resetMs - now()) / 60_000)} minutes.`);
+    }
+    await rateLimits.add(db, `attempt-start:${user.id}`, now(), 3_600_000);
   }
 
   private expired(record: AttemptRecord): boolean {

@@ -18,7 +18,8 @@ export class ProgressService {
 
   /** The user's attempts, newest first; only those of `examId` when given. */
   async history(user: User, examId?: string): Promise<AttemptSummary[]> {
-    await this.deps.attempts.sweepExpired();
+    // This user's expired attempts are submitted first, so the history shows their reports.
+    await this.deps.attempts.sweepExpired({ userId: user.id, batch: 100 });
     return (await attempts.listByUser(this.deps.db, user.id, { exam: examId })).map((a) => ({
       id: a.id,
       kind: a.kind,
