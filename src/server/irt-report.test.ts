@@ -33,6 +33,7 @@ describe('calibration from stored responses, then IRT reports', () => {
     for (let p = 0; p < 400; p++) {
       const id = `sim-${p}`;
       await attempts.insert(handle.db, { id, userId: 'u1', kind: 'practice', exam: exam.id, profile: null, feedback: 'end', seed: id, startedMs: 1, deadlineMs: null, form: [] });
+      await attempts.submit(handle.db, id, { now: 2, report: null, scaled: null, passed: null });
       const theta = normal(rng);
       await responses.insertMany(
         handle.db,
