@@ -9,6 +9,7 @@ import * as m003 from './migrations/003-exam-choice.ts';
 import * as m004 from './migrations/004-revealed-keys.ts';
 import * as m005 from './migrations/005-session-activity.ts';
 import * as m006 from './migrations/006-rate-limits.ts';
+import * as m007 from './migrations/007-attempt-timing.ts';
 import type { Database } from './schema.ts';
 
 export type Store = 'sqlite' | 'postgres';
@@ -52,7 +53,7 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
   return { db, store: 'sqlite', sqlite: { connection: sqlite, file: options.url, synchronous: options.sqliteSynchronous ?? 'FULL' }, close: () => db.destroy() };
 }
 
-const migrations: Record<string, Migration> = { '001-initial': m001, '002-measurement': m002, '003-exam-choice': m003, '004-revealed-keys': m004, '005-session-activity': m005, '006-rate-limits': m006 };
+const migrations: Record<string, Migration> = { '001-initial': m001, '002-measurement': m002, '003-exam-choice': m003, '004-revealed-keys': m004, '005-session-activity': m005, '006-rate-limits': m006, '007-attempt-timing': m007 };
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Brings the schema up to date; throws with the failing migration's name. */

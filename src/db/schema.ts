@@ -61,6 +61,9 @@ export interface Database {
     passed: number | null;
     /** Adaptive quick check: the number of items it will have (the form grows one item at a time). */
     target: number | null;
+    /** Mock exams: the named accommodation, and the extra minutes the candidate gave themselves. */
+    accommodation: string | null;
+    extra_minutes: number | null;
   };
   answers: {
     attempt_id: string;

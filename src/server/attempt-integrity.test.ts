@@ -157,3 +157,32 @@ describe.each(STORES)('attempt limits and the expiry sweep on %s', (store) => {
     expect(await service.sweepExpired()).toBe(10);
   });
 });
+
+describe.each(STORES)('strict requests on %s', (store) => {
+  it('takes item numbers in digits only, and a struck option once', async () => {
+    const { client } = await setup(store);
+    const practice = (await client.req('POST', '/api/attempts', { kind: 'practice', exam: 'mla-c01', count: 3, feedback: 'end' })).json() as AttemptView;
+    for (const bad of ['0x1', '1.0', '1e0', '01', '-1', '+1', ' 1']) {
+      const r = await client.req('PUT', `/api/attempts/${practice.id}/answers/${encodeURIComponent(bad)}`, { tab: 'tab-strict01', seq: 1, baseRevision: 0, answer: null, flagged: false, struck: [] });
+      expect(r.statusCode, bad).toBe(400);
+      expect(r.json().error.message, bad).toContain('must be an item number');
+    }
+    const dup = await client.req('PUT', `/api/attempts/${practice.id}/answers/1`, { tab: 'tab-strict01', seq: 2, baseRevision: 0, answer: null, flagged: false, struck: ['o1', 'o1'] });
+    expect(dup.statusCode).toBe(400);
+    expect(dup.json().error.message).toContain('struck: lists an option twice');
+    expect((await client.req('PUT', `/api/attempts/${practice.id}/answers/1`, { tab: 'tab-strict01', seq: 3, baseRevision: 0, answer: null, flagged: false, struck: ['o1'] })).statusCode).toBe(200);
+  });
+
+  it('caps the extra minutes a candidate gives themselves at 60, and the report says they were self-granted', async () => {
+    const { client, clock } = await setup(store);
+    const tooMuch = await client.req('POST', '/api/attempts', { kind: 'mock', exam: 'mla-c01', profile: 'short', extraMinutes: 61 });
+    expect(tooMuch.statusCode).toBe(400);
+    expect(tooMuch.json().error.message).toContain('extraMinutes: at most 60 extra minutes can be self-granted');
+    const extra = (await client.req('POST', '/api/attempts', { kind: 'mock', exam: 'mla-c01', profile: 'short', extraMinutes: 20 })).json() as AttemptView;
+    expect(Date.parse(extra.deadline!) - clock.t).toBe(40 * 60_000);
+    const report = (await client.req('POST', `/api/attempts/${extra.id}/submit`)).json();
+    expect(report.timing).toEqual({ minutes: 40, accommodation: null, extraMinutes: 20, selfGranted: true });
+    const esl = (await client.req('POST', '/api/attempts', { kind: 'mock', exam: 'mla-c01', profile: 'short', accommodation: 'esl' })).json() as AttemptView;
+    expect((await client.req('POST', `/api/attempts/${esl.id}/submit`)).json().timing).toEqual({ minutes: 50, accommodation: 'esl', extraMinutes: 0, selfGranted: false });
+  });
+});

@@ -118,8 +118,8 @@ export const startMockSchema = z.strictObject({
   exam: z.string().min(1),
   profile: z.string().min(1).default('standard'),
   accommodation: z.string().min(1).optional(),
-  /** Extra minutes granted individually (a tutor's accommodation), on top of any named one. */
-  extraMinutes: z.number().int().min(0).max(240).optional(),
+  /** Extra minutes the candidate gives themselves, on top of any named accommodation (capped; the report says they were self-granted). */
+  extraMinutes: z.number().int().min(0).max(60, 'at most 60 extra minutes can be self-granted').optional(),
 });
 export const startPracticeSchema = z.strictObject({
   kind: z.literal('practice'),
@@ -213,7 +213,10 @@ export const saveAnswerSchema = z.strictObject({
   baseRevision: z.number().int().min(0),
   answer: answerSchema.nullable(),
   flagged: z.boolean(),
-  struck: z.array(z.string().max(40)).max(10),
+  struck: z
+    .array(z.string().max(40))
+    .max(10)
+    .refine((ids) => new Set(ids).size === ids.length, 'lists an option twice'),
 });
 export type SaveAnswer = z.infer<typeof saveAnswerSchema>;
 export const saveAckSchema = z.object({ position: z.number(), revision: z.number(), savedAt: z.string() });
@@ -272,6 +275,8 @@ export const scoreReportSchema = z.object({
   domains: z.array(domainResultSchema),
   /** Domains that need improvement, weakest first: what to study next. */
   studyNext: z.array(z.string()).default([]),
+  /** Mock exams: how the time was set (the standard time, a named accommodation, minutes the candidate gave themselves). */
+  timing: z.object({ minutes: z.number(), accommodation: z.string().nullable(), extraMinutes: z.number(), selfGranted: z.boolean() }).optional(),
   items: z.array(itemReviewSchema),
 });
 export type ScoreReport = z.infer<typeof scoreReportSchema>;

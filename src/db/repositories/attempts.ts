@@ -26,6 +26,8 @@ export interface AttemptRecord {
   scaled: number | null;
   passed: boolean | null;
   target: number | null;
+  accommodation: string | null;
+  extraMinutes: number | null;
 }
 
 type Row = Database['attempts'];
@@ -46,10 +48,15 @@ const toRecord = (r: Row): AttemptRecord => ({
   scaled: r.scaled,
   passed: r.passed === null ? null : r.passed === 1,
   target: r.target,
+  accommodation: r.accommodation,
+  extraMinutes: r.extra_minutes,
 });
 
 export const attempts = {
-  async insert(db: Db, a: Omit<AttemptRecord, 'status' | 'submittedMs' | 'report' | 'scaled' | 'passed' | 'target'> & { target?: number | null }): Promise<void> {
+  async insert(
+    db: Db,
+    a: Omit<AttemptRecord, 'status' | 'submittedMs' | 'report' | 'scaled' | 'passed' | 'target' | 'accommodation' | 'extraMinutes'> & { target?: number | null; accommodation?: string | null; extraMinutes?: number | null },
+  ): Promise<void> {
     await db
       .insertInto('attempts')
       .values({
@@ -69,6 +76,8 @@ export const attempts = {
         scaled: null,
         passed: null,
         target: a.target ?? null,
+        accommodation: a.accommodation ?? null,
+        extra_minutes: a.extraMinutes ?? null,
       })
       .execute();
   },

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AttemptView, ItemReview, SaveAck, SaveAnswer, ScoreReport, StartAttempt, User } from '../../core/api/contracts.ts';
 import type { FormEntry } from '../../core/exam/assemble-form.ts';
+import type { ExamDefinition } from '../../core/exam/exam-schema.ts';
 import { AnswerShapeError, presentItem, reviewItem, toBankAnswer, toPresentedAnswer } from '../../core/exam/present-item.ts';
 import { parseCard, scheduleReview } from '../../core/learn/review-schedule.ts';
 import { scoreAttempt } from '../../core/scoring/score-attempt.ts';
@@ -71,6 +72,8 @@ export class AttemptService {
       profile: req.kind === 'mock' ? req.profile : null,
       feedback: req.kind === 'practice' ? req.feedback : 'end',
       target: req.kind === 'quick' ? req.count : null,
+      accommodation: req.kind === 'mock' ? (req.accommodation ?? null) : null,
+      extraMinutes: req.kind === 'mock' ? (req.extraMinutes ?? null) : null,
       seed,
       startedMs: now(),
       deadlineMs,
@@ -314,7 +317,8 @@ export class AttemptService {
       const qs = new Map([...questions].map(([k, v]) => [k, v.question]));
       const cases = new Map([...questions.values()].filter((v) => v.caseStudy).map((v) => [v.caseStudy!.id, v.caseStudy!]));
       const answerMap = new Map([...stored].map(([p, a]) => [p, a.answer]));
-      const report = scoreAttempt({ attemptId: record.id, kind: record.kind, exam, entries: record.form, questions: qs, cases, answers: answerMap, submittedAt: new Date(now), irt: this.deps.bank.irt(exam.id, { allowProvisional: record.kind === 'quick' }) });
+      const scored = scoreAttempt({ attemptId: record.id, kind: record.kind, exam, entries: record.form, questions: qs, cases, answers: answerMap, submittedAt: new Date(now), irt: this.deps.bank.irt(exam.id, { allowProvisional: record.kind === 'quick' }) });
+      const report = record.kind === 'mock' ? { ...scored, timing: mockTiming(exam, record) } : scored;
       const unchecked = record.form.filter((e) => !stored.get(e.position)?.checked);
       await this.record(
         trx,
@@ -365,4 +369,12 @@ export class AttemptService {
       if (card) await reviewCards.upsert(trx, { userId: record.userId, itemId: r.entry.itemId, card: JSON.stringify(card), dueMs: card.due.getTime(), lapses: card.lapses, now });
     }
   }
+}
+
+/** How a mock's time was set, for its report: extra minutes the candidate gave themselves are said to be self-granted. */
+function mockTiming(exam: ExamDefinition, record: AttemptRecord): NonNullable<ScoreReport['timing']> {
+  const standard = (record.profile && Object.hasOwn(exam.profiles, record.profile) ? exam.profiles[record.profile]?.minutes : undefined) ?? 0;
+  const acc = record.accommodation && Object.hasOwn(exam.accommodations, record.accommodation) ? exam.accommodations[record.accommodation]!.extraMinutes : 0;
+  const extra = record.extraMinutes ?? 0;
+  return { minutes: standard + acc + extra, accommodation: record.accommodation, extraMinutes: extra, selfGranted: extra > 0 };
 }

@@ -59,7 +59,7 @@ export const en = {
   profile_beta: 'Beta-length mock exam',
   profile_short: 'Short mock exam',
   eslAccommodation: 'English as a second language: +{minutes} minutes',
-  extraMinutes: 'Other extra minutes (accommodation)',
+  extraMinutes: 'Extra minutes you give yourself (up to 60)',
   start: 'Start',
   starting: 'Starting…',
 
@@ -254,4 +254,7 @@ export const en = {
   skillsOfTask: 'Task {id}',
   signOutEverywhere: 'Sign out on every device',
   signOutEverywhereHint: 'Ends every session of your account, on this device too: useful after signing in on a shared computer.',
+  timingMinutes: 'Time allowed: {minutes} minutes.',
+  timingWithAccommodation: 'Time allowed: {minutes} minutes, with the English-as-a-second-language accommodation.',
+  timingSelfGranted: 'This includes {extra} extra minutes you gave yourself, which the real exam would not allow without an approved accommodation.',
 };

@@ -61,7 +61,7 @@ export const fr: Messages = {
   profile_beta: 'Examen blanc au format bêta',
   profile_short: 'Examen blanc court',
   eslAccommodation: 'Anglais langue seconde : +{minutes} minutes',
-  extraMinutes: 'Autres minutes supplémentaires (aménagement)',
+  extraMinutes: 'Minutes supplémentaires que vous vous accordez (60 au plus)',
   start: 'Commencer',
   starting: 'Démarrage…',
 
@@ -256,4 +256,7 @@ export const fr: Messages = {
   skillsOfTask: 'Tâche {id}',
   signOutEverywhere: 'Se déconnecter sur tous les appareils',
   signOutEverywhereHint: 'Met fin à toutes les sessions de votre compte, y compris sur cet appareil : utile après une connexion sur un ordinateur partagé.',
+  timingMinutes: 'Temps accordé : {minutes} minutes.',
+  timingWithAccommodation: "Temps accordé : {minutes} minutes, avec l'aménagement « anglais langue seconde ».",
+  timingSelfGranted: "Dont {extra} minutes supplémentaires que vous vous êtes accordées, ce que l'examen réel ne permet pas sans aménagement approuvé.",
 };

@@ -100,7 +100,7 @@ function MockForm({ exam, busy, start, children }: FormProps) {
         )}
         <div className="field inline">
           <label htmlFor="extra-minutes">{t('extraMinutes')}</label>
-          <input id="extra-minutes" type="number" inputMode="numeric" min={0} max={240} step={1} value={extra} onChange={(e) => setExtra(e.target.value)} />
+          <input id="extra-minutes" type="number" inputMode="numeric" min={0} max={60} step={1} value={extra} onChange={(e) => setExtra(e.target.value)} />
         </div>
         {children}
         <button type="submit" className="primary" disabled={busy !== null}>

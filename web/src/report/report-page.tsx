@@ -91,6 +91,12 @@ export function ReportPage({ attemptId }: { attemptId: string }) {
         </div>
         {band && <p className="subtle small">{t('interval95', { low: band.low, high: band.high })}</p>}
         <p>{t('passMark', { mark: report.passMark })}</p>
+        {report.timing && (
+          <p className="timing" data-testid="report-timing">
+            {t(report.timing.accommodation ? 'timingWithAccommodation' : 'timingMinutes', { minutes: report.timing.minutes })}
+            {report.timing.selfGranted && ` ${t('timingSelfGranted', { extra: report.timing.extraMinutes })}`}
+          </p>
+        )}
         {report.passProbability !== null && <p className="pass-probability" data-testid="pass-probability">{t('passProbability', { pct: Math.round(report.passProbability * 100) })}</p>}
         <p className="method" data-testid="method">{method}</p>
         {report.provisional && (

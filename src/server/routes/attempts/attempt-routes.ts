@@ -8,7 +8,11 @@ import { validate } from '../../validate.ts';
 const idParams = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'is not an attempt id') });
 const positionParams = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'is not an attempt id'),
-  position: z.coerce.number().int('must be an item number').min(0).max(999),
+  // Digits only: "0x1", "1.0" or "1e0" are not item numbers.
+  position: z
+    .string()
+    .regex(/^(0|[1-9]\d{0,2})$/, 'must be an item number')
+    .transform(Number),
 });
 
 export function attemptRoutes(app: FastifyInstance, opts: { attempts: AttemptService }): void {
