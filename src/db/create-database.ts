@@ -10,6 +10,7 @@ import * as m004 from './migrations/004-revealed-keys.ts';
 import * as m005 from './migrations/005-session-activity.ts';
 import * as m006 from './migrations/006-rate-limits.ts';
 import * as m007 from './migrations/007-attempt-timing.ts';
+import { storeAccessError } from './probe-writable.ts';
 import type { Database } from './schema.ts';
 
 export type Store = 'sqlite' | 'postgres';
@@ -28,6 +29,11 @@ export interface DatabaseOptions {
   /** SQLite: FULL makes every commit durable (fsync of the WAL); NORMAL may lose the last commits on power loss. */
   sqliteSynchronous?: 'FULL' | 'NORMAL';
   poolSize?: number;
+  /**
+   * SQLite: how long a write waits for another process's lock. The server's main thread keeps it
+   * short (a busy store answers 503 at once rather than freezing every request); commands may wait.
+   */
+  busyTimeoutMs?: number;
 }
 
 // PostgreSQL returns bigint (int8) as strings; our bigints are millisecond times, safe as numbers.
@@ -44,11 +50,17 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
     return { db, store: 'postgres', close: () => db.destroy() };
   }
   if (options.url !== ':memory:') mkdirSync(path.dirname(path.resolve(options.url)), { recursive: true });
-  const sqlite = new SQLite(options.url);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma(`synchronous = ${options.sqliteSynchronous ?? 'FULL'}`);
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  let sqlite: SQLite.Database | undefined;
+  try {
+    sqlite = new SQLite(options.url);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma(`synchronous = ${options.sqliteSynchronous ?? 'FULL'}`);
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+  } catch (e) {
+    sqlite?.close();
+    throw storeAccessError(options.url, e);
+  }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, store: 'sqlite', sqlite: { connection: sqlite, file: options.url, synchronous: options.sqliteSynchronous ?? 'FULL' }, close: () => db.destroy() };
 }

@@ -68,6 +68,11 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.setErrorHandler((err: unknown, req, reply) => {
     if (err instanceof AppError) return reply.code(err.status).send({ error: { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) } });
     const e = err as { statusCode?: number; code?: string; message?: string };
+    // Another process holds SQLite's write lock (a command writing to the live database): say so at once.
+    if (typeof e.code === 'string' && e.code.startsWith('SQLITE_BUSY')) {
+      reply.header('retry-after', 2);
+      return reply.code(503).send({ error: { code: 'busy', message: 'The database is busy with another program writing to it: nothing was changed, try again in a moment.' } });
+    }
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
       const code = e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || /JSON/.test(e.message ?? '') ? 'invalid-json' : e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'too-large' : 'bad-request';
       const message = code === 'invalid-json' ? 'The request body is not valid JSON.' : code === 'too-large' ? 'The request body is too large.' : (e.message ?? 'Bad request.');

@@ -1,6 +1,7 @@
 import { loadContent } from '../content/load-content.ts';
 import { formatProblem } from '../core/items/check-bank.ts';
 import { createDatabase, migrateToLatest, type DatabaseHandle } from '../db/create-database.ts';
+import { probeWritable } from '../db/probe-writable.ts';
 import { items } from '../db/repositories/items.ts';
 import { rateLimits } from '../db/repositories/rate-limits.ts';
 import { sessions } from '../db/repositories/sessions.ts';
@@ -26,6 +27,13 @@ export async function loadBank(handle: DatabaseHandle, contentDir: string, now =
   return { exams: content.exams.map((e) => e.exam), summary, entries: content.entries.length };
 }
 
+/**
+ * The server's own connection waits this long for another process's write lock (a command writing
+ * to the live database); past it the request answers 503 with Retry-After. Autosaves are written by
+ * the worker thread, which may wait longer without holding up the main thread.
+ */
+const MAIN_THREAD_BUSY_MS = 200;
+
 export interface RunningServer extends App {
   handle: DatabaseHandle;
   url: string;
@@ -34,8 +42,9 @@ export interface RunningServer extends App {
 
 /** Opens the store, migrates, loads the bank, listens, and submits expired attempts every few seconds. */
 export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<RunningServer> {
-  const handle = createDatabase({ url: config.databaseUrl, sqliteSynchronous: config.sqliteSynchronous });
+  const handle = createDatabase({ url: config.databaseUrl, sqliteSynchronous: config.sqliteSynchronous, busyTimeoutMs: MAIN_THREAD_BUSY_MS });
   try {
+    await probeWritable(handle);
     await migrateToLatest(handle.db);
     const loaded = await loadBank(handle, config.contentDir);
     const s = loaded.summary;

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { ReadOnlyDatabaseError } from '../../db/probe-writable.ts';
 import { readConfig } from '../../server/config.ts';
 import { InvalidBankError, startServer } from '../../server/start-server.ts';
 
@@ -26,7 +27,7 @@ export async function serve(argv: string[]): Promise<number> {
     await new Promise(() => {});
     return 0;
   } catch (e) {
-    if (e instanceof InvalidBankError) {
+    if (e instanceof InvalidBankError || e instanceof ReadOnlyDatabaseError) {
       console.error(`certprep: ${e.message}`);
       return 1;
     }
