@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AttemptSummary, AttemptView, ExamSummary, Progress, ScoreReport } from '../core/api/contracts.ts';
+import type { BankEntry } from '../core/items/item-schema.ts';
 import { attempts } from '../db/repositories/attempts.ts';
 import { items } from '../db/repositories/items.ts';
 import { InjectClient } from '../../test/helpers/inject-client.ts';
@@ -170,5 +171,25 @@ describe.each(STORES)('two exam versions, API on %s', (store) => {
     const report = (await client.req('POST', '/api/attempts/old-attempt/submit')).json() as ScoreReport;
     expect(report).toMatchObject({ exam: 'mla-c01', raw: 1, scoredItems: 1 });
     expect(report.items[0]).toMatchObject({ correct: true, task: '1.1', domain: '1' });
+  });
+});
+
+describe.each(STORES)('questions imported from elsewhere, on %s', (store) => {
+  it('are practised under the chosen exam but feed no readiness until an author tags them', async () => {
+    const clock = { t: T0 };
+    const handle = await stores.open(store);
+    await items.load(handle.db, 'bank', bank, T0);
+    const foreign: BankEntry = { id: 'provider-q1', type: 'single', stem: 'A provider question?', options: ['a', 'b', 'c'].map((id) => ({ id, text: `Option ${id}`, correct: id === 'a' })) };
+    await items.load(handle.db, 'provider', [foreign], T0);
+    const built = await buildApp({ db: handle.db, sqlite: handle.sqlite, exams: [c01, c02], now: () => clock.t });
+    const client = new InjectClient(built.app);
+    await client.signUp('foreign@example.com');
+    const practice = (await client.req('POST', '/api/attempts', { kind: 'practice', exam: 'mla-c02', count: 100, feedback: 'end' })).json() as AttemptView;
+    const form = (await attempts.byId(handle.db, practice.id))!.form.map((e) => e.itemId);
+    expect(form).toContain('provider-q1');
+    await client.req('POST', `/api/attempts/${practice.id}/submit`);
+    const progress = (await client.req('GET', '/api/progress?exam=mla-c02')).json() as Progress;
+    expect(progress.answered).toBe(form.length - 1);
+    expect(progress.domains.reduce((n, d) => n + d.answered, 0)).toBe(form.length - 1);
   });
 });

@@ -30,7 +30,7 @@ describe('certprep import / export', () => {
     expect(code).toBe(1); // one item is rejected, so the import would be refused
     const report = JSON.parse(out.join('\n'));
     expect(Object.keys(report)).toEqual(['imported', 'rejected', 'lossy', 'skipped', 'items']);
-    expect(report).toMatchObject({ imported: 2, rejected: 1, lossy: 1, skipped: 1 });
+    expect(report).toMatchObject({ imported: 3, rejected: 1, lossy: 1, skipped: 1 });
     for (const item of report.items) {
       expect(Object.keys(item)).toEqual(['id', 'status', 'problems']);
       for (const p of item.problems) expect(Object.keys(p).every((k) => ['code', 'message', 'line', 'column', 'path'].includes(k))).toBe(true);
@@ -83,11 +83,11 @@ describe('certprep import / export', () => {
     expect(await exportCommand(['--format', 'yaml', '--collection', 'cohort-a', '--out', path.join(dir, 'none.yaml')])).toBe(1);
     expect(err.join('\n')).toContain('collection "cohort-a" has no items in the database');
     expect(await importCommand(['--format', 'moodle', quiz, '--into', 'cohort-a', '--skip-invalid'])).toBe(0);
-    expect(out.at(-1)).toMatch(/saved 2 item\(s\) to collection "cohort-a" in the database/);
+    expect(out.at(-1)).toMatch(/saved 3 item\(s\) to collection "cohort-a" in the database/);
     // Again: the items are there, so they are skipped, not overwritten.
     expect(await importCommand(['--format', 'moodle', quiz, '--into', 'cohort-a', '--skip-invalid', '--dry-run', '--json'])).toBe(0);
     const again = JSON.parse(out.slice(out.findIndex((l) => l.startsWith('{'))).join('\n'));
-    expect(again).toMatchObject({ imported: 0, skipped: 3 });
+    expect(again).toMatchObject({ imported: 0, skipped: 4 });
     out.length = 0;
     expect(await exportCommand(['--format', 'yaml', '--collection', 'cohort-a', '--out', path.join(dir, 'cohort.yaml')])).toBe(0);
     expect(readFileSync(path.join(dir, 'cohort.yaml'), 'utf8')).toMatch(/^items:/);

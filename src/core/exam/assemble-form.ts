@@ -1,5 +1,5 @@
 import { bankForExam, type TaggedCaseStudy, type TaggedQuestion } from '../items/exam-tags.ts';
-import type { BankEntry, Question } from '../items/item-schema.ts';
+import { isExamShaped, type BankEntry, type Question } from '../items/item-schema.ts';
 import { seededRandom, type Random } from '../util/seeded-random.ts';
 import { mockMayHold, type ExamDefinition, type ExamProfile } from './exam-schema.ts';
 
@@ -72,7 +72,7 @@ export function questionPool(entries: readonly BankEntry[], exam: ExamDefinition
     const d = q.task ? taskDomain.get(q.task) : undefined;
     if (d === undefined) return opts.allowUntagged ? '' : undefined;
     if (!opts.forMock) return d;
-    return mockMayHold(exam, q.type, inCase) && q.angoff !== undefined ? d : undefined;
+    return mockMayHold(exam, q.type, inCase) && q.angoff !== undefined && isExamShaped(q) ? d : undefined;
   };
   for (const e of bankForExam(entries, exam.id)) {
     if (e.type === 'case') {

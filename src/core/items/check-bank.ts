@@ -93,6 +93,8 @@ export function checkBank(raw: RawEntry[], exams: ExamIndex[], options: CheckOpt
   return { entries, problems };
 }
 
+const PRACTICE_ONLY = ': it serves practice, never a mock';
+
 type At = (path: PathSegment[], severity: Severity, code: string, message: string, itemId?: string) => void;
 
 function checkQuestion(q: Question, base: PathSegment[], meta: Severity, at: At): void {
@@ -111,8 +113,12 @@ function checkQuestion(q: Question, base: PathSegment[], meta: Severity, at: At)
     uniqueIds(q.options, 'options');
     const keys = q.options.filter((o) => o.correct).length;
     if (q.type === 'single' && keys !== 1) at(p('options'), 'error', 'key-count', `a multiple-choice item has exactly 1 correct option, found ${keys}`, id);
+    // The exam's shapes: an error in the bank; a foreign question of another shape serves practice only.
+    if (q.type === 'single' && q.options.length !== 4) at(p('options'), meta, 'option-count', `a multiple-choice item has exactly 4 options, found ${q.options.length}${meta === 'warning' ? PRACTICE_ONLY : ''}`, id);
+    if (q.type === 'multiple' && q.options.length < 5) at(p('options'), meta, 'option-count', `a multiple-response item has at least 5 options, found ${q.options.length}${meta === 'warning' ? PRACTICE_ONLY : ''}`, id);
     if (q.type === 'multiple') {
-      if (keys < 2) at(p('options'), 'error', 'key-count', `a multiple-response item has at least 2 correct options, found ${keys}`, id);
+      if (keys < 1) at(p('options'), 'error', 'key-count', 'a multiple-response item has no correct option', id);
+      else if (keys < 2) at(p('options'), meta, 'key-count', `a multiple-response item has at least 2 correct options, found ${keys}${meta === 'warning' ? PRACTICE_ONLY : ''}`, id);
       if (q.select !== keys) at(p('select'), 'error', 'select-mismatch', `select is ${q.select} but ${keys} options are correct`, id);
       if (keys >= q.options.length) at(p('options'), 'error', 'key-count', 'a multiple-response item needs at least one incorrect option', id);
     }

@@ -65,14 +65,16 @@ export const optionSchema = z.strictObject({
 export const singleItemSchema = z.strictObject({
   ...itemMetaShape,
   type: z.literal('single'),
-  options: z.array(optionSchema).length(4, 'a multiple-choice item has exactly 4 options'),
+  // The bank's items have exactly 4 options (checkBank); a foreign bank's may have 2 (true/false) to 10.
+  options: z.array(optionSchema).min(2, 'a multiple-choice item has at least 2 options').max(10, 'a multiple-choice item has at most 10 options'),
 });
 
 export const multipleItemSchema = z.strictObject({
   ...itemMetaShape,
   type: z.literal('multiple'),
-  select: z.number().int().min(2),
-  options: z.array(optionSchema).min(5, 'a multiple-response item has at least 5 options').max(10),
+  // The bank's have at least 5 options and 2 keys (checkBank); a foreign bank's any count.
+  select: z.number().int().min(1),
+  options: z.array(optionSchema).min(2, 'a multiple-response item has at least 2 options').max(10, 'a multiple-response item has at most 10 options'),
 });
 
 export const stepSchema = z.strictObject({ id: choiceId, text, why: optionalText });
@@ -143,3 +145,14 @@ export function entryQuestions(entry: BankEntry): Question[] {
 }
 
 export const QUESTION_TYPES = ['single', 'multiple', 'ordering', 'matching'] as const;
+
+/**
+ * The shape an exam item has (AWS's): a multiple-choice question with exactly 4 options, or a
+ * multiple-response one with at least 5 options and 2 keys. Only these may enter a mock; a foreign
+ * bank's other shapes (true/false, 3 or 6 options, one key of many) serve practice.
+ */
+export function isExamShaped(q: Question): boolean {
+  if (q.type === 'single') return q.options.length === 4;
+  if (q.type === 'multiple') return q.options.length >= 5 && q.select >= 2;
+  return true;
+}

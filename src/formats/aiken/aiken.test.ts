@@ -35,9 +35,10 @@ describe('Aiken', () => {
     expect(parseAiken('ANSWER: A').problems[0]).toMatchObject({ severity: 'error', line: 1, message: 'ANSWER line without a question above it' });
   });
 
-  it('rejects a five-option question: certprep single-answer items have exactly four options', () => {
+  it('takes a five-option question for practice, saying it is not the exam\'s shape', () => {
     const r = parseAiken('Q?\nA. a\nB. b\nC. c\nD. d\nE. e\nANSWER: A\n');
-    expect(r.entries).toEqual([]);
-    expect(r.problems).toContainEqual(expect.objectContaining({ severity: 'error', code: 'schema', message: 'options: a multiple-choice item has exactly 4 options', line: 1 }));
+    expect(r.entries).toHaveLength(1);
+    expect(r.entries[0]).toMatchObject({ type: 'single', options: [{ id: 'a', correct: true }, {}, {}, {}, {}] });
+    expect(r.problems).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'option-count', message: 'a multiple-choice item has exactly 4 options, found 5: it serves practice, never a mock', line: 1 }));
   });
 });

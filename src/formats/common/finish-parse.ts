@@ -20,6 +20,11 @@ export interface Candidate {
   problems?: FormatProblem[];
   /** The format has the item but it cannot become a bank entry (an essay, a numeric question...). */
   skipped?: boolean;
+  /**
+   * The id was derived from a name or title, which the format does not require to be unique (Moodle
+   * names, GIFT titles): a repeated one is renamed, never merged with the first question's.
+   */
+  derivedId?: boolean;
 }
 
 /** Codes of checks that need exam definitions; skipped when the parser was given none. */
@@ -30,7 +35,8 @@ const EXAM_CODES = new Set(['unknown-task', 'unknown-bullet', 'unknown-module', 
  * missing metadata gives warnings) and keeps the entries without errors. Every problem is
  * reported against its top-level item, with the position the parser recorded.
  */
-export function finishParse(candidates: Candidate[], fileProblems: FormatProblem[], options: ParseOptions = {}): ParseResult {
+export function finishParse(input: Candidate[], fileProblems: FormatProblem[], options: ParseOptions = {}): ParseResult {
+  const candidates = uniqueDerivedIds(input);
   // checkBank reports positions as numbers; each locate() call is remembered in `located` and its
   // index passed as the "line", so the parser's own location (which may be an XML path) comes back.
   const located: { candidate: number; loc: Location }[] = [];
@@ -63,6 +69,29 @@ export function finishParse(candidates: Candidate[], fileProblems: FormatProblem
   const rejected = new Set(problems.filter((p) => p.severity === 'error' && p.itemId).map((p) => p.itemId));
   const entries: BankEntry[] = checked.entries.filter((e) => !rejected.has(e.id));
   return { entries, problems: problems.map(clean), seen: candidates.map((c) => c.id) };
+}
+
+/**
+ * Gives each question whose id came from a repeated name its own id (`name-2`, `name-3`...), with a
+ * warning at its own position, so that two valid questions are two report lines and two entries.
+ */
+function uniqueDerivedIds(candidates: Candidate[]): Candidate[] {
+  const taken = new Set(candidates.filter((c) => !c.derivedId).map((c) => c.id));
+  return candidates.map((c) => {
+    if (!c.derivedId) return c;
+    if (!taken.has(c.id)) {
+      taken.add(c.id);
+      return c;
+    }
+    let n = 2;
+    while (taken.has(`${c.id}-${n}`)) n++;
+    const id = `${c.id}-${n}`;
+    taken.add(id);
+    const { line, column, path } = c.locate([]);
+    const renamed: FormatProblem = { severity: 'warning', code: 'renamed', message: `the name "${c.id}" is used by an earlier question: imported as "${id}"`, itemId: id, ...(line !== undefined ? { line } : {}), ...(column !== undefined ? { column } : {}), ...(path !== undefined ? { path } : {}) };
+    const value = c.value && typeof c.value === 'object' ? { ...(c.value as object), id } : c.value;
+    return { ...c, id, value, problems: [...(c.problems ?? []).map((p) => ({ ...p, itemId: id })), renamed] };
+  });
 }
 
 /** An object the upgrade can read (a case study needs its list of questions); anything else goes to the schema as is. */

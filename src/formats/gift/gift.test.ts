@@ -48,8 +48,11 @@ Which? {~a =b
 `;
     const r = parseGift(text);
     expect(r.seen).toEqual(['grant', 'colours', 'capitals', 'gift-4', 'gift-5', 'gift-6', 'gift-7', 'gift-8']);
-    expect(r.entries.map((e) => e.type)).toEqual(['single', 'multiple', 'matching', 'single']);
-    expect(r.entries[3]).toMatchObject({ stem: "Grant is _____ in Grant's tomb." });
+    expect(r.entries.map((e) => e.type)).toEqual(['single', 'multiple', 'matching', 'single', 'single']);
+    // True/false: a two-option multiple choice, for practice (never a mock: not the exam's shape).
+    expect(r.entries[3]).toMatchObject({ id: 'gift-4', options: [{ text: 'True', correct: false }, { text: 'False', correct: true }] });
+    expect(r.problems).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'option-count', itemId: 'gift-4' }));
+    expect(r.entries[4]).toMatchObject({ stem: "Grant is _____ in Grant's tomb." });
     expect(r.problems).toContainEqual(expect.objectContaining({ code: 'lossy', itemId: 'gift-7', message: 'dropped: missing-word layout' }));
     const colours = r.entries[1]!;
     if (colours.type !== 'multiple') throw new Error('type');
@@ -62,7 +65,7 @@ Which? {~a =b
       ['purple', false, undefined],
     ]);
     const skipped = r.problems.filter((p) => p.code === 'skipped').map((p) => p.message);
-    expect(skipped).toEqual(['GIFT true/false questions have no certprep equivalent', 'GIFT short-answer questions have no certprep equivalent', 'GIFT numerical questions have no certprep equivalent']);
+    expect(skipped).toEqual(['GIFT short-answer questions have no certprep equivalent', 'GIFT numerical questions have no certprep equivalent']);
     expect(r.problems).toContainEqual(expect.objectContaining({ severity: 'error', code: 'syntax', itemId: 'gift-8', line: 25, column: 8, message: 'answer section opened with "{" is never closed' }));
   });
 

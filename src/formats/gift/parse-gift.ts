@@ -110,8 +110,8 @@ function answers(section: string): { answers: Answer[]; general?: string } {
 /**
  * Reads GIFT (Moodle's text format): multiple choice, multiple response with `~%50%` weights,
  * matching `=a -> b`, `#` feedback, `####` general feedback, `::title::` ids, `$CATEGORY:`,
- * `//` comments (`// certprep {...}` carries metadata), backslash escapes. True/false, short
- * answer, numerical and essay questions are skipped with a report. Case studies: a description in a
+ * `//` comments (`// certprep {...}` carries metadata), backslash escapes. Short
+ * answer, numerical and essay questions are skipped with a report; true/false becomes a two-option multiple choice. Case studies: a description in a
  * `Case studies/` category followed by its questions.
  */
 export function parseGift(input: string, options: GiftParseOptions = {}): ParseResult {
@@ -184,9 +184,23 @@ export function parseGift(input: string, options: GiftParseOptions = {}): ParseR
     const skip = (kind: string) => candidates.push({ value: undefined, id, locate, skipped: true, problems: [...problems, { severity: 'warning', code: 'skipped', message: `GIFT ${kind} questions have no certprep equivalent`, ...start, itemId: id }] });
     if (section === '') return skip('essay');
     if (section.startsWith('#')) return skip('numerical');
-    if (/^(T|F|TRUE|FALSE)\b/.test(section)) return skip('true/false');
-    const parsed = answers(section);
     const q: Record<string, unknown> = { id, stem };
+    const tf = /^(T|F|TRUE|FALSE)(?![\w])/.exec(section);
+    if (tf) {
+      // {T#shown when answered wrong#shown when answered right}: a two-option multiple choice.
+      const isTrue = tf[1]!.startsWith('T');
+      const [, wrongFeedback, rightFeedback] = section.slice(tf[0].length).split(/(?<!\\)#/).map((f) => giftUnescape(f.trim()));
+      const why = (correct: boolean) => (correct ? rightFeedback : wrongFeedback);
+      q.type = 'single';
+      q.options = [
+        { id: 'a', text: 'True', correct: isTrue, ...(why(isTrue) ? { why: why(isTrue) } : {}) },
+        { id: 'b', text: 'False', correct: !isTrue, ...(why(!isTrue) ? { why: why(!isTrue) } : {}) },
+      ];
+      Object.assign(q, pickMeta(b.meta));
+      candidates.push({ value: q, id, locate, problems, derivedId: !b.meta?.id });
+      return;
+    }
+    const parsed = answers(section);
     if (parsed.general) q.explanation = parsed.general;
     const all = parsed.answers;
     const isMatching = all.length > 0 && all.every((a) => a.marker === '=' && findArrow(a.raw) !== -1);
@@ -209,7 +223,8 @@ export function parseGift(input: string, options: GiftParseOptions = {}): ParseR
       q.prompts = prompts.map(({ _r, ...p }) => ({ ...p, match: (_r as { id: string }).id }));
       q.responses = responses;
     } else {
-      if (all.every((a) => a.marker === '=' && a.weight === undefined) && all.length > 0 && all.length !== 1) return skip('short-answer');
+      // Without a "~" answer there is nothing to choose from: a short answer ({=Paris =%50%paris}), never a multiple choice.
+      if (!all.some((a) => a.marker === '~')) return skip('short-answer');
       const correct = all.map((a) => (a.weight !== undefined ? a.weight > 0 : a.marker === '='));
       const keys = correct.filter(Boolean).length;
       q.type = keys >= 2 ? 'multiple' : 'single';
@@ -227,7 +242,7 @@ export function parseGift(input: string, options: GiftParseOptions = {}): ParseR
       return;
     }
     openCase = undefined;
-    candidates.push({ value: q, id, locate, problems });
+    candidates.push({ value: q, id, locate, problems, derivedId: !b.meta?.id });
   });
   return finishParse(candidates, [], options);
 }

@@ -31,16 +31,18 @@ afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force
 describe('planImport / applyImport', () => {
   it('reports each item of a foreign Moodle file: imported, lossy, rejected, skipped', async () => {
     const plan = await planImport(readFileSync(`${FIXTURES}/foreign/quiz-moodle.xml`), undefined, { format: 'moodle', collection: 'lms' });
-    expect(plan.report).toMatchObject({ imported: 2, rejected: 1, lossy: 1, skipped: 1 });
+    expect(plan.report).toMatchObject({ imported: 3, rejected: 1, lossy: 1, skipped: 1 });
     expect(plan.report.items.map((i) => [i.id, i.status])).toEqual([
       ['object-storage', 'imported'],
-      ['three-options-only', 'rejected'],
+      ['three-options-only', 'imported'],
+      ['no-key', 'rejected'],
       ['describe-a-pipeline', 'skipped'],
       ['pipeline-image', 'lossy'],
     ]);
-    const rejected = plan.report.items[1]!.problems.find((p) => p.code === 'schema')!;
-    expect(rejected).toEqual({ code: 'schema', message: 'options: a multiple-choice item has exactly 4 options', line: 15, column: 3, path: '/quiz/question[3]#options' });
-    expect(plan.report.items[3]!.problems).toContainEqual(expect.objectContaining({ code: 'lossy', message: 'dropped: images' }));
+    // Three options: kept for practice, with a warning that it is not the exam's shape.
+    expect(plan.report.items[1]!.problems[0]).toEqual({ code: 'option-count', message: 'a multiple-choice item has exactly 4 options, found 3: it serves practice, never a mock', line: 15, column: 3, path: '/quiz/question[3]#options' });
+    expect(plan.report.items[2]!.problems).toContainEqual(expect.objectContaining({ code: 'key-count', message: 'a multiple-choice item has exactly 1 correct option, found 0' }));
+    expect(plan.report.items[4]!.problems).toContainEqual(expect.objectContaining({ code: 'lossy', message: 'dropped: images' }));
     // Atomic: one rejected item means nothing is written...
     expect(plan.applicable).toBe(false);
     const store = new MemoryStore();
@@ -49,7 +51,7 @@ describe('planImport / applyImport', () => {
     // ...unless --skip-invalid.
     const lenient = await planImport(readFileSync(`${FIXTURES}/foreign/quiz-moodle.xml`), store, { format: 'moodle', collection: 'lms', skipInvalid: true });
     await applyImport(lenient, store);
-    expect(store.saved).toEqual([{ collection: 'lms', ids: ['object-storage', 'pipeline-image'], update: false }]);
+    expect(store.saved).toEqual([{ collection: 'lms', ids: ['object-storage', 'three-options-only', 'pipeline-image'], update: false }]);
   });
 
   it('skips ids already in the collection unless --update', async () => {

@@ -31,14 +31,19 @@ describe('Moodle XML', () => {
     <answer fraction="0" format="html"><text>Amazon EBS</text></answer>
     <answer fraction="0" format="html"><text>AWS Glue</text></answer>
   </question>
-  <question type="truefalse"><name><text>tf</text></name><questiontext><text>Yes?</text></questiontext></question>
+  <question type="truefalse"><name><text>tf</text></name><questiontext><text>S3 is object storage.</text></questiontext>
+    <answer fraction="100"><text>true</text><feedback><text>It stores objects.</text></feedback></answer>
+    <answer fraction="0"><text>false</text></answer></question>
+  <question type="shortanswer"><name><text>short</text></name><questiontext><text>Name it.</text></questiontext><answer fraction="100"><text>S3</text></answer></question>
 </quiz>`;
     const r = parseMoodle(xml);
-    expect(r.seen).toEqual(['storage-q1', 'tf']);
-    expect(r.entries).toHaveLength(1);
+    expect(r.seen).toEqual(['storage-q1', 'tf', 'short']);
+    expect(r.entries).toHaveLength(2);
     expect(r.entries[0]).toMatchObject({ id: 'storage-q1', type: 'single', stem: 'Which service stores objects?', explanation: 'S3 is object storage.' });
     expect(r.problems).toContainEqual(expect.objectContaining({ code: 'lossy', itemId: 'storage-q1', message: expect.stringMatching(/images.*partial credit/), line: 4 }));
-    expect(r.problems).toContainEqual(expect.objectContaining({ code: 'skipped', itemId: 'tf', line: 14 }));
+    // True/false: a two-option multiple choice for practice; a short answer is skipped with its reason.
+    expect(r.entries[1]).toMatchObject({ id: 'tf', type: 'single', options: [{ text: 'True', correct: true, why: 'It stores objects.' }, { text: 'False', correct: false }] });
+    expect(r.problems).toContainEqual(expect.objectContaining({ code: 'skipped', itemId: 'short', message: 'Moodle question type "shortanswer" has no certprep equivalent' }));
   });
 
   it('reports malformed XML with line and column, and a wrong root', () => {

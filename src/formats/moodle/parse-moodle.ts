@@ -13,7 +13,7 @@ export interface MoodleParseOptions extends ParseOptions {
   limits?: ImportLimits;
 }
 
-const SUPPORTED = new Set(['multichoice', 'matching', 'ordering']);
+const SUPPORTED = new Set(['multichoice', 'truefalse', 'matching', 'ordering']);
 
 class TooMany extends Error {}
 
@@ -92,12 +92,15 @@ export function parseMoodle(input: string, options: MoodleParseOptions = {}): Pa
     const answers = elements(qel, 'answer');
     const answerText = (a: XmlElement) => textOf(a, lost) ?? '';
     const why = (a: XmlElement) => textOf(firstElement(a, 'feedback'), lost) || undefined;
-    if (type === 'multichoice') {
-      const single = textContent(firstElement(qel, 'single') ?? qel).trim() !== 'false';
+    if (type === 'multichoice' || type === 'truefalse') {
+      // <single> is "true"/"false" or "1"/"0"; a true/false question is a two-option multiple choice.
+      const singleEl = firstElement(qel, 'single');
+      const single = type === 'truefalse' || !singleEl || /^(true|1)$/i.test(textContent(singleEl).trim());
       const fractions = answers.map((a) => Number(a.attrs.fraction ?? '0'));
       q.type = single ? 'single' : 'multiple';
       // Single answer: only full marks is the key; a partial-credit answer becomes a distractor (reported lossy).
-      q.options = answers.map((a, i) => ({ id: letterId(i), text: answerText(a), correct: single ? fractions[i]! >= 100 : fractions[i]! > 0, ...(why(a) ? { why: why(a) } : {}) }));
+      const optionText = (a: XmlElement) => (type === 'truefalse' ? answerText(a).replace(/^(true|false)$/i, (w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase()) : answerText(a));
+      q.options = answers.map((a, i) => ({ id: letterId(i), text: optionText(a), correct: single ? fractions[i]! >= 100 : fractions[i]! > 0, ...(why(a) ? { why: why(a) } : {}) }));
       if (!single) q.select = fractions.filter((f) => f > 0).length;
       if (single && fractions.some((f) => f > 0 && f < 100)) lost.add('partial credit of answers');
       if (!single && new Set(fractions.filter((f) => f > 0).map((f) => f.toFixed(2))).size > 1) lost.add('unequal answer weights (certprep scores all-or-nothing)');
@@ -135,7 +138,7 @@ export function parseMoodle(input: string, options: MoodleParseOptions = {}): Pa
       return;
     }
     openCase = undefined;
-    candidates.push({ value: q, id, locate, problems });
+    candidates.push({ value: q, id, locate, problems, derivedId: !idnumber });
   };
 
   // Questions are handled as the reader completes them and then dropped (see parseXml).

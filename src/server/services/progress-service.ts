@@ -39,7 +39,8 @@ export class ProgressService {
     const exam = bank.exam(examId);
     if (!exam) throw notFound(`Exam "${examId}"`);
     const domainOf = bank.domainsOf(exam.id);
-    const history = (await responses.byUser(db, user.id)).filter((h) => domainOf.has(h.itemId));
+    // Questions not yet tagged for the exam (imported from elsewhere) are practised but feed no readiness.
+    const history = (await responses.byUser(db, user.id)).filter((h) => !!domainOf.get(h.itemId));
     const domains = exam.domains.map((d) => {
       const mine = history.filter((h) => domainOf.get(h.itemId) === d.id);
       const correct = mine.filter((h) => h.correct).length;
