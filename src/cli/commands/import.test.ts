@@ -29,7 +29,7 @@ describe('certprep import / export', () => {
     const code = await importCommand(['--format', 'moodle', `${FIXTURES}/foreign/quiz-moodle.xml`, '--dry-run', '--json']);
     expect(code).toBe(1); // one item is rejected, so the import would be refused
     const report = JSON.parse(out.join('\n'));
-    expect(Object.keys(report)).toEqual(['imported', 'rejected', 'lossy', 'skipped', 'items']);
+    expect(Object.keys(report)).toEqual(['imported', 'rejected', 'lossy', 'skipped', 'items', 'warnings']);
     expect(report).toMatchObject({ imported: 3, rejected: 1, lossy: 1, skipped: 1 });
     for (const item of report.items) {
       expect(Object.keys(item)).toEqual(['id', 'status', 'problems']);
@@ -99,5 +99,25 @@ describe('certprep import / export', () => {
     expect(() => readFileSync(path.join(store, 'lms.yaml'))).toThrow();
     expect(await importCommand(['--format', 'moodle', `${FIXTURES}/foreign/quiz-moodle.xml`, '--into', 'lms', '--into-dir', store, '--skip-invalid'])).toBe(0);
     expect(readFileSync(path.join(store, 'lms.yaml'), 'utf8')).toContain('id: object-storage');
+  });
+
+  it('keeps the JSON contract when the file is missing or too large, and says why on stderr', async () => {
+    expect(await importCommand(['--format', 'gift', path.join(dir, 'nope.gift'), '--dry-run', '--json'])).toBe(1);
+    expect(JSON.parse(out.join('\n'))).toEqual({ imported: 0, rejected: 1, lossy: 0, skipped: 0, items: [{ id: 'nope.gift', status: 'rejected', problems: [{ code: 'not-found', message: 'no such file' }] }], warnings: [] });
+    expect(err.join('\n')).toContain('nope.gift: no such file');
+    out.length = 0;
+    const big = path.join(dir, 'big.gift');
+    writeFileSync(big, 'x'.repeat(2 * 1024 * 1024));
+    expect(await importCommand(['--format', 'gift', big, '--dry-run', '--json', '--max-file-mb', '1'])).toBe(1);
+    const report = JSON.parse(out.join('\n'));
+    expect(report.items[0]).toMatchObject({ id: 'big.gift', status: 'rejected', problems: [{ code: 'limit', message: 'file is 2.0 MB, larger than the limit of 1.0 MB (--max-file-mb)' }] });
+  });
+
+  it('--dry-run neither creates nor migrates a database', async () => {
+    const db = path.join(dir, 'never.db');
+    vi.stubEnv('DATABASE_URL', db);
+    expect(await importCommand(['--format', 'aiken', `${FIXTURES}/real-world/aiken-utf8.txt`, '--dry-run'])).toBe(0);
+    expect(out.at(-1)).toMatch(/^dry run: 1 imported/);
+    expect(() => readFileSync(db)).toThrow();
   });
 });

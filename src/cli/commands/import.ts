@@ -4,9 +4,10 @@ import { parseArgs } from 'node:util';
 import { examSchema, indexExam, type ExamIndex } from '../../core/exam/exam-schema.ts';
 import { MB, type ImportLimits } from '../../formats/common/limits.ts';
 import { IMPORT_FORMATS, type ImportFormat } from '../../formats/import/import-formats.ts';
-import { applyImport, planImport, type ImportStore } from '../../formats/import/plan-import.ts';
+import { applyImport, fileRejected, planImport, type ImportStore } from '../../formats/import/plan-import.ts';
 import { YamlDirStore } from '../../formats/import/yaml-dir-store.ts';
 import { CollectionStore } from '../../db/collection-store.ts';
+import { isPostgresUrl } from '../../db/create-database.ts';
 import { openStore } from '../open-store.ts';
 import { parseYaml } from '../../formats/yaml/parse-yaml-entries.ts';
 
@@ -83,24 +84,35 @@ export async function importCommand(argv: string[]): Promise<number> {
   }
   const file = positionals[0]!;
   const info = await stat(file).catch(() => undefined);
-  if (!info?.isFile()) {
-    console.error(`certprep import: ${file}: no such file`);
+  // The JSON contract holds for every outcome: a file that cannot be read is a rejected report too.
+  const unreadable = (code: string, message: string) => {
+    if (values.json) console.log(JSON.stringify(fileRejected(path.basename(file), code, message), null, 2));
+    console.error(`certprep import: ${file}: ${message}`);
     return 1;
-  }
+  };
+  if (!info?.isFile()) return unreadable('not-found', 'no such file');
   // Refuse an oversized file before reading it into memory.
-  if (info.size > limits.maxFileBytes) {
-    console.error(`certprep import: ${file}: file is ${(info.size / MB).toFixed(1)} MB, larger than the limit of ${(limits.maxFileBytes / MB).toFixed(1)} MB (--max-file-mb)`);
-    return 1;
-  }
+  if (info.size > limits.maxFileBytes) return unreadable('limit', `file is ${(info.size / MB).toFixed(1)} MB, larger than the limit of ${(limits.maxFileBytes / MB).toFixed(1)} MB (--max-file-mb)`);
   const collection = values.into ?? (path.basename(file).replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '') || 'imported');
-  const handle = values['into-dir'] ? undefined : await openStore(values.database);
+  // A dry run writes nothing: it reads an existing database (to tell which items are already there), never creates one.
+  const databaseUrl = values.database ?? process.env.DATABASE_URL ?? './data/certprep.db';
+  const readOnlyRun = values['dry-run'] && !isPostgresUrl(databaseUrl) && !(await stat(databaseUrl).catch(() => undefined));
+  const handle = values['into-dir'] || readOnlyRun ? undefined : await openStore(databaseUrl);
   try {
-    const store = values['into-dir'] ? new YamlDirStore(values['into-dir']) : new CollectionStore(handle!.db);
+    const store: ImportStore = values['into-dir'] ? new YamlDirStore(values['into-dir']) : handle ? new CollectionStore(handle.db) : EMPTY_STORE;
     return await runImport(file, values, store, collection, limits, format!);
   } finally {
     await handle?.close();
   }
 }
+
+/** No database yet (a dry run): nothing is in any collection, and nothing may be saved. */
+const EMPTY_STORE: ImportStore = {
+  existingIds: async () => new Set(),
+  saveItems: async () => {
+    throw new Error('a dry run saves nothing');
+  },
+};
 
 async function runImport(
   file: string,
@@ -115,6 +127,7 @@ async function runImport(
   const r = plan.report;
   if (values.json) console.log(JSON.stringify(r, null, 2));
   else {
+    for (const w of r.warnings) console.log(`${[file, w.line, w.column].filter((x) => x !== undefined).join(':')}${w.path ? ` ${w.path}` : ''} warning ${w.code}: ${w.message}`);
     for (const item of r.items) {
       for (const p of item.problems) {
         // file:line:col as every tool prints it, then the place inside the file (XML path, package member).

@@ -46,7 +46,8 @@ export const itemMetaShape = {
   difficulty: z.number().int().min(1).max(5).optional(),
   stem: text,
   explanation: optionalText,
-  references: z.array(z.string().url('must be a URL')).optional(),
+  // https only: a reference is a link shown to candidates, so javascript:, data: or vbscript: never pass.
+  references: z.array(z.string().url('must be a URL').refine((u) => /^https:\/\//i.test(u), 'must be an https:// address')).optional(),
   tags: z.array(z.string()).optional(),
   /**
    * Lint warnings a reviewer checked against the documentation and accepted for this item (rule

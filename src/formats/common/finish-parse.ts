@@ -36,7 +36,7 @@ const EXAM_CODES = new Set(['unknown-task', 'unknown-bullet', 'unknown-module', 
  * reported against its top-level item, with the position the parser recorded.
  */
 export function finishParse(input: Candidate[], fileProblems: FormatProblem[], options: ParseOptions = {}): ParseResult {
-  const candidates = uniqueDerivedIds(input);
+  const candidates = uniqueDerivedIds(input).map(httpsReferencesOnly);
   // checkBank reports positions as numbers; each locate() call is remembered in `located` and its
   // index passed as the "line", so the parser's own location (which may be an XML path) comes back.
   const located: { candidate: number; loc: Location }[] = [];
@@ -92,6 +92,27 @@ function uniqueDerivedIds(candidates: Candidate[]): Candidate[] {
     const value = c.value && typeof c.value === 'object' ? { ...(c.value as object), id } : c.value;
     return { ...c, id, value, problems: [...(c.problems ?? []).map((p) => ({ ...p, itemId: id })), renamed] };
   });
+}
+
+/**
+ * Keeps the https:// references of an item (and of a case study's questions) and reports the others
+ * as dropped: a javascript:, data: or plain http: link from another bank never reaches a candidate.
+ */
+function httpsReferencesOnly(c: Candidate): Candidate {
+  const dropped: string[] = [];
+  const clean = (q: unknown): unknown => {
+    if (!q || typeof q !== 'object' || !Array.isArray((q as { references?: unknown }).references)) return q;
+    const refs = (q as { references: unknown[] }).references;
+    const kept = refs.filter((r) => typeof r === 'string' && /^https:\/\/[^\s]+$/i.test(r));
+    dropped.push(...refs.filter((r) => !kept.includes(r)).map((r) => String(r).slice(0, 60)));
+    return { ...q, references: kept };
+  };
+  let value = clean(c.value) as Record<string, unknown> | undefined;
+  if (value && Array.isArray(value.questions)) value = { ...value, questions: value.questions.map(clean) };
+  if (dropped.length === 0) return c;
+  const { line, column, path } = c.locate(['references']);
+  const problem: FormatProblem = { severity: 'warning', code: 'lossy', message: `dropped references that are not https:// addresses: ${dropped.join(', ')}`, itemId: c.id, ...(line !== undefined ? { line } : {}), ...(column !== undefined ? { column } : {}), ...(path !== undefined ? { path } : {}) };
+  return { ...c, value, problems: [...(c.problems ?? []), problem] };
 }
 
 /** An object the upgrade can read (a case study needs its list of questions); anything else goes to the schema as is. */

@@ -2,6 +2,7 @@ import type { BankEntry } from '../../core/items/item-schema.ts';
 import { parseAiken } from '../aiken/parse-aiken.ts';
 import { writeAiken } from '../aiken/write-aiken.ts';
 import type { ParseOptions, ParseResult, WriteResult } from '../common/format-problem.ts';
+import { decodeText } from '../common/decode-text.ts';
 import type { ImportLimits } from '../common/limits.ts';
 import { parseCsv } from '../csv/parse-csv.ts';
 import { writeCsv } from '../csv/write-csv.ts';
@@ -20,12 +21,12 @@ export const EXPORT_FORMATS = [...IMPORT_FORMATS, 'yaml'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-const decoder = new TextDecoder('utf-8');
-
-/** Parses the bytes of a file in one of the import formats (text formats are UTF-8). */
+/** Parses the bytes of a file in one of the import formats (text formats decoded by `decodeText`). */
 export function parseFormat(format: ImportFormat, input: Uint8Array, options: ParseOptions & { limits?: ImportLimits }): ParseResult {
   if (format === 'qti') return parseQti(input, options);
-  const text = decoder.decode(input);
+  const decoded = decodeText(input);
+  if ('problem' in decoded) return { entries: [], seen: [], problems: [decoded.problem] };
+  const text = decoded.text;
   switch (format) {
     case 'moodle':
       return parseMoodle(text, options);

@@ -67,7 +67,7 @@ describe('planImport / applyImport', () => {
   it('refuses a package over the lowered unpacked limit as one rejected file entry', async () => {
     const bomb = zipSync({ 'imsmanifest.xml': strToU8('<manifest/>'), 'items/big.xml': new Uint8Array(2 * 1024 * 1024) }, { level: 9 });
     const plan = await planImport(bomb, undefined, { format: 'qti', collection: 'x', file: 'bomb.zip', limits: { maxFileBytes: 1 << 20, maxUnpackedBytes: 1 << 20, maxEntries: 10 } });
-    expect(plan.report).toEqual({ imported: 0, rejected: 1, lossy: 0, skipped: 0, items: [{ id: 'bomb.zip', status: 'rejected', problems: [expect.objectContaining({ code: 'limit' })] }] });
+    expect(plan.report).toEqual({ imported: 0, rejected: 1, lossy: 0, skipped: 0, items: [{ id: 'bomb.zip', status: 'rejected', problems: [expect.objectContaining({ code: 'limit' })] }], warnings: [] });
     const big = await planImport(new Uint8Array(2048), undefined, { format: 'gift', collection: 'x', file: 'big.gift', limits: { maxFileBytes: 1024, maxUnpackedBytes: 1 << 20, maxEntries: 10 } });
     expect(big.report.items[0]!.problems[0]!.message).toContain('--max-file-mb');
   });

@@ -24,13 +24,23 @@ export interface ItemReport {
   problems: ReportedProblem[];
 }
 
-/** The JSON report of `certprep import --json`; `imported` counts lossy items too. */
+/**
+ * The JSON report of `certprep import --json`; `imported` counts lossy items too. A problem of the
+ * whole file (a syntax error, a size limit, an unreadable encoding) is an item named after the file,
+ * rejected; a file-level warning (an unknown column) is in `warnings`, whatever else happened.
+ */
 export interface ImportReport {
   imported: number;
   rejected: number;
   lossy: number;
   skipped: number;
   items: ItemReport[];
+  warnings: ReportedProblem[];
+}
+
+/** The report of a file that could not be read at all (missing, too large): the same shape as any other. */
+export function fileRejected(file: string, code: string, message: string): ImportReport {
+  return { imported: 0, rejected: 1, lossy: 0, skipped: 0, items: [{ id: file, status: 'rejected', problems: [{ code, message }] }], warnings: [] };
 }
 
 export interface ImportPlan {
@@ -86,7 +96,13 @@ export async function planImport(input: Uint8Array, store: Pick<ImportStore, 'ex
   const accepted = new Map(parsed.entries.map((e) => [e.id, e]));
   const items: ItemReport[] = [];
   const entries: BankEntry[] = [];
-  if (fileProblems.some((p) => p.severity === 'error')) items.push({ id: file, status: 'rejected', problems: fileProblems.map(report) });
+  if (fileProblems.some((p) => p.severity === 'error')) items.push({ id: file, status: 'rejected', problems: fileProblems.filter((p) => p.severity === 'error').map(report) });
+  const warnings = fileProblems.filter((p) => p.severity !== 'error').map(report);
+  // A file with nothing in it for this format is refused with a reason, never "0 imported".
+  if (parsed.seen.length === 0 && !fileProblems.some((p) => p.severity === 'error')) {
+    const empty = input.every((b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0xef || b === 0xbb || b === 0xbf);
+    items.push({ id: file, status: 'rejected', problems: [{ code: empty ? 'empty' : 'no-questions', message: empty ? 'the file is empty' : `no questions found: is this a ${options.format} file?` }] });
+  }
   const seen = new Set<string>();
   for (const id of parsed.seen) {
     if (seen.has(id)) continue; // a duplicate id: its error is already on the first report
@@ -109,7 +125,7 @@ export async function planImport(input: Uint8Array, store: Pick<ImportStore, 'ex
   const rejected = count('rejected');
   return {
     collection: options.collection,
-    report: { imported: count('imported') + count('lossy'), rejected, lossy: count('lossy'), skipped: count('skipped'), items },
+    report: { imported: count('imported') + count('lossy'), rejected, lossy: count('lossy'), skipped: count('skipped'), items, warnings },
     entries,
     applicable: rejected === 0 || !!options.skipInvalid,
     update: !!options.update,

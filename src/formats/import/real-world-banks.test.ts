@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { questionPool } from '../../core/exam/assemble-form.ts';
 import { isExamShaped, type BankEntry } from '../../core/items/item-schema.ts';
 import { loadExam } from '../../../test/helpers/load-exam.ts';
+import { writeZip } from '../common/zip.ts';
 import { planImport } from './plan-import.ts';
 
 const DIR = 'test/fixtures/interchange/real-world';
@@ -60,5 +61,65 @@ describe('banks from elsewhere (real-world shapes)', () => {
     expect(shaped).toEqual(['question-1']);
     expect(questionPool(tagged, c02, { forMock: true }).map((p) => p.question.id)).toEqual(shaped);
     expect(questionPool(tagged, c02).map((p) => p.question.id)).toHaveLength(8);
+  });
+});
+
+describe('files from elsewhere: encodings, empty and hostile content', () => {
+  const planFile = (file: string, format: 'gift' | 'moodle' | 'aiken' | 'csv') => planImport(readFileSync(`${DIR}/${file}`), undefined, { format, collection: 'provider', skipInvalid: true, file });
+
+  it('reads UTF-16 with its byte-order mark, and refuses bytes that are not UTF-8 with their place and the likely encoding', async () => {
+    const utf16 = await planFile('moodle-utf16.xml', 'moodle');
+    expect(utf16.entries[0]).toMatchObject({ stem: 'Quel service stocke des objets ?' });
+    const latin1 = await planFile('aiken-latin1.txt', 'aiken');
+    expect(latin1.report.items).toEqual([
+      { id: 'aiken-latin1.txt', status: 'rejected', problems: [{ code: 'encoding', message: 'the file is not UTF-8 (byte 0xE9): probably Windows-1252 or ISO-8859-1; save it as UTF-8', line: 1, column: 36 }] },
+    ]);
+    expect((await planFile('aiken-utf8.txt', 'aiken')).report.imported).toBe(1);
+  });
+
+  it('refuses an empty or binary file with a reason instead of "0 imported"', async () => {
+    expect((await planFile('empty.gift', 'gift')).report).toMatchObject({ imported: 0, rejected: 1, items: [{ id: 'empty.gift', status: 'rejected', problems: [{ code: 'empty', message: 'the file is empty' }] }] });
+    const binary = await planFile('binary.gift', 'gift');
+    expect(binary.report.items[0]!.problems[0]!.code).toBe('encoding');
+    expect(binary.report.items[0]!.problems[0]!.message).toContain('the file is not text');
+  });
+
+  it('shows a file-level warning even when every question imports, and drops references that are not https://', async () => {
+    const csv = await planFile('unknown-column.csv', 'csv');
+    expect(csv.report.warnings).toEqual([{ code: 'csv', message: 'unknown column "colour" ignored', line: 1, column: 10 }]);
+    expect(csv.entries[0]!.type !== 'case' && csv.entries[0]!.references).toEqual(['https://docs.aws.amazon.com/AmazonS3/latest/userguide/Welcome.html']);
+    expect(csv.report.items[0]!.problems).toContainEqual({ code: 'lossy', message: 'dropped references that are not https:// addresses: javascript:alert(1)', line: 2, column: 9 });
+  });
+
+  it('drops entity-encoded markup from HTML text instead of turning it into live-looking tags', async () => {
+    const moodle = await planFile('encoded-markup.xml', 'moodle');
+    const q = moodle.entries[0]!;
+    if (q.type !== 'single') throw new Error(q.type);
+    expect(q.stem).toBe('Which service stores objects? Pick one if a < b.');
+    expect(q.options[3]!.text).toBe('Amazon FSx');
+    expect(moodle.report.items[0]!.problems.find((p) => p.code === 'lossy')!.message).toMatch(/images.*scripts and styles|scripts and styles.*images/);
+  });
+});
+
+describe('QTI packages that point outside themselves', () => {
+  it('refuses an item named "../" and reports a member outside the package', async () => {
+    const item = (id: string) =>
+      new TextEncoder().encode(
+        `<?xml version="1.0" encoding="UTF-8"?><qti-assessment-item xmlns="http://www.imsglobal.org/xsd/imsqtiasi_v3p0" identifier="${id}" title="${id}"><qti-response-declaration identifier="RESPONSE" cardinality="single" base-type="identifier"><qti-correct-response><qti-value>A</qti-value></qti-correct-response></qti-response-declaration><qti-item-body><qti-choice-interaction response-identifier="RESPONSE" max-choices="1"><qti-prompt>Which?</qti-prompt><qti-simple-choice identifier="A">One</qti-simple-choice><qti-simple-choice identifier="B">Two</qti-simple-choice><qti-simple-choice identifier="C">Three</qti-simple-choice><qti-simple-choice identifier="D">Four</qti-simple-choice></qti-choice-interaction></qti-item-body></qti-assessment-item>`,
+      );
+    const manifest = new TextEncoder().encode(
+      `<?xml version="1.0" encoding="UTF-8"?><manifest xmlns="http://www.imsglobal.org/xsd/qti/qtiv3p0/imscp_v1p1" identifier="m"><resources><resource identifier="r1" type="imsqti_item_xmlv3p0" href="items/good.xml"/><resource identifier="r2" type="imsqti_item_xmlv3p0" href="../evil.xml"/></resources></manifest>`,
+    );
+    const zip = writeZip([
+      ['imsmanifest.xml', manifest],
+      ['items/good.xml', item('good')],
+      ['../evil.xml', item('evil')],
+    ]);
+    const p = await planImport(zip, undefined, { format: 'qti', collection: 'provider', skipInvalid: true, file: 'package.zip' });
+    expect(p.entries.map((e) => e.id)).toEqual(['good']);
+    expect(p.report.warnings).toContainEqual({ code: 'unsafe-path', message: 'package member "../evil.xml" points outside the package: ignored', path: '../evil.xml' });
+    const evil = p.report.items.find((i) => i.problems.some((x) => x.code === 'unsafe-path'))!;
+    expect(evil.status).toBe('rejected');
+    expect(evil.problems).toContainEqual({ code: 'unsafe-path', message: '"../evil.xml" points outside the package: refused', path: '../evil.xml' });
   });
 });

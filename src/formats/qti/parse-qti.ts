@@ -3,6 +3,7 @@ import { finishParse, type Candidate } from '../common/finish-parse.ts';
 import type { FormatProblem, ParseOptions, ParseResult } from '../common/format-problem.ts';
 import { DEFAULT_LIMITS, unzipWithinLimits, type ImportLimits } from '../common/limits.ts';
 import { ZipMemberError, type ZipReader } from '../common/zip.ts';
+import { decodeText } from '../common/decode-text.ts';
 import { itemIdFrom } from '../common/stable-id.ts';
 import { elements, firstElement, parseXml, XmlError, type XmlElement } from '../common/xml-tree.ts';
 import { fromQtiId, TOOL_NAME } from './qti-ids.ts';
@@ -13,7 +14,6 @@ export interface QtiParseOptions extends ParseOptions {
   limits?: ImportLimits;
 }
 
-const decoder = new TextDecoder('utf-8');
 
 /** Manifest hrefs are URIs: `%20` and friends name plain characters in the zip. */
 function safeDecode(href: string): string {
@@ -49,6 +49,9 @@ export function parseQti(input: Uint8Array, options: QtiParseOptions = {}): Pars
     const opened = unzipWithinLimits(input, limits);
     if (!opened.zip) return { entries: [], problems: opened.problems, seen: [] };
     zip = opened.zip;
+    for (const name of zip.names) {
+      if (name.startsWith('/') || name.split(/[\\/]/).includes('..')) fileProblems.push({ severity: 'warning', code: 'unsafe-path', message: `package member "${name}" points outside the package: ignored`, path: name });
+    }
   } else {
     if (input.length > limits.maxFileBytes) return fail({ severity: 'error', code: 'limit', message: `file is larger than the limit of ${limits.maxFileBytes} bytes (--max-file-mb)` });
     const name = options.file ?? 'item.xml';
@@ -61,10 +64,14 @@ export function parseQti(input: Uint8Array, options: QtiParseOptions = {}): Pars
   const readXml = (name: string, cache = false): XmlElement | undefined => {
     if (xmlCache.has(name)) return xmlCache.get(name);
     let root: XmlElement | undefined;
-    if (!zip.has(name)) fileProblems.push({ severity: 'error', code: 'qti', message: `file "${name}" named in the package is missing`, path: name });
+    // A name that climbs out of the package ("../x.xml", "/etc/x") is refused, never followed.
+    if (isZip && (name.startsWith('/') || name.split(/[\\/]/).includes('..'))) fileProblems.push({ severity: 'error', code: 'unsafe-path', message: `"${name}" points outside the package: refused`, path: name });
+    else if (!zip.has(name)) fileProblems.push({ severity: 'error', code: 'qti', message: `file "${name}" named in the package is missing`, path: name });
     else {
       try {
-        root = parseXml(decoder.decode(zip.read(name)));
+        const decoded = decodeText(zip.read(name));
+        if ('problem' in decoded) fileProblems.push({ ...decoded.problem, path: name });
+        else root = parseXml(decoded.text);
       } catch (err) {
         if (err instanceof XmlError) fileProblems.push({ severity: 'error', code: 'syntax', message: err.message.replace(/ \(line \d+, column \d+\)$/, ''), line: err.line, column: err.column, path: name });
         else if (err instanceof ZipMemberError) fileProblems.push({ severity: 'error', code: err.code, message: err.message, path: name });
@@ -96,7 +103,7 @@ export function parseQti(input: Uint8Array, options: QtiParseOptions = {}): Pars
     }
     // An unreadable item file rejects that item; its syntax problem moves to the item's report.
     const id = itemIdFrom(file.replace(/^.*\//, '').replace(/\.xml$/, '')) ?? `qti-${i + 1}`;
-    const own = fileProblems.filter((p) => p.path === file);
+    const own = fileProblems.filter((p) => p.path === file && p.severity === 'error');
     for (const p of own) fileProblems.splice(fileProblems.indexOf(p), 1);
     reads.push({ file, read: { id, problems: own.map((p) => ({ ...p, itemId: id })) } });
   });
