@@ -8,7 +8,8 @@ export interface AikenParseOptions extends ParseOptions {
   limits?: ImportLimits;
 }
 
-const OPTION = /^([A-Z])[.)]\s+(.*)$/;
+// "A. text", "A) text", and "A)text" as some exports write it.
+const OPTION = /^([A-Z])[.)]\s*(\S.*)$/;
 const ANSWER = /^ANSWER:\s*(\S*)\s*$/;
 
 /**
@@ -50,12 +51,23 @@ export function parseAiken(input: string, options: AikenParseOptions = {}): Pars
     cur = undefined;
   };
   const lines = input.replace(/^\uFEFF/, '').split(/\r?\n/);
+  let skipping = false;
+  let afterBlank = false;
   lines.forEach((raw, i) => {
     const line = raw.trim();
     const n = i + 1;
     if (candidates.length > limits.maxEntries) return;
-    if (!line) return;
+    if (!line) {
+      afterBlank = true;
+      return;
+    }
+    const blankBefore = afterBlank;
+    afterBlank = false;
     const answer = ANSWER.exec(line);
+    if (answer && skipping) {
+      skipping = false;
+      return;
+    }
     if (answer) {
       if (!cur) fileProblems.push({ severity: 'error', code: 'syntax', message: 'ANSWER line without a question above it', line: n, column: 1 });
       else close(undefined, { letter: answer[1]!.toUpperCase(), line: n, column: answer[1] ? raw.indexOf(answer[1], raw.indexOf(':')) + 1 : raw.indexOf(':') + 2 });
@@ -66,7 +78,19 @@ export function parseAiken(input: string, options: AikenParseOptions = {}): Pars
       cur.options.push({ letter: option[1]!, text: option[2]!, line: n });
       return;
     }
-    if (cur && cur.options.length > 0) close({ severity: 'error', code: 'syntax', message: 'question has no "ANSWER: X" line after its options', line: n, column: 1 });
+    if (skipping) return;
+    if (cur && cur.options.length > 0) {
+      if (blankBefore) {
+        // After a blank line: the next question starts, and this one never had its ANSWER.
+        close({ severity: 'error', code: 'syntax', message: 'question has no "ANSWER: X" line after its options', line: n, column: 1 });
+      } else {
+        // A line that is not an option, among the options: this question is broken. Its remaining
+        // lines, up to its ANSWER, are not glued into a next question (which would import wrongly).
+        close({ severity: 'error', code: 'syntax', message: `"${line.slice(0, 40)}" is not an option ("A. text"), yet comes among this question's options`, line: n, column: 1 });
+        skipping = true;
+        return;
+      }
+    }
     if (cur) cur.stem.push(line);
     else cur = { stem: [line], line: n, options: [] };
   });

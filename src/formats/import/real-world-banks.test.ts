@@ -123,3 +123,13 @@ describe('QTI packages that point outside themselves', () => {
     expect(evil.problems).toContainEqual({ code: 'unsafe-path', message: '"../evil.xml" points outside the package: refused', path: '../evil.xml' });
   });
 });
+
+describe('Aiken from other editors', () => {
+  it('reads "A)Text" options, and a stray line among options breaks only its question, never gluing into the next', async () => {
+    const p = await planImport(readFileSync(`${DIR}/aiken-stray-lines.txt`), undefined, { format: 'aiken', collection: 'provider', skipInvalid: true, file: 'aiken-stray-lines.txt' });
+    expect(p.report.items.map((i) => i.status)).toEqual(['imported', 'rejected', 'imported']);
+    expect(p.entries.map((e) => e.type !== 'case' && e.stem)).toEqual(['Which service stores objects?', 'Which service streams records?']);
+    expect(p.entries[0]).toMatchObject({ options: [{ text: 'Amazon S3', correct: true }, { text: 'Amazon EBS' }, { text: 'Amazon EFS' }, { text: 'Amazon FSx' }] });
+    expect(p.report.items[1]!.problems).toContainEqual({ code: 'syntax', message: '"Note: C was removed by the editor" is not an option ("A. text"), yet comes among this question\'s options', line: 11, column: 1 });
+  });
+});
