@@ -16,11 +16,18 @@ export function htmlToText(html: string, lost: Set<string>): string {
     return ENTITIES[e.toLowerCase()] ?? m;
   });
   if (/<img\b/i.test(decoded) || decoded.includes('@@PLUGINFILE@@')) lost.add('images');
-  if (/<(math|video|audio|iframe|object)\b/i.test(decoded)) lost.add('media');
+  if (/<(video|audio|iframe|object)\b/i.test(decoded)) lost.add('media');
+  if (/<a\s[^>]*href/i.test(decoded)) lost.add('links');
   if (/<table\b/i.test(decoded)) lost.add('table layout');
   if (/<(script|style)\b/i.test(decoded)) lost.add('scripts and styles');
   const text = decoded
     .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '')
+    // A formula becomes its alt text, or a visible placeholder (its MathML text alone would mislead: x² read as "x2").
+    .replace(/<math\b([^>]*)>[\s\S]*?<\/math\s*>/gi, (_m, attrs: string) => {
+      const alt = /\balttext\s*=\s*"([^"]*)"/i.exec(attrs)?.[1];
+      if (!alt) lost.add('formulas (MathML without alttext)');
+      return alt ?? '[formula]';
+    })
     .replace(/<br\s*\/?>/gi, '\u0001')
     .replace(/<\/(p|div|h[1-6]|li|tr|pre|blockquote)>|<(p|div|h[1-6]|li|tr|pre|blockquote|ul|ol)\b[^>]*>/gi, '\u0002')
     .replace(/<!--[\s\S]*?-->/g, '')

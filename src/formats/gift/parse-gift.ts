@@ -75,13 +75,13 @@ interface Answer {
   feedback?: string;
 }
 
-/** Splits an answer section at unescaped `=` and `~`, reading `%weight%` and `#feedback`; `####` is general feedback. */
+/** Splits an answer section at unescaped `=` and `~`, reading `%weight%` and `#feedback`; `####` is general feedback (texts still escaped). */
 function answers(section: string): { answers: Answer[]; general?: string } {
   let general: string | undefined;
   let body = section;
   const g = body.indexOf('####');
   if (g !== -1 && body[g - 1] !== '\\') {
-    general = giftUnescape(body.slice(g + 4).trim());
+    general = body.slice(g + 4).trim();
     body = body.slice(0, g);
   }
   const out: Answer[] = [];
@@ -97,7 +97,7 @@ function answers(section: string): { answers: Answer[]; general?: string } {
     }
     const h = findUnescaped(part, '#');
     if (h !== -1) {
-      a.feedback = giftUnescape(part.slice(h + 1).trim());
+      a.feedback = part.slice(h + 1).trim();
       part = part.slice(0, h);
     }
     a.text = part.trim();
@@ -146,7 +146,15 @@ export function parseGift(input: string, options: GiftParseOptions = {}): ParseR
       offset += fmt[0].length;
       src = src.slice(fmt[0].length);
     }
-    const toText = (s: string) => (fmt?.[1] === 'html' ? htmlToText(giftUnescape(s), lost) : giftUnescape(s).trim());
+    // The question's format marker applies to its answers and feedback too; an answer may carry its own.
+    const toText = (s: string) => {
+      const own = /^\s*\[(html|moodle|plain|markdown)\]/.exec(s);
+      const kind = own?.[1] ?? fmt?.[1];
+      const body = giftUnescape(own ? s.slice(own[0].length) : s);
+      if (kind === 'html' || kind === 'moodle') return htmlToText(body, lost);
+      if (kind === 'markdown') return markdownToText(body, lost);
+      return body.trim();
+    };
     const id = (typeof b.meta?.id === 'string' ? b.meta.id : title ? itemIdFrom(title) : undefined) ?? `gift-${n + 1}`;
     const locate = (_p: PathSegment[]) => start;
     const open = findUnescaped(src, '{');
@@ -189,7 +197,7 @@ export function parseGift(input: string, options: GiftParseOptions = {}): ParseR
     if (tf) {
       // {T#shown when answered wrong#shown when answered right}: a two-option multiple choice.
       const isTrue = tf[1]!.startsWith('T');
-      const [, wrongFeedback, rightFeedback] = section.slice(tf[0].length).split(/(?<!\\)#/).map((f) => giftUnescape(f.trim()));
+      const [, wrongFeedback, rightFeedback] = section.slice(tf[0].length).split(/(?<!\\)#/).map((f) => toText(f));
       const why = (correct: boolean) => (correct ? rightFeedback : wrongFeedback);
       q.type = 'single';
       q.options = [
@@ -201,7 +209,7 @@ export function parseGift(input: string, options: GiftParseOptions = {}): ParseR
       return;
     }
     const parsed = answers(section);
-    if (parsed.general) q.explanation = parsed.general;
+    if (parsed.general) q.explanation = toText(parsed.general);
     const all = parsed.answers;
     const isMatching = all.length > 0 && all.every((a) => a.marker === '=' && findArrow(a.raw) !== -1);
     if (isMatching) {
@@ -229,7 +237,7 @@ export function parseGift(input: string, options: GiftParseOptions = {}): ParseR
       const keys = correct.filter(Boolean).length;
       q.type = keys >= 2 ? 'multiple' : 'single';
       if (keys >= 2) q.select = keys;
-      q.options = all.map((a, i) => ({ id: letterId(i), text: giftUnescape(a.text).trim(), correct: correct[i], ...(a.feedback ? { why: a.feedback } : {}) }));
+      q.options = all.map((a, i) => ({ id: letterId(i), text: toText(a.text), correct: correct[i], ...(a.feedback ? { why: toText(a.feedback) } : {}) }));
       const weights = all.filter((a, i) => correct[i] && a.weight !== undefined).map((a) => a.weight!.toFixed(2));
       if (new Set(weights).size > 1) lost.add('unequal answer weights (certprep scores all-or-nothing)');
     }
@@ -245,6 +253,20 @@ export function parseGift(input: string, options: GiftParseOptions = {}): ParseR
     candidates.push({ value: q, id, locate, problems, derivedId: !b.meta?.id });
   });
   return finishParse(candidates, [], options);
+}
+
+/** Markdown answer text: images cannot become text and links lose their address (both reported). */
+function markdownToText(md: string, lost: Set<string>): string {
+  return md
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, (_m, alt: string) => {
+      lost.add('images');
+      return alt;
+    })
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, (_m, label: string) => {
+      lost.add('links');
+      return label;
+    })
+    .trim();
 }
 
 /** Index of "->" outside escapes, or -1. */

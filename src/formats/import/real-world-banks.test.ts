@@ -133,3 +133,21 @@ describe('Aiken from other editors', () => {
     expect(p.report.items[1]!.problems).toContainEqual({ code: 'syntax', message: '"Note: C was removed by the editor" is not an option ("A. text"), yet comes among this question\'s options', line: 11, column: 1 });
   });
 });
+
+describe('GIFT with answer formats, links, images and formulas', () => {
+  it('reads format markers and HTML in answers and feedback as text, and reports links, images and formulas it cannot keep', async () => {
+    const p = await planImport(readFileSync(`${DIR}/formats-and-math.gift`), undefined, { format: 'gift', collection: 'provider', skipInvalid: true, file: 'formats-and-math.gift' });
+    const [html, markdown, math] = p.entries;
+    if (html?.type !== 'single' || markdown?.type !== 'single' || math?.type !== 'single') throw new Error('types');
+    expect(html.stem).toBe('Which service stores objects?');
+    expect(html.options.map((o) => o.text)).toEqual(['Amazon S3', 'Amazon EBS', 'Amazon EFS', 'Amazon FSx']);
+    expect(html.options[0]!.why).toBe('Object storage, see the guide.');
+    expect(markdown.stem).toBe('Which chart shows the loss curve?');
+    expect(markdown.options[0]!.text).toBe('The training loss curve');
+    expect(math.stem).toBe('What is x squared when x is 3, and what is [formula]?');
+    const lossy = (id: string) => p.report.items.find((i) => i.id === id)!.problems.find((x) => x.code === 'lossy')!.message;
+    expect(lossy('html-answers')).toBe('dropped: links');
+    expect(lossy('markdown-answers')).toBe('dropped: images, links');
+    expect(lossy('math')).toBe('dropped: formulas (MathML without alttext)');
+  });
+});
