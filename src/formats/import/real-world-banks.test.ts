@@ -151,3 +151,20 @@ describe('GIFT with answer formats, links, images and formulas', () => {
     expect(lossy('math')).toBe('dropped: formulas (MathML without alttext)');
   });
 });
+
+describe('QTI items with feedback and rubrics', () => {
+  it('maps inline, block and modal feedback to each choice’s why and the explanation; keeps rubric blocks out of the stem, reported', async () => {
+    const p = await planImport(readFileSync(`${DIR}/qti-feedback.xml`), undefined, { format: 'qti', collection: 'provider', skipInvalid: true, file: 'qti-feedback.xml' });
+    const q = p.entries[0]!;
+    if (q.type !== 'single') throw new Error(q.type);
+    expect(q.stem).toBe('A team keeps training data as files of several GB.\n\nWhich service stores them most cheaply?');
+    expect(q.options.map((o) => [o.text, o.why])).toEqual([
+      ['Amazon S3', 'Object storage at the lowest price per GB.'],
+      ['Amazon EBS', 'EBS is block storage attached to one instance.'],
+      ['Amazon RDS', 'RDS is a relational database.'],
+      ['Amazon ElastiCache', 'ElastiCache is an in-memory cache.'],
+    ]);
+    expect(q.explanation).toBe('S3 is the object store for training data.');
+    expect(p.report.items[0]!.problems.find((x) => x.code === 'lossy')!.message).toBe('dropped: rubric blocks');
+  });
+});

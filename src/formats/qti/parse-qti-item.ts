@@ -30,6 +30,22 @@ function values(el: XmlElement | undefined): string[] {
  * inline), and certprep metadata from `CERTPREP_*` outcome declarations. Other interactions are
  * skipped with a report; images and MathML are dropped with a `lossy` report.
  */
+const NOT_STEM = new Set(['qti-feedback-block', 'qti-feedback-inline', 'qti-rubric-block', 'qti-template-block', 'qti-template-inline']);
+
+/** Every descendant element of `el` with this name, in document order. */
+function findAll(el: XmlElement, name: string): XmlElement[] {
+  const out: XmlElement[] = [];
+  const walk = (e: XmlElement) => {
+    for (const c of e.children) {
+      if (typeof c === 'string') continue;
+      if (c.name === name) out.push(c);
+      else walk(c);
+    }
+  };
+  walk(el);
+  return out;
+}
+
 export function readQtiItem(root: XmlElement, file: string, fallbackId: string): QtiItemRead {
   const at = (...names: string[]) => `${file}:/${['qti-assessment-item', ...names].join('/')}`;
   const own = root.attrs['tool-name'] === TOOL_NAME;
@@ -74,7 +90,10 @@ export function readQtiItem(root: XmlElement, file: string, fallbackId: string):
 
   // Stem: our own exports mark it; foreign items have flow content around the interaction, plus its prompt.
   const stemDiv = own ? elements(body, 'div').find((d) => d.attrs.class === 'certprep-stem') : undefined;
-  let stem = stemDiv ? ownParagraphs(stemDiv) : flowText(body.children, false, lost, isInteraction);
+  // Feedback and rubric blocks sit in the body but are not the question: they never join the stem.
+  const notStem = (el: XmlElement) => isInteraction(el) || NOT_STEM.has(el.name);
+  if (!own && findAll(body, 'qti-rubric-block').length > 0) lost.add('rubric blocks');
+  let stem = stemDiv ? ownParagraphs(stemDiv) : flowText(body.children, false, lost, notStem);
   const prompt = firstElement(interaction, 'qti-prompt');
   if (prompt && !stemDiv) stem = [stem, flowText(prompt.children, false, lost)].filter(Boolean).join('\n\n');
 
@@ -128,7 +147,8 @@ export function readQtiItem(root: XmlElement, file: string, fallbackId: string):
 
   // Feedback: per choice (modal feedback named after the choice), or the explanation.
   const other: string[] = [];
-  for (const fb of elements(root, 'qti-modal-feedback')) {
+  // Modal feedback, and feedback blocks in the body: per choice when named after one, else the explanation.
+  for (const fb of [...elements(root, 'qti-modal-feedback'), ...findAll(body, 'qti-feedback-block')]) {
     const content = firstElement(fb, 'qti-content-body');
     const text = own && content ? ownParagraphs(content) : flowText((content ?? fb).children, false, lost);
     const target = fb.attrs.identifier ?? '';
