@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { exportCommand } from './export.ts';
-import { importCommand } from './import.ts';
+import { importCommand, problemPlace } from './import.ts';
 
 const FIXTURES = 'test/fixtures/interchange';
 let dir: string;
@@ -119,5 +119,14 @@ describe('certprep import / export', () => {
     expect(await importCommand(['--format', 'aiken', `${FIXTURES}/real-world/aiken-utf8.txt`, '--dry-run'])).toBe(0);
     expect(out.at(-1)).toMatch(/^dry run: 1 imported/);
     expect(() => readFileSync(db)).toThrow();
+  });
+});
+
+describe('problem places', () => {
+  it('names a package member with its own line and column, and keeps XML paths after the place', async () => {
+    expect(problemPlace('package.zip', { line: 12, column: 3, path: 'items/q1.xml' })).toBe('package.zip!items/q1.xml:12:3');
+    expect(problemPlace('package.zip', { path: 'items/q1.xml#options.0' })).toBe('package.zip!items/q1.xml #options.0');
+    expect(problemPlace('quiz.xml', { line: 4, column: 3, path: '/quiz/question[2]' })).toBe('quiz.xml:4:3 /quiz/question[2]');
+    expect(problemPlace('quiz.gift', { line: 7, column: 1 })).toBe('quiz.gift:7:1');
   });
 });

@@ -127,11 +127,10 @@ async function runImport(
   const r = plan.report;
   if (values.json) console.log(JSON.stringify(r, null, 2));
   else {
-    for (const w of r.warnings) console.log(`${[file, w.line, w.column].filter((x) => x !== undefined).join(':')}${w.path ? ` ${w.path}` : ''} warning ${w.code}: ${w.message}`);
+    for (const w of r.warnings) console.log(`${problemPlace(file, w)} warning ${w.code}: ${w.message}`);
     for (const item of r.items) {
       for (const p of item.problems) {
-        // file:line:col as every tool prints it, then the place inside the file (XML path, package member).
-        const where = [file, p.line, p.column].filter((x) => x !== undefined).join(':') + (p.path ? ` ${p.path}` : '');
+        const where = problemPlace(file, p);
         console.log(`${where} ${item.status} [${item.id}] ${p.code}: ${p.message}`);
       }
     }
@@ -146,4 +145,15 @@ async function runImport(
     if (!values.json) console.log(`saved ${plan.entries.length} item(s) to ${values['into-dir'] ? path.join(values['into-dir'], `${collection}.yaml`) : `collection "${collection}" in the database`}`);
   }
   return 0;
+}
+
+/**
+ * Where a problem is, as `file:line:col` (then the XML path inside it). In a package, line and column
+ * are those of the member: `package.zip!items/q1.xml:12:3`, never the zip's own lines.
+ */
+export function problemPlace(file: string, p: { line?: number; column?: number; path?: string }): string {
+  const member = p.path && !p.path.startsWith('/') && /\.zip$/i.test(file) ? p.path.split('#')[0] : undefined;
+  const at = [member ? `${file}!${member}` : file, p.line, p.column].filter((x) => x !== undefined).join(':');
+  const inside = member ? p.path!.slice(member.length) : p.path;
+  return at + (inside ? ` ${inside}` : '');
 }
