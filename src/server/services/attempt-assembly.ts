@@ -1,8 +1,9 @@
 import type { StartAttempt } from '../../core/api/contracts.ts';
 import { assembleForm, assemblePractice, ShortfallError, type FormEntry } from '../../core/exam/assemble-form.ts';
 import type { ExamDefinition } from '../../core/exam/exam-schema.ts';
-import { badRequest, conflict } from '../errors.ts';
+import { conflict } from '../errors.ts';
 import type { BankService } from './bank-service.ts';
+import { mockTime } from './mock-time.ts';
 import { nextQuickEntry } from './quick-check.ts';
 
 export interface AssemblyInput {
@@ -19,25 +20,13 @@ export interface AssemblyInput {
   exclude?: ReadonlySet<string> | undefined;
 }
 
-/**
- * The form of a new attempt on the bank as its exam sees it, and its absolute deadline (null when
- * untimed). Profile and accommodation ids are looked up as own keys only, so a name such as
- * `constructor` is refused rather than read from the prototype.
- */
+/** The form of a new attempt on the bank as its exam sees it, and its absolute deadline (null when untimed). */
 export function assembleAttempt(input: AssemblyInput): { entries: FormEntry[]; deadlineMs: number | null } {
   const { bank, exam, req, seed, now, seen } = input;
   try {
     if (req.kind === 'mock') {
-      const profile = Object.hasOwn(exam.profiles, req.profile) ? exam.profiles[req.profile] : undefined;
-      if (!profile) throw badRequest(`Unknown exam profile "${req.profile}"; choose one of ${Object.keys(exam.profiles).join(', ')}.`);
-      let minutes = profile.minutes + (req.extraMinutes ?? 0);
-      if (req.accommodation !== undefined) {
-        const acc = Object.hasOwn(exam.accommodations, req.accommodation) ? exam.accommodations[req.accommodation] : undefined;
-        if (!acc) throw badRequest(`Unknown accommodation "${req.accommodation}"; choose one of ${Object.keys(exam.accommodations).join(', ')}.`);
-        minutes += acc.extraMinutes;
-      }
-      // Every mock is timed: a deadline that is not a real time is refused, never stored as "untimed".
-      if (!Number.isInteger(minutes) || minutes <= 0) throw badRequest(`The mock exam's time (${minutes} minutes) is not valid.`);
+      const { minutes } = mockTime(exam, req.profile, req.accommodation, req.extraMinutes);
+      const profile = exam.profiles[req.profile]!;
       return { entries: assembleForm(bank.activeEntries(), { exam, profile, seed, seen }).entries, deadlineMs: now + minutes * 60_000 };
     }
     if (req.kind === 'practice') {

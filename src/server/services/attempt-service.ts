@@ -1,21 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AttemptView, ItemReview, SaveAck, SaveAnswer, ScoreReport, StartAttempt, User } from '../../core/api/contracts.ts';
-import type { FormEntry } from '../../core/exam/assemble-form.ts';
-import type { ExamDefinition } from '../../core/exam/exam-schema.ts';
 import { AnswerShapeError, presentItem, reviewItem, toBankAnswer, toPresentedAnswer } from '../../core/exam/present-item.ts';
-import { parseCard, scheduleReview } from '../../core/learn/review-schedule.ts';
 import { scoreAttempt } from '../../core/scoring/score-attempt.ts';
 import { isAnswered, scoreQuestion, type BankAnswer } from '../../core/scoring/score-question.ts';
 import { answers } from '../../db/repositories/answers.ts';
 import { attempts, type AttemptRecord, type StoredFormEntry } from '../../db/repositories/attempts.ts';
-import { responses } from '../../db/repositories/responses.ts';
-import { rateLimits } from '../../db/repositories/rate-limits.ts';
 import { reviewCards } from '../../db/repositories/review-cards.ts';
 import { revealedKeys } from '../../db/repositories/revealed-keys.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError, badRequest, conflict, notFound } from '../errors.ts';
 import { assembleAttempt } from './attempt-assembly.ts';
+import { checkAttemptLimits } from './attempt-limits.ts';
+import { mockTime } from './mock-time.ts';
+import { recordResponses } from './record-responses.ts';
 import type { AnswerWriter } from './answer-writer.ts';
 import type { BankService, ResolvedQuestion } from './bank-service.ts';
 import { nextQuickEntry } from './quick-check.ts';
@@ -24,10 +22,6 @@ import { nextQuickEntry } from './quick-check.ts';
 const SAVE_GRACE_MS = 3000;
 /** Expired attempts submitted per sweep (every 5 s): 240 a minute, each in its own short transaction. */
 const SWEEP_BATCH = 20;
-/** A user may have this many attempts open at once (an abandoned untimed practice stays open). */
-export const MAX_OPEN_ATTEMPTS = 20;
-/** And start this many attempts an hour. */
-export const ATTEMPTS_PER_HOUR = 120;
 
 interface Loaded {
   record: AttemptRecord;
@@ -53,7 +47,7 @@ export class AttemptService {
     const { db, bank, now } = this.deps;
     const exam = bank.exam(req.exam);
     if (!exam) throw notFound(`Exam "${req.exam}"`);
-    await this.checkLimits(user);
+    await checkAttemptLimits(db, user, now());
     const id = this.deps.newId();
     // A secret seed: option orders and unscored positions cannot be recomputed from what the browser sees.
     const seed = randomBytes(16).toString('base64url');
@@ -185,7 +179,7 @@ export class AttemptService {
       const now = this.deps.now();
       await this.deps.db.transaction().execute(async (trx) => {
         await answers.markChecked(trx, id, position, now);
-        await this.record(trx, record, [{ entry, versionId: r.versionId, answer, correct }], now);
+        await recordResponses(trx, record, [{ entry, versionId: r.versionId, answer, correct }], now);
         await revealedKeys.record(trx, record.userId, [entry.itemId], now);
       });
     }
@@ -243,20 +237,6 @@ export class AttemptService {
       await new Promise((resolve) => setImmediate(resolve));
     }
     return ids.length;
-  }
-
-  /** Refuses a new attempt past the open-attempt limit or the hourly rate (429, saying how to go on). */
-  private async checkLimits(user: User): Promise<void> {
-    const { db, now } = this.deps;
-    const open = await attempts.countOpen(db, user.id);
-    if (open >= MAX_OPEN_ATTEMPTS) {
-      throw new AppError(429, 'too-many-open', `You have ${open} attempts in progress: finish or submit some of them before starting another.`);
-    }
-    const started = await rateLimits.count(db, `attempt-start:${user.id}`, now(), 3_600_000);
-    if (started.count >= ATTEMPTS_PER_HOUR) {
-      throw new AppError(429, 'rate-limited', `You have started ${started.count} attempts in the last hour: try again in ${Math.ceil((started.resetMs - now()) / 60_000)} minutes.`);
-    }
-    await rateLimits.add(db, `attempt-start:${user.id}`, now(), 3_600_000);
   }
 
   private expired(record: AttemptRecord): boolean {
@@ -318,9 +298,9 @@ export class AttemptService {
       const cases = new Map([...questions.values()].filter((v) => v.caseStudy).map((v) => [v.caseStudy!.id, v.caseStudy!]));
       const answerMap = new Map([...stored].map(([p, a]) => [p, a.answer]));
       const scored = scoreAttempt({ attemptId: record.id, kind: record.kind, exam, entries: record.form, questions: qs, cases, answers: answerMap, submittedAt: new Date(now), irt: this.deps.bank.irt(exam.id, { allowProvisional: record.kind === 'quick' }) });
-      const report = record.kind === 'mock' ? { ...scored, timing: mockTiming(exam, record) } : scored;
+      const report = record.kind === 'mock' && record.profile ? { ...scored, timing: mockTime(exam, record.profile, record.accommodation, record.extraMinutes) } : scored;
       const unchecked = record.form.filter((e) => !stored.get(e.position)?.checked);
-      await this.record(
+      await recordResponses(
         trx,
         record,
         unchecked.map((e) => {
@@ -337,44 +317,4 @@ export class AttemptService {
     });
     this.cache.delete(record.id);
   }
-
-  /** Records responses (for measurement) and updates the review schedule (for learning). */
-  private async record(
-    trx: Kysely<Database>,
-    record: AttemptRecord,
-    rows: { entry: FormEntry; versionId: string; answer: BankAnswer | null; correct: boolean }[],
-    now: number,
-  ): Promise<void> {
-    // A response given after the user saw the key measures memory: kept for learning, not for calibration.
-    const revealed = await revealedKeys.seenBefore(trx, record.userId, rows.map((r) => r.entry.itemId), now + 1);
-    await responses.insertMany(
-      trx,
-      rows.map((r) => ({
-        afterReveal: revealed.has(r.entry.itemId),
-        attemptId: record.id,
-        userId: record.userId,
-        itemId: r.entry.itemId,
-        versionId: r.versionId,
-        position: r.entry.position,
-        scored: r.entry.scored,
-        correct: r.correct,
-        answer: r.answer ? JSON.stringify(r.answer) : null,
-        answeredMs: now,
-      })),
-    );
-    const cards = await reviewCards.byUser(trx, record.userId, rows.map((r) => r.entry.itemId));
-    for (const r of rows) {
-      const before = cards.get(r.entry.itemId);
-      const card = scheduleReview(before ? parseCard(before) : null, r.correct, new Date(now));
-      if (card) await reviewCards.upsert(trx, { userId: record.userId, itemId: r.entry.itemId, card: JSON.stringify(card), dueMs: card.due.getTime(), lapses: card.lapses, now });
-    }
-  }
-}
-
-/** How a mock's time was set, for its report: extra minutes the candidate gave themselves are said to be self-granted. */
-function mockTiming(exam: ExamDefinition, record: AttemptRecord): NonNullable<ScoreReport['timing']> {
-  const standard = (record.profile && Object.hasOwn(exam.profiles, record.profile) ? exam.profiles[record.profile]?.minutes : undefined) ?? 0;
-  const acc = record.accommodation && Object.hasOwn(exam.accommodations, record.accommodation) ? exam.accommodations[record.accommodation]!.extraMinutes : 0;
-  const extra = record.extraMinutes ?? 0;
-  return { minutes: standard + acc + extra, accommodation: record.accommodation, extraMinutes: extra, selfGranted: extra > 0 };
 }
