@@ -173,6 +173,22 @@ describe.each(STORES)('strict requests on %s', (store) => {
     expect((await client.req('PUT', `/api/attempts/${practice.id}/answers/1`, { tab: 'tab-strict01', seq: 3, baseRevision: 0, answer: null, flagged: false, struck: ['o1'] })).statusCode).toBe(200);
   });
 
+  it('refuses more choices than a multiple-response item asks for, with the item number, and keeps the saved answer', async () => {
+    const { client } = await setup(store);
+    const practice = (await client.req('POST', '/api/attempts', { kind: 'practice', exam: 'mla-c01', count: 30, feedback: 'end' })).json() as AttemptView;
+    const multi = practice.items.find((i) => i.type === 'multiple')!;
+    const ids = multi.options!.map((o) => o.id);
+    const url = `/api/attempts/${practice.id}/answers/${multi.position}`;
+    const put = (seq: number, baseRevision: number, choices: string[]) => client.req('PUT', url, { tab: 'tab-strict02', seq, baseRevision, answer: { choices }, flagged: false, struck: [] });
+    const ok = await put(1, 0, ids.slice(0, multi.select!));
+    expect(ok.statusCode).toBe(200);
+    const tooMany = await put(2, ok.json().revision, ids.slice(0, multi.select! + 1));
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json().error.message).toBe(`Item ${multi.position + 1}: this item asks for ${multi.select} options; ${multi.select! + 1} were chosen.`);
+    const resumed = (await client.req('GET', `/api/attempts/${practice.id}`)).json() as AttemptView;
+    expect(resumed.answers[String(multi.position)]?.answer).toEqual({ choices: ids.slice(0, multi.select!) });
+  });
+
   it('caps the extra minutes a candidate gives themselves at 60, and the report says they were self-granted', async () => {
     const { client, clock } = await setup(store);
     const tooMuch = await client.req('POST', '/api/attempts', { kind: 'mock', exam: 'mla-c01', profile: 'short', extraMinutes: 61 });

@@ -120,7 +120,16 @@ describe('mock exam in the browser', () => {
         await tabTo(boxes.nth(1));
         await page.keyboard.press('Space');
         await expect(page.locator('article.item .select-count').textContent()).resolves.toBe('2 of 2 selected');
-        if (first) await shoot(page, '04-multiple');
+        if (first) {
+          await shoot(page, '04-multiple');
+          // A third choice is refused with a note (the server would refuse it too); the two stay chosen.
+          await tabTo(boxes.nth(2));
+          await page.keyboard.press('Space');
+          await expect(boxes.nth(2).isChecked()).resolves.toBe(false);
+          await expect(boxes.nth(1).isChecked()).resolves.toBe(true);
+          await expect(page.locator('article.item .select-count').textContent()).resolves.toBe('This question asks for 2: clear one before choosing another.');
+          await shoot(page, '04-multiple-refused');
+        }
       } else if (type === 'ordering') {
         const before = await page.locator('article.item .order-text').allTextContents();
         await press('article.item .order-step:first-child button:has-text("Move down")', 'Enter');

@@ -67,6 +67,8 @@ export function toBankAnswer(q: Question, entry: FormEntry, answer: Answer): Ban
       if (!('choices' in answer)) throw new AnswerShapeError('a multiple-response item takes {"choices": ["<option id>", ...]}');
       const choices = answer.choices.map((c) => fromList(entry.order, 'o', c, 'option'));
       if (new Set(choices).size !== choices.length) throw new AnswerShapeError('an option is chosen twice');
+      // As on the real exam, fewer than asked is allowed (incomplete, scored wrong); more is not an answer.
+      if (choices.length > q.select) throw new AnswerShapeError(`this item asks for ${q.select} options; ${choices.length} were chosen`);
       return { choices };
     }
     case 'ordering': {

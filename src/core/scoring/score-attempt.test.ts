@@ -80,6 +80,15 @@ describe('presentation ids', () => {
     expect(() => toBankAnswer(q(single.itemId), single, { choice: 'o9' })).toThrow(AnswerShapeError);
     expect(() => toBankAnswer(q(single.itemId), single, { order: ['s1'] })).toThrow(/takes \{"choice"/);
   });
+  it('refuses more choices than a multiple-response item asks for, and accepts up to that many', () => {
+    const multi = form.entries.find((e) => q(e.itemId).type === 'multiple')!;
+    const item = q(multi.itemId);
+    if (item.type !== 'multiple') throw new Error('a multiple-response entry');
+    const ids = multi.order.map((_, i) => `o${i + 1}`);
+    expect(() => toBankAnswer(item, multi, { choices: ids.slice(0, item.select + 1) })).toThrow(new RegExp(`asks for ${item.select} options; ${item.select + 1} were chosen`));
+    expect(toBankAnswer(item, multi, { choices: ids.slice(0, item.select) })).toHaveProperty('choices');
+    expect(toBankAnswer(item, multi, { choices: ids.slice(0, 1) })).toHaveProperty('choices');
+  });
 });
 
 describe('scoreAttempt', () => {

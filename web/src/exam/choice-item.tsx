@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { Answer, PresentedItem } from '../../../src/core/api/contracts.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { ItemState } from './save-queue.ts';
@@ -5,8 +6,9 @@ import type { ItemState } from './save-queue.ts';
 const letter = (i: number) => String.fromCharCode(65 + i);
 
 /**
- * Multiple choice (radio buttons) and multiple response (checkboxes). "Select TWO" is enforced
- * softly, as on the real exam's screen: the count selected is shown, never blocked.
+ * Multiple choice (radio buttons) and multiple response (checkboxes). "Select TWO" allows fewer
+ * (the item stays incomplete and the review screen says so) but not more: a further choice is
+ * refused with a note saying to clear one first, and the server refuses such an answer too.
  */
 export function ChoiceItem({ item, state, locked, stemId, onChange }: { item: PresentedItem; state: ItemState; locked: boolean; stemId: string; onChange: (s: ItemState) => void }) {
   const { t } = useI18n();
@@ -15,11 +17,17 @@ export function ChoiceItem({ item, state, locked, stemId, onChange }: { item: Pr
   const chosen: string[] = answer && 'choices' in answer ? answer.choices : answer && 'choice' in answer ? [answer.choice] : [];
   const select = item.select ?? 2;
   const name = `item-${item.position}`;
+  const [refused, setRefused] = useState(false);
 
   const choose = (id: string, on: boolean) => {
     let next: Answer | null;
     if (!multiple) next = { choice: id };
     else {
+      if (on && !chosen.includes(id) && chosen.length >= select) {
+        setRefused(true);
+        return;
+      }
+      setRefused(false);
       const choices = on ? [...chosen.filter((c) => c !== id), id] : chosen.filter((c) => c !== id);
       // Keep the display order so the saved answer does not depend on click order.
       const order = (item.options ?? []).map((o) => o.id);
@@ -67,8 +75,8 @@ export function ChoiceItem({ item, state, locked, stemId, onChange }: { item: Pr
         );
       })}
       {multiple && (
-        <p id={`${name}-count`} className={`select-count${chosen.length > select ? ' warn' : ''}`} aria-live="polite">
-          {chosen.length > select ? t('selectedTooMany', { k: chosen.length, n: select }) : t('selectedOf', { k: chosen.length, n: select })}
+        <p id={`${name}-count`} className={`select-count${refused ? ' warn' : ''}`} aria-live="polite">
+          {refused ? t('selectedTooMany', { n: select }) : t('selectedOf', { k: chosen.length, n: select })}
         </p>
       )}
     </div>

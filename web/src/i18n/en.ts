@@ -142,7 +142,7 @@ export const en = {
 
   selectN: 'Select {n}.',
   selectedOf: '{k} of {n} selected',
-  selectedTooMany: '{k} selected: this question asks for {n}.',
+  selectedTooMany: 'This question asks for {n}: clear one before choosing another.',
   strike: 'Strike out',
   unstrike: 'Restore',
   strikeLabel: 'Strike out option {label}',

@@ -144,7 +144,7 @@ export const fr: Messages = {
 
   selectN: 'Sélectionnez-en {n}.',
   selectedOf: '{k} sur {n} sélectionnées',
-  selectedTooMany: '{k} sélectionnées : la question en demande {n}.',
+  selectedTooMany: 'La question en demande {n} : décochez-en une avant d’en choisir une autre.',
   strike: 'Barrer',
   unstrike: 'Rétablir',
   strikeLabel: "Barrer l'option {label}",
