@@ -112,6 +112,16 @@ export interface Database {
     log_lik: number;
     iterations: number;
     converged: number;
+    /** The latent SD the fit estimated (Rasch); stored parameters are rescaled to N(0, 1). */
+    fitted_sd: number | null;
+    /** JSON array of calibration-wide warnings. */
+    warnings: string | null;
+  };
+  calibration_left_out: {
+    calibration_id: string;
+    item_id: string;
+    reason: string;
+    responses: number;
   };
   item_params: {
     item_id: string;

@@ -1,37 +1,90 @@
 import { randomUUID } from 'node:crypto';
+import { admitCalibration, DEFAULT_ADMISSION, type Admission, type AdmissionRules } from '../../core/measure/admit-calibration.ts';
 import type { CalibrationResult } from '../../core/measure/calibrate.ts';
+import { answerKeyOf, calibrationSample, type CalibrationSample } from '../../core/measure/calibration-sample.ts';
 import type { IrtModel } from '../../core/measure/item-models.ts';
 import { matrixFromResponses } from '../../core/measure/matrix-from-responses.ts';
 import { itemParams } from '../../db/repositories/item-params.ts';
+import { items } from '../../db/repositories/items.ts';
 import { responses } from '../../db/repositories/responses.ts';
 import { calibrateParallel, type ParallelCalibrationOptions } from '../../measure/calibrate-parallel.ts';
 import { openStore } from '../open-store.ts';
 
+export interface StoreCalibration {
+  result: CalibrationResult | undefined;
+  admission: Admission | undefined;
+  sample: CalibrationSample | undefined;
+  stored: boolean;
+  message: string;
+}
+
 /**
- * Calibrates the bank from the stored responses (each attempt a person) and stores the item
- * parameters with the fit date and sample sizes. Not converged: nothing is stored.
+ * Calibrates the bank from the stored responses (one person per user, each user's first response to
+ * an item as keyed today, given without feedback and before seeing the key) and stores the parameters
+ * of the items fit to score candidates, with the fit date, the sample sizes and the items left
+ * provisional (with why). Not converged, or too few persons: nothing is stored.
  */
 export async function calibrateStore(
   database: string | undefined,
   model: IrtModel,
-  options: Omit<ParallelCalibrationOptions, 'model'>,
-): Promise<{ result: CalibrationResult | undefined; stored: boolean; message: string }> {
+  options: Omit<ParallelCalibrationOptions, 'model'> & { rules?: Partial<AdmissionRules> } = {},
+): Promise<StoreCalibration> {
+  const { rules: ruleOptions, ...fitOptions } = options;
+  const rules = { ...DEFAULT_ADMISSION, ...ruleOptions };
+  const none = { result: undefined, admission: undefined, sample: undefined, stored: false };
   const handle = await openStore(database);
   try {
-    const rows = await responses.forMeasurement(handle.db);
-    if (rows.length === 0) return { result: undefined, stored: false, message: 'no responses are stored yet: nothing to calibrate' };
-    const data = matrixFromResponses(rows.map((r) => ({ person: r.attemptId, item: r.itemId, score: r.correct ? 1 : 0 })));
-    const result = await calibrateParallel(data, { ...options, model });
-    if (!result.converged) return { result, stored: false, message: `not converged (${result.reason}): the stored parameters are unchanged` };
+    const rows = await responses.forCalibration(handle.db);
+    if (rows.length === 0) return { ...none, message: 'no responses are stored yet: nothing to calibrate' };
+    const current = new Map<string, string>();
+    for (const { entry } of await items.allActive(handle.db)) {
+      for (const id of entry.type === 'case' ? entry.questions.map((q) => q.id) : [entry.id]) {
+        const key = answerKeyOf(entry, id);
+        if (key !== undefined && !current.has(id)) current.set(id, key);
+      }
+    }
+    const versions = await items.versions(handle.db, [...new Set(rows.map((r) => r.versionId))]);
+    const sample = calibrationSample(
+      rows.map((r) => {
+        const entry = versions.get(r.versionId);
+        return { ...r, key: entry ? answerKeyOf(entry, r.itemId) : undefined };
+      }),
+      (id) => current.get(id),
+    );
+    if (sample.persons < rules.minPersons) {
+      return { ...none, sample, message: `${sample.persons} persons have usable responses; a calibration needs at least ${rules.minPersons}: the stored parameters are unchanged` };
+    }
+    const data = matrixFromResponses(sample.responses);
+    const result = await calibrateParallel(data, { ...fitOptions, model });
+    const admission = admitCalibration(result, rules);
+    if (admission.refused) return { result, admission, sample, stored: false, message: `${admission.refused}: the stored parameters are unchanged` };
     const fittedMs = Date.now();
     await handle.db.transaction().execute((trx) =>
       itemParams.replace(
         trx,
-        { id: randomUUID(), model, fittedMs, persons: result.persons, items: result.items.length, logLik: result.logLik, iterations: result.iterations, converged: true },
-        result.items.map((i) => ({ itemId: i.id, a: i.a, d: i.d, c: i.c, responses: i.responses })),
+        {
+          id: randomUUID(),
+          model,
+          fittedMs,
+          persons: result.persons,
+          items: admission.admitted.length,
+          logLik: result.logLik,
+          iterations: result.iterations,
+          converged: true,
+          fittedSd: model === 'rasch' ? admission.latent.fittedSd : null,
+          warnings: admission.warnings,
+        },
+        admission.admitted.map((i) => ({ itemId: i.id, a: i.a, d: i.d, c: i.c, responses: i.responses })),
+        admission.leftOut.map((l) => ({ itemId: l.id, reason: l.reason, responses: l.responses })),
       ),
     );
-    return { result, stored: true, message: `stored parameters of ${result.items.length} items from ${result.persons} attempts (${new Date(fittedMs).toISOString()}); ${result.excluded.length} items not calibrated` };
+    return {
+      result,
+      admission,
+      sample,
+      stored: true,
+      message: `stored parameters of ${admission.admitted.length} items from ${result.persons} persons (${new Date(fittedMs).toISOString()}); ${admission.leftOut.length} items left provisional (listed above)`,
+    };
   } finally {
     await handle.close();
   }

@@ -7,7 +7,8 @@ import { readResponsesCsv, ResponsesCsvError } from '../../measure/read-response
 import { calibrateStore } from './calibrate-store.ts';
 
 const MODELS: readonly IrtModel[] = ['rasch', '2pl', '3pl'];
-const USAGE = 'usage: certprep calibrate [--responses FILE.csv | --database URL] [--model rasch|2pl|3pl] [--json] [--tolerance 1e-4] [--max-iterations 500] [--threads N]';
+const USAGE =
+  'usage: certprep calibrate [--responses FILE.csv | --database URL [--min-persons 200] [--min-responses 100]] [--model rasch|2pl|3pl] [--json] [--tolerance 1e-4] [--max-iterations 500] [--threads N]';
 
 /**
  * `certprep calibrate --responses FILE.csv --model 2pl [--json]`: IRT calibration of a responses file
@@ -28,6 +29,8 @@ export async function calibrate(argv: string[]): Promise<number> {
         'max-iterations': { type: 'string' },
         threads: { type: 'string' },
         database: { type: 'string' },
+        'min-persons': { type: 'string' },
+        'min-responses': { type: 'string' },
       },
     }));
   } catch (e) {
@@ -46,6 +49,9 @@ export async function calibrate(argv: string[]): Promise<number> {
   const tolerance = num('tolerance', values.tolerance, (n) => n > 0);
   const maxIterations = num('max-iterations', values['max-iterations'], (n) => Number.isInteger(n) && n > 0);
   const threads = num('threads', values.threads, (n) => Number.isInteger(n) && n > 0);
+  const minPersons = num('min-persons', values['min-persons'], (n) => Number.isInteger(n) && n >= 2);
+  const minResponses = num('min-responses', values['min-responses'], (n) => Number.isInteger(n) && n >= 2);
+  if (values.responses && (minPersons !== undefined || minResponses !== undefined)) problems.push('--min-persons and --min-responses apply to calibrating the database, not a responses file');
   if (problems.length > 0) {
     console.error(`certprep calibrate: ${problems.join('; ')}\n${USAGE}`);
     return 2;
@@ -59,12 +65,20 @@ export async function calibrate(argv: string[]): Promise<number> {
     ...(progress ? { onProgress: progress } : {}),
   };
   if (!values.responses) {
-    const run = await calibrateStore(values.database, model, fitOptions);
+    const rules = { ...(minPersons !== undefined ? { minPersons } : {}), ...(minResponses !== undefined ? { minResponses } : {}) };
+    const run = await calibrateStore(values.database, model, { ...fitOptions, rules });
     if (run.result?.converged) progress?.({ iteration: run.result.iterations, logLik: run.result.logLik, change: tolerance ?? 1e-4 });
     if (!values.json && tty) process.stderr.write('\n');
-    if (run.result) {
-      if (values.json) console.log(JSON.stringify(toJson(run.result), null, 2));
-      else console.log(table(run.result));
+    if (values.json) {
+      console.log(JSON.stringify({ ...(run.result ? toJson(run.result) : {}), stored: run.stored, sample: run.sample ?? null, leftOut: run.admission?.leftOut ?? [], warnings: run.admission?.warnings ?? [] }, null, 2));
+    } else {
+      if (run.result) console.log(table(run.result));
+      if (run.sample) {
+        const l = run.sample.leftOut;
+        console.log(`sample: ${run.sample.responses.length} responses of ${run.sample.persons} persons; left out ${l.repeat} repeats, ${l.withFeedback} first answers given with feedback, ${l.afterReveal} after the key was seen, ${l.otherKey} to another key`);
+      }
+      for (const x of run.admission?.leftOut ?? []) console.log(`left provisional: ${x.id} (${x.reason}; ${x.responses} responses)`);
+      for (const w of run.admission?.warnings ?? []) console.log(`warning: ${w}`);
     }
     (run.stored ? console.log : console.error)(`certprep calibrate: ${run.message}`);
     return run.stored ? 0 : 1;

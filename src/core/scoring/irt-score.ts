@@ -1,3 +1,4 @@
+import { usableParameters } from '../measure/admit-calibration.ts';
 import { eapAbility, type ItemParameters } from '../measure/ability.ts';
 import { angoffRawCut, classifyDomain, cutAbility, irtScaledScore, passProbability, provisionalParameters, SCALED_PER_THETA } from '../measure/scaled-score.ts';
 
@@ -7,10 +8,12 @@ export interface ScoringParameters extends ItemParameters {
 }
 
 /**
- * Parameters for every item: the calibrated ones where they exist, else provisional ones from the
- * Angoff rating (a = 1, d = logit r), else none (an item with neither cannot be scored by IRT).
+ * Parameters for every item: the calibrated ones where they exist and can score (a positive slope
+ * below its bound, finite values: `usableParameters`), else provisional ones from the Angoff rating
+ * (a = 1, d = logit r), else none (an item with neither cannot be scored by IRT).
  */
-export function scoringParameters(calibrated: ReadonlyMap<string, ItemParameters>, ratings: ReadonlyMap<string, number>): Map<string, ScoringParameters> {
+export function scoringParameters(stored: ReadonlyMap<string, ItemParameters>, ratings: ReadonlyMap<string, number>): Map<string, ScoringParameters> {
+  const calibrated = new Map([...stored].filter(([, p]) => usableParameters(p)));
   const out = new Map<string, ScoringParameters>();
   for (const [id, r] of ratings) {
     const cal = calibrated.get(id);

@@ -13,15 +13,40 @@ export interface CalibrationRecord {
   logLik: number;
   iterations: number;
   converged: boolean;
+  /** The latent SD the fit estimated (Rasch); the stored parameters are on N(0, 1). */
+  fittedSd?: number | null;
+  warnings?: string[];
 }
 
 export const itemParams = {
   /** Replaces the stored parameters with a new calibration's, in the caller's transaction. */
-  async replace(db: Db, cal: CalibrationRecord, params: { itemId: string; a: number; d: number; c?: number | undefined; responses: number }[]): Promise<void> {
+  async replace(
+    db: Db,
+    cal: CalibrationRecord,
+    params: { itemId: string; a: number; d: number; c?: number | undefined; responses: number }[],
+    leftOut: { itemId: string; reason: string; responses: number }[] = [],
+  ): Promise<void> {
     await db
       .insertInto('calibrations')
-      .values({ id: cal.id, model: cal.model, fitted_ms: cal.fittedMs, persons: cal.persons, items: cal.items, log_lik: cal.logLik, iterations: cal.iterations, converged: cal.converged ? 1 : 0 })
+      .values({
+        id: cal.id,
+        model: cal.model,
+        fitted_ms: cal.fittedMs,
+        persons: cal.persons,
+        items: cal.items,
+        log_lik: cal.logLik,
+        iterations: cal.iterations,
+        converged: cal.converged ? 1 : 0,
+        fitted_sd: cal.fittedSd ?? null,
+        warnings: JSON.stringify(cal.warnings ?? []),
+      })
       .execute();
+    for (let i = 0; i < leftOut.length; i += 200) {
+      await db
+        .insertInto('calibration_left_out')
+        .values(leftOut.slice(i, i + 200).map((l) => ({ calibration_id: cal.id, item_id: l.itemId, reason: l.reason, responses: l.responses })))
+        .execute();
+    }
     await db.deleteFrom('item_params').execute();
     for (let i = 0; i < params.length; i += 200) {
       await db
@@ -36,6 +61,24 @@ export const itemParams = {
   },
   async latest(db: Db): Promise<CalibrationRecord | undefined> {
     const r = await db.selectFrom('calibrations').selectAll().orderBy('fitted_ms', 'desc').limit(1).executeTakeFirst();
-    return r && { id: r.id, model: r.model, fittedMs: Number(r.fitted_ms), persons: r.persons, items: r.items, logLik: Number(r.log_lik), iterations: r.iterations, converged: r.converged === 1 };
+    return (
+      r && {
+        id: r.id,
+        model: r.model,
+        fittedMs: Number(r.fitted_ms),
+        persons: r.persons,
+        items: r.items,
+        logLik: Number(r.log_lik),
+        iterations: r.iterations,
+        converged: r.converged === 1,
+        fittedSd: r.fitted_sd === null ? null : Number(r.fitted_sd),
+        warnings: r.warnings ? (JSON.parse(r.warnings) as string[]) : [],
+      }
+    );
+  },
+  /** The items a calibration left provisional, with the reason: the review list. */
+  async leftOut(db: Db, calibrationId: string): Promise<{ itemId: string; reason: string; responses: number }[]> {
+    const rows = await db.selectFrom('calibration_left_out').selectAll().where('calibration_id', '=', calibrationId).orderBy('item_id').execute();
+    return rows.map((r) => ({ itemId: r.item_id, reason: r.reason, responses: r.responses }));
   },
 };

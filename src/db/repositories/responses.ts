@@ -48,6 +48,23 @@ export const responses = {
    * The responses that measure ability, for calibration and item analysis: every response except
    * those given after the user had seen the item's key.
    */
+  /** Every response with what decides whether a calibration may use it (see core/measure/calibration-sample.ts). */
+  async forCalibration(db: Db): Promise<{ userId: string; itemId: string; versionId: string; correct: boolean; answeredMs: number; afterReveal: boolean; withoutFeedback: boolean }[]> {
+    const rows = await db
+      .selectFrom('responses')
+      .innerJoin('attempts', 'attempts.id', 'responses.attempt_id')
+      .select(['responses.user_id', 'responses.item_id', 'responses.version_id', 'responses.correct', 'responses.answered_ms', 'responses.after_reveal', 'attempts.feedback'])
+      .execute();
+    return rows.map((r) => ({
+      userId: r.user_id,
+      itemId: r.item_id,
+      versionId: r.version_id,
+      correct: r.correct === 1,
+      answeredMs: Number(r.answered_ms),
+      afterReveal: r.after_reveal === 1,
+      withoutFeedback: r.feedback === 'end',
+    }));
+  },
   async forMeasurement(db: Db): Promise<{ userId: string; itemId: string; correct: boolean; answer: string | null; attemptId: string }[]> {
     const rows = await db.selectFrom('responses').select(['user_id', 'item_id', 'correct', 'answer', 'attempt_id']).where('after_reveal', '=', 0).execute();
     return rows.map((r) => ({ userId: r.user_id, itemId: r.item_id, correct: r.correct === 1, answer: r.answer, attemptId: r.attempt_id }));
