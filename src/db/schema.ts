@@ -117,6 +117,12 @@ export interface Database {
     /** JSON array of calibration-wide warnings. */
     warnings: string | null;
   };
+  calibration_reference: {
+    calibration_id: string;
+    exam_id: string;
+    item_id: string;
+    angoff: number;
+  };
   calibration_left_out: {
     calibration_id: string;
     item_id: string;

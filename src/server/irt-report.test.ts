@@ -67,16 +67,21 @@ describe('calibration from stored responses, then IRT reports', () => {
     const rpb = stats.items.map((i: { pointBiserial: number }) => i.pointBiserial);
     expect(rpb).toEqual([...rpb].sort((a: number, b: number) => a - b));
 
-    const run = await calibrateStore(url, '2pl', {});
+    const run = await calibrateStore(url, '2pl', { exams: [exam] });
     expect(run.stored).toBe(true);
     expect(run.result!.items).toHaveLength(24);
+    expect(run.sample).toMatchObject({ persons: 400, leftOut: { otherKey: 0, repeat: 0, withFeedback: 0, afterReveal: 0 } });
     const rmseD = Math.sqrt(run.result!.items.reduce((s, it) => s + (it.d - truth[bank.findIndex((e) => e.id === it.id)]!.d) ** 2, 0) / 24);
     expect(rmseD).toBeLessThan(0.25);
 
     const again = await openStore(url);
     const params = await itemParams.all(again.db);
     expect(params.size).toBe(24);
-    expect((await itemParams.latest(again.db))!.persons).toBe(400);
+    const latest = (await itemParams.latest(again.db))!;
+    expect(latest.persons).toBe(400);
+    // The exam's reference form is frozen with the calibration: every question its mocks may hold (here the whole bank), with its rating.
+    const frozen = await itemParams.reference(again.db, latest.id, exam.id);
+    expect(frozen.size).toBe(bank.length);
 
     const { app, bank: service, attempts: svc } = await buildApp({ db: again.db, exams: [exam] });
     expect(service.irt(exam.id)).toBeDefined();

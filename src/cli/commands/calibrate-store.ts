@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { ExamDefinition } from '../../core/exam/exam-schema.ts';
+import { referenceForm } from '../../core/exam/reference-form.ts';
 import { admitCalibration, DEFAULT_ADMISSION, type Admission, type AdmissionRules } from '../../core/measure/admit-calibration.ts';
 import type { CalibrationResult } from '../../core/measure/calibrate.ts';
 import { answerKeyOf, calibrationSample, type CalibrationSample } from '../../core/measure/calibration-sample.ts';
@@ -27,17 +29,18 @@ export interface StoreCalibration {
 export async function calibrateStore(
   database: string | undefined,
   model: IrtModel,
-  options: Omit<ParallelCalibrationOptions, 'model'> & { rules?: Partial<AdmissionRules> } = {},
+  options: Omit<ParallelCalibrationOptions, 'model'> & { rules?: Partial<AdmissionRules>; exams?: readonly ExamDefinition[] } = {},
 ): Promise<StoreCalibration> {
-  const { rules: ruleOptions, ...fitOptions } = options;
+  const { rules: ruleOptions, exams = [], ...fitOptions } = options;
   const rules = { ...DEFAULT_ADMISSION, ...ruleOptions };
   const none = { result: undefined, admission: undefined, sample: undefined, stored: false };
   const handle = await openStore(database);
   try {
     const rows = await responses.forCalibration(handle.db);
     if (rows.length === 0) return { ...none, message: 'no responses are stored yet: nothing to calibrate' };
+    const active = (await items.allActive(handle.db)).map((a) => a.entry);
     const current = new Map<string, string>();
-    for (const { entry } of await items.allActive(handle.db)) {
+    for (const entry of active) {
       for (const id of entry.type === 'case' ? entry.questions.map((q) => q.id) : [entry.id]) {
         const key = answerKeyOf(entry, id);
         if (key !== undefined && !current.has(id)) current.set(id, key);
@@ -76,6 +79,8 @@ export async function calibrateStore(
         },
         admission.admitted.map((i) => ({ itemId: i.id, a: i.a, d: i.d, c: i.c, responses: i.responses })),
         admission.leftOut.map((l) => ({ itemId: l.id, reason: l.reason, responses: l.responses })),
+        // Each exam's reference form, frozen with the calibration so the cut does not drift as the bank grows.
+        exams.flatMap((exam) => [...referenceForm(active, exam)].map(([itemId, angoff]) => ({ examId: exam.id, itemId, angoff }))),
       ),
     );
     return {

@@ -1,14 +1,16 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CalibrationResult } from '../../core/measure/calibrate.ts';
 import type { IrtModel } from '../../core/measure/item-models.ts';
 import { calibrateParallel } from '../../measure/calibrate-parallel.ts';
 import { readResponsesCsv, ResponsesCsvError } from '../../measure/read-responses-csv.ts';
+import { loadExams } from '../../content/load-exams.ts';
 import { calibrateStore } from './calibrate-store.ts';
 
 const MODELS: readonly IrtModel[] = ['rasch', '2pl', '3pl'];
 const USAGE =
-  'usage: certprep calibrate [--responses FILE.csv | --database URL [--min-persons 200] [--min-responses 100]] [--model rasch|2pl|3pl] [--json] [--tolerance 1e-4] [--max-iterations 500] [--threads N]';
+  'usage: certprep calibrate [--responses FILE.csv | --database URL [--min-persons 200] [--min-responses 100] [--exams content/exams]] [--model rasch|2pl|3pl] [--json] [--tolerance 1e-4] [--max-iterations 500] [--threads N]';
 
 /**
  * `certprep calibrate --responses FILE.csv --model 2pl [--json]`: IRT calibration of a responses file
@@ -31,6 +33,7 @@ export async function calibrate(argv: string[]): Promise<number> {
         database: { type: 'string' },
         'min-persons': { type: 'string' },
         'min-responses': { type: 'string' },
+        exams: { type: 'string' },
       },
     }));
   } catch (e) {
@@ -66,7 +69,9 @@ export async function calibrate(argv: string[]): Promise<number> {
   };
   if (!values.responses) {
     const rules = { ...(minPersons !== undefined ? { minPersons } : {}), ...(minResponses !== undefined ? { minResponses } : {}) };
-    const run = await calibrateStore(values.database, model, { ...fitOptions, rules });
+    // The exams' reference forms are frozen with the calibration (none found: the server keeps using the current ones).
+    const exams = ((await loadExams(values.exams ?? path.join('content', 'exams'))) ?? []).map((e) => e.exam);
+    const run = await calibrateStore(values.database, model, { ...fitOptions, rules, exams });
     if (run.result?.converged) progress?.({ iteration: run.result.iterations, logLik: run.result.logLik, change: tolerance ?? 1e-4 });
     if (!values.json && tty) process.stderr.write('\n');
     if (values.json) {

@@ -1,7 +1,7 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { examSchema, indexExam, type ExamIndex } from '../../core/exam/exam-schema.ts';
+import { loadExams } from '../../content/load-exams.ts';
 import { MB, type ImportLimits } from '../../formats/common/limits.ts';
 import { IMPORT_FORMATS, type ImportFormat } from '../../formats/import/import-formats.ts';
 import { applyImport, fileRejected, planImport, type ImportStore } from '../../formats/import/plan-import.ts';
@@ -9,26 +9,8 @@ import { YamlDirStore } from '../../formats/import/yaml-dir-store.ts';
 import { CollectionStore } from '../../db/collection-store.ts';
 import { isPostgresUrl } from '../../db/create-database.ts';
 import { openStore } from '../open-store.ts';
-import { parseYaml } from '../../formats/yaml/parse-yaml-entries.ts';
 
 const USAGE = `usage: certprep import --format ${IMPORT_FORMATS.join('|')} FILE [--into NAME] [--database URL] [--into-dir DIR] [--update] [--skip-invalid] [--dry-run] [--json] [--max-file-mb 50] [--max-unpacked-mb 200] [--max-entries 20000] [--exams content/exams]`;
-
-/** Exam definitions to check task statements and bullets against; none found means those checks are skipped. */
-async function loadExams(dir: string): Promise<ExamIndex[] | undefined> {
-  let names: string[];
-  try {
-    names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n)).sort();
-  } catch {
-    return undefined;
-  }
-  const out: ExamIndex[] = [];
-  for (const n of names) {
-    const parsed = parseYaml(await readFile(path.join(dir, n), 'utf8'), n);
-    const exam = examSchema.safeParse(parsed.value);
-    if (exam.success) out.push(indexExam(exam.data));
-  }
-  return out.length ? out : undefined;
-}
 
 function positiveNumber(name: string, raw: string | undefined, fallback: number, errors: string[]): number {
   if (raw === undefined) return fallback;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { irtScore, referenceCut, scoringParameters } from './irt-score.ts';
+import { probability } from '../measure/ability.ts';
+import { irtScore, scoringContext } from './irt-score.ts';
 
 const ratings = new Map([
   ['i1', 0.8],
@@ -10,22 +11,44 @@ const ratings = new Map([
 
 describe('IRT scoring', () => {
   it('uses provisional parameters from Angoff ratings where nothing is calibrated, and then cuts at theta 0', () => {
-    const params = scoringParameters(new Map(), ratings);
+    const { params, thetaCut, calibratedReference } = scoringContext(new Map(), ratings, ratings);
     expect(params.get('i1')).toMatchObject({ a: 1, provisional: true });
     expect(params.get('i1')!.d).toBeCloseTo(Math.log(0.8 / 0.2), 12);
-    expect(referenceCut(params, ratings)).toBeCloseTo(0, 8);
+    expect(thetaCut).toBe(0);
+    expect(calibratedReference).toBe(0);
   });
 
   it('prefers calibrated parameters and moves the cut with them', () => {
     // Harder calibrated items (lower d) need a higher ability to reach the same expected raw cut.
     const calibrated = new Map([...ratings.keys()].map((id) => [id, { a: 1.2, d: Math.log(ratings.get(id)! / (1 - ratings.get(id)!)) - 0.5 }]));
-    const params = scoringParameters(calibrated, ratings);
+    const { params, thetaCut } = scoringContext(calibrated, ratings, ratings);
     expect([...params.values()].every((p) => !p.provisional)).toBe(true);
-    expect(referenceCut(params, ratings)).toBeGreaterThan(0.3);
+    expect(thetaCut).toBeGreaterThan(0.3);
+  });
+
+  it('puts provisional items on the calibrated scale: a minimally qualified candidate (theta_cut) answers them right with probability r', () => {
+    const calibrated = new Map([...ratings.keys()].map((id) => [id, { a: 1.2, d: Math.log(ratings.get(id)! / (1 - ratings.get(id)!)) - 0.5 }]));
+    const withNew = new Map([...ratings, ['new1', 0.7], ['new2', 0.4]]);
+    const { params, thetaCut } = scoringContext(calibrated, withNew, ratings);
+    expect(thetaCut).toBeGreaterThan(0.3);
+    expect(params.get('new1')!.provisional).toBe(true);
+    expect(probability(params.get('new1')!, thetaCut)).toBeCloseTo(0.7, 10);
+    expect(probability(params.get('new2')!, thetaCut)).toBeCloseTo(0.4, 10);
+  });
+
+  it('keeps the cut of a frozen reference form when the bank grows, and ignores stored parameters that cannot score', () => {
+    const calibrated = new Map([...ratings.keys()].map((id) => [id, { a: 1.2, d: Math.log(ratings.get(id)! / (1 - ratings.get(id)!)) - 0.5 }]));
+    const frozen = scoringContext(calibrated, ratings, ratings).thetaCut;
+    const grown = new Map([...ratings, ['hard-new', 0.2], ['easy-new', 0.95]]);
+    const withBad = new Map([...calibrated, ['hard-new', { a: -0.8, d: 1 }]]);
+    const later = scoringContext(withBad, grown, ratings);
+    expect(later.thetaCut).toBeCloseTo(frozen, 12);
+    expect(later.params.get('hard-new')).toMatchObject({ a: 1, provisional: true });
+    expect(later.calibratedReference).toBe(4);
   });
 
   it('scores ability, scaled score with its SE, P(pass) and per-domain classification', () => {
-    const params = scoringParameters(new Map(), ratings);
+    const { params } = scoringContext(new Map(), ratings, ratings);
     const all = [...ratings.keys()].map((id, k) => ({ domain: k < 2 ? '1' : '2', params: params.get(id)!, correct: true }));
     const high = irtScore(all, 0);
     expect(high.theta).toBeGreaterThan(0.5);

@@ -7,43 +7,56 @@ export interface ScoringParameters extends ItemParameters {
   provisional: boolean;
 }
 
-/**
- * Parameters for every item: the calibrated ones where they exist and can score (a positive slope
- * below its bound, finite values: `usableParameters`), else provisional ones from the Angoff rating
- * (a = 1, d = logit r), else none (an item with neither cannot be scored by IRT).
- */
-export function scoringParameters(stored: ReadonlyMap<string, ItemParameters>, ratings: ReadonlyMap<string, number>): Map<string, ScoringParameters> {
-  const calibrated = new Map([...stored].filter(([, p]) => usableParameters(p)));
-  const out = new Map<string, ScoringParameters>();
-  for (const [id, r] of ratings) {
-    const cal = calibrated.get(id);
-    if (cal) out.set(id, { ...cal, provisional: false });
-    else {
-      const p = provisionalParameters(r);
-      out.set(id, { a: p.a, d: p.d, provisional: true });
-    }
-  }
-  for (const [id, cal] of calibrated) if (!out.has(id)) out.set(id, { ...cal, provisional: false });
-  return out;
+/** What scores an exam by IRT: every item's parameters and the exam's cut ability, on one scale. */
+export interface ScoringContext {
+  params: Map<string, ScoringParameters>;
+  thetaCut: number;
+  /** How many reference-form items the cut rests on with calibrated parameters (0: provisional scale). */
+  calibratedReference: number;
 }
 
 /**
- * The cut ability of the blueprint's reference form, taken as the whole rated bank: theta_cut solves
- * TCC(theta) = Σ_j P_j(theta) = Σ_j r_j (clamped to [1, n-1]). With provisional parameters only,
- * P_j(0) = r_j, so theta_cut = 0.
+ * Parameters for every item and the cut, on one scale. The cut solves TCC(theta) = Angoff raw cut over
+ * the reference form's calibrated items (`referenceRatings`, frozen with the calibration); with fewer
+ * than two of them it is 0, the provisional scale. An item without usable calibrated parameters gets
+ * provisional ones from its Angoff rating r placed at that cut: a = 1, d = logit r − theta_cut, so a
+ * minimally qualified candidate (theta_cut) answers it right with probability r, as the rating says.
+ * Stored parameters that could not score (a slope at or below 0 or at its bound, non-finite values:
+ * `usableParameters`) are ignored.
  */
-export function referenceCut(params: ReadonlyMap<string, ScoringParameters>, ratings: ReadonlyMap<string, number>): number {
-  const items: ItemParameters[] = [];
-  const rs: number[] = [];
-  for (const [id, r] of ratings) {
-    const p = params.get(id);
+export function scoringContext(stored: ReadonlyMap<string, ItemParameters>, ratings: ReadonlyMap<string, number>, referenceRatings: ReadonlyMap<string, number>): ScoringContext {
+  let calibrated = new Map([...stored].filter(([, p]) => usableParameters(p)));
+  const refItems: ItemParameters[] = [];
+  const refRatings: number[] = [];
+  for (const [id, r] of referenceRatings) {
+    const p = calibrated.get(id);
     if (p) {
-      items.push(p);
-      rs.push(r);
+      refItems.push(p);
+      refRatings.push(r);
     }
   }
-  if (items.length < 2) return 0;
-  return cutAbility(items, angoffRawCut(rs));
+  let thetaCut = 0;
+  if (refItems.length >= 2) {
+    try {
+      thetaCut = cutAbility(refItems, angoffRawCut(refRatings));
+    } catch {
+      // The ratings ask for less than the guessing floor of the calibrated items: no cut on the
+      // calibrated scale exists, so the exam is scored on the provisional scale alone.
+      calibrated = new Map();
+      refItems.length = 0;
+    }
+  }
+  const params = new Map<string, ScoringParameters>();
+  for (const [id, r] of ratings) {
+    const cal = calibrated.get(id);
+    if (cal) params.set(id, { ...cal, provisional: false });
+    else {
+      const p = provisionalParameters(r);
+      params.set(id, { a: p.a, d: p.d - p.a * thetaCut, provisional: true });
+    }
+  }
+  for (const [id, cal] of calibrated) if (!params.has(id)) params.set(id, { ...cal, provisional: false });
+  return { params, thetaCut, calibratedReference: refItems.length };
 }
 
 export interface IrtResult {

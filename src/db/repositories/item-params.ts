@@ -25,6 +25,7 @@ export const itemParams = {
     cal: CalibrationRecord,
     params: { itemId: string; a: number; d: number; c?: number | undefined; responses: number }[],
     leftOut: { itemId: string; reason: string; responses: number }[] = [],
+    reference: { examId: string; itemId: string; angoff: number }[] = [],
   ): Promise<void> {
     await db
       .insertInto('calibrations')
@@ -45,6 +46,12 @@ export const itemParams = {
       await db
         .insertInto('calibration_left_out')
         .values(leftOut.slice(i, i + 200).map((l) => ({ calibration_id: cal.id, item_id: l.itemId, reason: l.reason, responses: l.responses })))
+        .execute();
+    }
+    for (let i = 0; i < reference.length; i += 200) {
+      await db
+        .insertInto('calibration_reference')
+        .values(reference.slice(i, i + 200).map((r) => ({ calibration_id: cal.id, exam_id: r.examId, item_id: r.itemId, angoff: r.angoff })))
         .execute();
     }
     await db.deleteFrom('item_params').execute();
@@ -75,6 +82,11 @@ export const itemParams = {
         warnings: r.warnings ? (JSON.parse(r.warnings) as string[]) : [],
       }
     );
+  },
+  /** An exam's reference form as frozen with a calibration: item id → Angoff rating (empty when none was frozen). */
+  async reference(db: Db, calibrationId: string, examId: string): Promise<Map<string, number>> {
+    const rows = await db.selectFrom('calibration_reference').select(['item_id', 'angoff']).where('calibration_id', '=', calibrationId).where('exam_id', '=', examId).execute();
+    return new Map(rows.map((r) => [r.item_id, Number(r.angoff)]));
   },
   /** The items a calibration left provisional, with the reason: the review list. */
   async leftOut(db: Db, calibrationId: string): Promise<{ itemId: string; reason: string; responses: number }[]> {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BankEntry } from '../../core/items/item-schema.ts';
-import { referenceCut, scoringParameters } from '../../core/scoring/irt-score.ts';
+import { referenceForm } from '../../core/exam/reference-form.ts';
+import { scoringContext } from '../../core/scoring/irt-score.ts';
 import { itemParams } from '../../db/repositories/item-params.ts';
 import { items } from '../../db/repositories/items.ts';
 import { loadExam } from '../../../test/helpers/load-exam.ts';
@@ -41,9 +42,34 @@ describe('BankService: one calibration, a cut per exam', () => {
     );
     expect(c02Mockable.size).toBe(16);
     const calibrated = await itemParams.all(db);
-    expect(ctx02.thetaCut).toBeCloseTo(referenceCut(scoringParameters(calibrated, c02Mockable), c02Mockable), 10);
+    expect(ctx02.thetaCut).toBeCloseTo(scoringContext(calibrated, c02Mockable, c02Mockable).thetaCut, 10);
     // A lower Angoff rating of the minimally qualified candidate means a lower cut ability.
     expect(ctx02.thetaCut).toBeLessThan(ctx01.thetaCut);
     expect(service.irt('mla-c03')).toBeUndefined();
+  });
+
+  it('keeps the cut frozen with the calibration when questions join the bank afterwards', async () => {
+    const { db } = await stores.open('sqlite');
+    const bank = bankWithRatings();
+    await items.load(db, 'bank', bank, 1);
+    const ids = bank.flatMap((e) => (e.type === 'case' ? e.questions.map((q) => q.id) : [e.id]));
+    const frozen = [...referenceForm(bank, c02)].map(([itemId, angoff]) => ({ examId: 'mla-c02', itemId, angoff }));
+    const params = ids.map((itemId, i) => ({ itemId, a: 1 + (i % 3) * 0.2, d: ((i % 7) - 3) * 0.3, responses: 500 }));
+    await itemParams.replace(db, { id: 'cal-1', model: '2pl', fittedMs: 1, persons: 500, items: ids.length, logLik: -1, iterations: 10, converged: true }, params, [], frozen);
+    const service = new BankService(db, [c01, c02]);
+    await service.refresh();
+    const before = service.irt('mla-c02')!.thetaCut;
+    // After the calibration, half of C02's mock pool retires and authors re-rate the rest at 0.95.
+    const pool = [...referenceForm(bank, c02).keys()];
+    const retired = new Set(pool.slice(0, pool.length / 2));
+    const edited = bank
+      .filter((e) => !retired.has(e.id))
+      .map((e) => (e.type !== 'case' && e.exams?.['mla-c02'] && pool.includes(e.id) ? ({ ...e, exams: { ...e.exams, 'mla-c02': { ...e.exams['mla-c02'], angoff: 0.95 } } } as BankEntry) : e));
+    await items.load(db, 'bank', edited, 2, { retireMissing: true });
+    await service.refresh();
+    expect(service.irt('mla-c02')!.thetaCut).toBeCloseTo(before, 12);
+    // Unfrozen, the same change would move the cut.
+    const current = referenceForm(edited, c02);
+    expect(scoringContext(await itemParams.all(db), current, current).thetaCut).not.toBeCloseTo(before, 2);
   });
 });

@@ -4,7 +4,8 @@ import type { ExamDefinition } from '../../core/exam/exam-schema.ts';
 import { bankForExam, forExam, taggedQuestions, type TaggedCaseStudy, type TaggedQuestion } from '../../core/items/exam-tags.ts';
 import { entryQuestions, type BankEntry } from '../../core/items/item-schema.ts';
 import type { ItemParameters } from '../../core/measure/ability.ts';
-import { referenceCut, scoringParameters, type ScoringParameters } from '../../core/scoring/irt-score.ts';
+import { scoringContext, type ScoringContext } from '../../core/scoring/irt-score.ts';
+import { referenceForm } from '../../core/exam/reference-form.ts';
 import { itemParams } from '../../db/repositories/item-params.ts';
 import { items } from '../../db/repositories/items.ts';
 import type { Database } from '../../db/schema.ts';
@@ -36,7 +37,9 @@ export class BankService {
   }
 
   private calibrated = new Map<string, ItemParameters>();
-  private irtByExam = new Map<string, { params: Map<string, ScoringParameters>; thetaCut: number }>();
+  private irtByExam = new Map<string, ScoringContext>();
+  /** Each exam's reference form frozen with the latest calibration (absent: the current one is used). */
+  private frozenReference = new Map<string, Map<string, number>>();
   private poolByExam = new Map<string, Map<string, string>>();
 
   /** The current version id of each active question id (derived in `refresh`). */
@@ -91,30 +94,37 @@ export class BankService {
   /** Reads the latest calibration; reports use IRT once one exists. */
   async refreshParameters(): Promise<void> {
     this.calibrated = await itemParams.all(this.db);
+    const latest = await itemParams.latest(this.db);
+    this.frozenReference = new Map();
+    if (latest) {
+      for (const examId of this.exams.keys()) {
+        const form = await itemParams.reference(this.db, latest.id, examId);
+        if (form.size > 0) this.frozenReference.set(examId, form);
+      }
+    }
     this.irtByExam.clear();
   }
 
   /**
    * The IRT scoring context of an exam once the bank has been calibrated (else undefined: reports
    * use the Angoff scale; or, with `allowProvisional`, provisional parameters only): calibrated
-   * parameters, provisional ones for items not yet calibrated, and the cut ability of the rated bank.
+   * parameters, provisional ones for items not yet calibrated placed at the cut, and the cut ability
+   * of the exam's reference form as frozen with the calibration (`scoringContext`).
    */
-  irt(examId: string, opts: { allowProvisional?: boolean } = {}): { params: Map<string, ScoringParameters>; thetaCut: number } | undefined {
+  irt(examId: string, opts: { allowProvisional?: boolean } = {}): ScoringContext | undefined {
     if (this.calibrated.size === 0 && !opts.allowProvisional) return undefined;
     let ctx = this.irtByExam.get(examId);
     const exam = this.exams.get(examId);
     if (!ctx && exam) {
       // Parameters belong to the item (one calibration for every exam); the cut is the exam's own:
       // its reference form is what its mocks may hold, with the Angoff ratings given for that exam.
-      const ratings = new Map<string, number>();
-      for (const p of questionPool(this.activeEntries(), exam, { forMock: true })) ratings.set(p.question.id, p.question.angoff!);
+      const current = referenceForm(this.activeEntries(), exam);
       // Practice-only questions valid for the exam still get provisional parameters for the quick check and reports.
-      const practiceRatings = new Map(ratings);
+      const ratings = new Map(current);
       for (const entry of bankForExam(this.activeEntries(), examId)) {
-        for (const q of taggedQuestions(entry)) if (q.angoff !== undefined && !practiceRatings.has(q.id)) practiceRatings.set(q.id, q.angoff);
+        for (const q of taggedQuestions(entry)) if (q.angoff !== undefined && !ratings.has(q.id)) ratings.set(q.id, q.angoff);
       }
-      const params = scoringParameters(this.calibrated, practiceRatings);
-      ctx = { params, thetaCut: referenceCut(params, ratings) };
+      ctx = scoringContext(this.calibrated, ratings, this.frozenReference.get(examId) ?? current);
       this.irtByExam.set(examId, ctx);
     }
     return ctx;
