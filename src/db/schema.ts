@@ -128,6 +128,8 @@ export interface Database {
     item_id: string;
     reason: string;
     responses: number;
+    /** 1 when the item itself looks wrong (e.g. a negative slope), not merely under-sampled. */
+    flagged: number;
   };
   item_params: {
     item_id: string;

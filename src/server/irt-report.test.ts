@@ -105,16 +105,17 @@ describe('calibration from stored responses, then IRT reports', () => {
     const run = await calibrateStore(url, '2pl', {});
     expect(run.stored).toBe(true);
     expect(run.result!.items.find((i) => i.id === miskeyed)!.a).toBeLessThan(0);
-    expect(run.admission!.leftOut).toEqual([{ id: miskeyed, reason: expect.stringMatching(/^negative slope .*check the key$/), responses: 400 }]);
+    expect(run.admission!.leftOut).toEqual([{ id: miskeyed, reason: expect.stringMatching(/^negative slope .*check the key$/), responses: 400, flagged: true }]);
     const handle = await openStore(url);
     const params = await itemParams.all(handle.db);
     expect(params.size).toBe(23);
     expect(params.has(miskeyed)).toBe(false);
     const latest = (await itemParams.latest(handle.db))!;
-    expect(await itemParams.leftOut(handle.db, latest.id)).toEqual([{ itemId: miskeyed, reason: expect.stringMatching(/negative slope/), responses: 400 }]);
+    expect(await itemParams.leftOut(handle.db, latest.id)).toEqual([{ itemId: miskeyed, reason: expect.stringMatching(/negative slope/), responses: 400, flagged: true }]);
 
     const { app, bank: service } = await buildApp({ db: handle.db, exams: [exam] });
     expect(service.irt(exam.id)!.params.get(miskeyed)!.provisional).toBe(true);
+    expect(service.flaggedItems().has(miskeyed)).toBe(true);
     const client = new InjectClient(app);
     await client.signUp('after-miskey@example.com');
     const mock = await client.req('POST', '/api/attempts', { kind: 'mock', exam: exam.id, profile: 'short' });

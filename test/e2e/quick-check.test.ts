@@ -192,7 +192,7 @@ describe('quick check in the browser', () => {
     expect(report.scaledSe).toBeGreaterThan(0);
     const se = Math.round(report.scaledSe as number);
     await expect(page.locator('[data-testid="estimate"]').textContent()).resolves.toBe(`Estimated scaled score ${report.scaled}\u00a0±\u00a0${se}`);
-    await expect(page.locator('[data-testid="pass-probability"]').textContent()).resolves.toBe(`Probability of passing: ${Math.round((report.passProbability as number) * 100)}%`);
+    await expect(page.locator('[data-testid="pass-probability"]').textContent()).resolves.toBe(`Probability of passing at your next sitting: ${Math.round((report.passProbability as number) * 100)}%`);
     await expect(page.locator('[data-testid="provisional"]').textContent()).resolves.toBe('Provisional: the bank is not yet calibrated, this estimate rests on expert ratings.');
     await expect(page.locator('[data-testid="result"]').textContent()).resolves.toBe(report.passed ? 'Above the passing score' : 'Below the passing score');
     // The band is score ± 1.96 SE on the 100–1000 bar.

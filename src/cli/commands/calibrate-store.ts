@@ -78,7 +78,7 @@ export async function calibrateStore(
           warnings: admission.warnings,
         },
         admission.admitted.map((i) => ({ itemId: i.id, a: i.a, d: i.d, c: i.c, responses: i.responses })),
-        admission.leftOut.map((l) => ({ itemId: l.id, reason: l.reason, responses: l.responses })),
+        admission.leftOut.map((l) => ({ itemId: l.id, reason: l.reason, responses: l.responses, flagged: l.flagged })),
         // Each exam's reference form, frozen with the calibration so the cut does not drift as the bank grows.
         exams.flatMap((exam) => [...referenceForm(active, exam)].map(([itemId, angoff]) => ({ examId: exam.id, itemId, angoff }))),
       ),

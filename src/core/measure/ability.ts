@@ -17,7 +17,7 @@ export interface AbilityOptions {
   /** Normal prior on theta; for a Rasch calibration use sd = its thetaSd. Default N(0, 1). */
   priorMean?: number;
   priorSd?: number;
-  /** EAP quadrature: points on priorMean +- range * priorSd (default 61 on +-6 SD). */
+  /** EAP quadrature: points on priorMean +- range * priorSd (default 161 on +-8 SD: 0.1 SD apart, fine enough for steep items). */
   quadPoints?: number;
   quadRange?: number;
 }
@@ -78,7 +78,7 @@ export function eapAbility(items: readonly ItemParameters[], scores: ArrayLike<n
   const mean = options.priorMean ?? 0;
   const sd = options.priorSd ?? 1;
   if (!(sd > 0)) throw new Error(`EAP: prior SD must be > 0, got ${sd}`);
-  const quad = normalQuadrature(options.quadPoints ?? 61, options.quadRange ?? 6);
+  const quad = normalQuadrature(options.quadPoints ?? 161, options.quadRange ?? 8);
   const Q = quad.nodes.length;
   const logPost = new Float64Array(Q);
   let max = -Infinity;

@@ -31,4 +31,17 @@ describe('nextAdaptiveItem', () => {
     expect(nextAdaptiveItem(small, new Set(), 0, weights, new Map())!.domain).toBe('3');
     expect(nextAdaptiveItem(small, new Set(small.map((c) => c.id)), 0, weights, new Map())).toBeUndefined();
   });
+  it('with exposure control, draws among the most informative few, so a steep item is not given to everyone', () => {
+    const steep: AdaptiveCandidate = { id: 'steep', domain: '1', params: { a: 20, d: 0 } };
+    const many = [steep, ...Array.from({ length: 12 }, (_, k) => ({ id: `1-${k}`, domain: '1', params: { a: 1 + k / 20, d: 0 } }))];
+    expect(nextAdaptiveItem(many, new Set(), 0, weights, new Map())!.id).toBe('steep');
+    let seed = 1;
+    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    const picks = Array.from({ length: 400 }, () => nextAdaptiveItem(many, new Set(), 0, weights, new Map(), { topK: 5, random })!.id);
+    const steepShare = picks.filter((id) => id === 'steep').length / picks.length;
+    expect(steepShare).toBeGreaterThan(0.12);
+    expect(steepShare).toBeLessThan(0.28);
+    // Only the five most informative are ever drawn.
+    expect(new Set(picks)).toEqual(new Set(['steep', '1-11', '1-10', '1-9', '1-8']));
+  });
 });

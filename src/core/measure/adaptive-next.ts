@@ -6,12 +6,20 @@ export interface AdaptiveCandidate {
   params: ItemParameters;
 }
 
+/** Randomesque exposure control: draw the next item among the `topK` most informative, with `random` in [0, 1). */
+export interface ExposureControl {
+  topK: number;
+  random: () => number;
+}
+
 /**
  * Picks the next item of an adaptive check: first the domain furthest below its share of the
  * items given so far (target share w_d / Σw, so 20 items follow the blueprint's 28/26/22/24),
- * then, within it, the unused item of maximum Fisher information at the current ability:
+ * then, within it, an unused item of high Fisher information at the current ability:
  *   I_j(θ) = a² (P − c)² (1 − P) / ((1 − c)² P).
- * Ties go to the first candidate, so the caller's order (shuffled with a seed) breaks them.
+ * Without exposure control the most informative (ties to the first candidate, so the caller's
+ * seeded order breaks them); with it, one drawn at random among the `topK` most informative, so no
+ * item is given to nearly everyone of a given ability (a steep item would otherwise be).
  * Returns undefined when no candidate is left.
  */
 export function nextAdaptiveItem(
@@ -20,6 +28,7 @@ export function nextAdaptiveItem(
   theta: number,
   weights: readonly { id: string; weight: number }[],
   givenPerDomain: ReadonlyMap<string, number>,
+  exposure?: ExposureControl,
 ): AdaptiveCandidate | undefined {
   const open = candidates.filter((c) => !used.has(c.id));
   if (open.length === 0) return undefined;
@@ -28,15 +37,10 @@ export function nextAdaptiveItem(
   const available = new Set(open.map((c) => c.domain));
   const deficit = (w: { id: string; weight: number }) => ((given + 1) * w.weight) / total - (givenPerDomain.get(w.id) ?? 0);
   const domain = weights.filter((w) => available.has(w.id)).sort((a, b) => deficit(b) - deficit(a))[0]?.id;
-  let best: AdaptiveCandidate | undefined;
-  let bestInfo = -1;
-  for (const c of open) {
-    if (domain !== undefined && c.domain !== domain) continue;
-    const info = itemInformation(c.params, theta);
-    if (info > bestInfo) {
-      best = c;
-      bestInfo = info;
-    }
-  }
-  return best ?? open[0];
+  const inDomain = open.filter((c) => domain === undefined || c.domain === domain);
+  const ranked = inDomain.map((c, k) => ({ c, k, info: itemInformation(c.params, theta) })).sort((x, y) => y.info - x.info || x.k - y.k);
+  if (ranked.length === 0) return open[0];
+  if (!exposure) return ranked[0]!.c;
+  const k = Math.min(Math.max(1, Math.floor(exposure.topK)), ranked.length);
+  return ranked[Math.min(k - 1, Math.floor(exposure.random() * k))]!.c;
 }

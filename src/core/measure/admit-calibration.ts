@@ -26,8 +26,11 @@ export interface Admission {
   /** Why nothing may be stored (too few persons, not converged); absent when some items are admitted. */
   refused?: string;
   admitted: AdmittedItem[];
-  /** Items fitted or seen but left provisional, with the reason (listed for review). */
-  leftOut: { id: string; reason: string; responses: number }[];
+  /**
+   * Items fitted or seen but left provisional, with the reason (listed for review); `flagged` when the
+   * item itself looks wrong (a slope at or below zero, a bound reached), not merely under-sampled.
+   */
+  leftOut: { id: string; reason: string; responses: number; flagged: boolean }[];
   /** Calibration-wide doubts (a model that the data cannot identify). */
   warnings: string[];
   /** The latent distribution the stored parameters assume: always N(0, 1) after rescaling. */
@@ -44,7 +47,7 @@ export interface Admission {
 export function admitCalibration(result: CalibrationResult, rules: AdmissionRules = DEFAULT_ADMISSION): Admission {
   const fittedSd = result.model === 'rasch' ? (result.thetaSd ?? 1) : 1;
   const base = { admitted: [], warnings: [] as string[], latent: { mean: 0 as const, sd: 1 as const, fittedSd } };
-  const excluded = result.excluded.map((e) => ({ id: e.id, reason: `not calibrated: ${e.reason}`, responses: e.responses }));
+  const excluded = result.excluded.map((e) => ({ id: e.id, reason: `not calibrated: ${e.reason}`, responses: e.responses, flagged: false }));
   if (!result.converged) return { ...base, refused: `not converged (${result.reason ?? 'no reason given'})`, leftOut: excluded };
   if (result.persons < rules.minPersons) {
     return { ...base, refused: `${result.persons} persons answered; a calibration needs at least ${rules.minPersons}`, leftOut: excluded };
@@ -56,21 +59,22 @@ export function admitCalibration(result: CalibrationResult, rules: AdmissionRule
   const leftOut = [...excluded];
   for (const it of result.items) {
     const a = result.model === 'rasch' ? fittedSd : it.a;
-    const reason = whyNotAdmitted(a, it.d, it.c, it.responses, rules);
-    if (reason) leftOut.push({ id: it.id, reason, responses: it.responses });
+    const why = whyNotAdmitted(a, it.d, it.c, it.responses, rules);
+    if (why) leftOut.push({ id: it.id, reason: why.reason, responses: it.responses, flagged: why.flagged });
     else admitted.push({ id: it.id, a, d: it.d, ...(it.c !== undefined ? { c: it.c } : {}), responses: it.responses });
   }
   if (admitted.length === 0) return { ...base, refused: 'no item met the rules for scoring', leftOut };
   return { ...base, admitted, leftOut };
 }
 
-function whyNotAdmitted(a: number, d: number, c: number | undefined, responses: number, rules: AdmissionRules): string | undefined {
-  if (!Number.isFinite(a) || !Number.isFinite(d) || (c !== undefined && !Number.isFinite(c))) return 'a parameter is not a finite number';
-  if (responses < rules.minResponses) return `${responses} responses; an item needs at least ${rules.minResponses}`;
-  if (a < 0) return `negative slope (a = ${a.toFixed(2)}): the item favours weaker candidates; check the key`;
-  if (a < rules.minSlope) return `slope about zero (a = ${a.toFixed(3)}): the item does not tell abilities apart`;
-  if (a >= SLOPE_BOUND) return `slope reached the bound ${SLOPE_BOUND}: estimate unreliable`;
-  if (Math.abs(d) >= INTERCEPT_BOUND) return `intercept reached the bound ${INTERCEPT_BOUND}: estimate unreliable`;
+function whyNotAdmitted(a: number, d: number, c: number | undefined, responses: number, rules: AdmissionRules): { reason: string; flagged: boolean } | undefined {
+  const flag = (reason: string) => ({ reason, flagged: true });
+  if (!Number.isFinite(a) || !Number.isFinite(d) || (c !== undefined && !Number.isFinite(c))) return flag('a parameter is not a finite number');
+  if (responses < rules.minResponses) return { reason: `${responses} responses; an item needs at least ${rules.minResponses}`, flagged: false };
+  if (a < 0) return flag(`negative slope (a = ${a.toFixed(2)}): the item favours weaker candidates; check the key`);
+  if (a < rules.minSlope) return flag(`slope about zero (a = ${a.toFixed(3)}): the item does not tell abilities apart`);
+  if (a >= SLOPE_BOUND) return flag(`slope reached the bound ${SLOPE_BOUND}: estimate unreliable`);
+  if (Math.abs(d) >= INTERCEPT_BOUND) return flag(`intercept reached the bound ${INTERCEPT_BOUND}: estimate unreliable`);
   return undefined;
 }
 

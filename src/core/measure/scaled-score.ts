@@ -61,7 +61,22 @@ export function irtScaledScore(theta: number, thetaCut: number): number {
   return Math.min(SCALED_MAX, Math.max(SCALED_MIN, Math.round(PASS_SCALED + SCALED_PER_THETA * (theta - thetaCut))));
 }
 
-/** P(pass) = Phi((thetaHat - thetaCut) / SE). */
+/** A forecast from one sitting is never certain: the shown probability stays within [1%, 99%]. */
+export const SHOWN_PROBABILITY_MIN = 0.01;
+export const SHOWN_PROBABILITY_MAX = 0.99;
+
+/**
+ * Probability of passing the next sitting: the ability is known up to its posterior N(thetaHat, se²),
+ * and the next form measures it again with its own error formSe (1 / sqrt of that form's information
+ * at the cut), so P = Phi((thetaHat − thetaCut) / sqrt(se² + formSe²)), kept within [1%, 99%].
+ */
+export function nextSittingPassProbability(thetaHat: number, se: number, thetaCut: number, formSe: number): number {
+  if (!(formSe >= 0) || !Number.isFinite(formSe)) throw new Error(`P(pass next sitting): the form's standard error must be a number >= 0, got ${formSe}`);
+  const p = passProbability(thetaHat, Math.sqrt(se * se + formSe * formSe), thetaCut);
+  return Math.min(SHOWN_PROBABILITY_MAX, Math.max(SHOWN_PROBABILITY_MIN, p));
+}
+
+/** P(theta >= thetaCut) = Phi((thetaHat - thetaCut) / SE): the latent figure, for today's responses only. */
 export function passProbability(thetaHat: number, se: number, thetaCut: number): number {
   if (!(se > 0) || !Number.isFinite(se)) throw new Error(`P(pass): standard error must be a positive number, got ${se}`);
   return normalCdf((thetaHat - thetaCut) / se);

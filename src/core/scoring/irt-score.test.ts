@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { probability } from '../measure/ability.ts';
+import { eapAbility, probability } from '../measure/ability.ts';
+import { nextSittingPassProbability, normalCdf } from '../measure/scaled-score.ts';
 import { irtScore, scoringContext } from './irt-score.ts';
 
 const ratings = new Map([
@@ -50,16 +51,50 @@ describe('IRT scoring', () => {
   it('scores ability, scaled score with its SE, P(pass) and per-domain classification', () => {
     const { params } = scoringContext(new Map(), ratings, ratings);
     const all = [...ratings.keys()].map((id, k) => ({ domain: k < 2 ? '1' : '2', params: params.get(id)!, correct: true }));
-    const high = irtScore(all, 0);
+    const high = irtScore(all, { thetaCut: 0, formSe: 0.3 });
     expect(high.theta).toBeGreaterThan(0.5);
     expect(high.scaled).toBe(Math.round(720 + 140 * high.theta));
     expect(high.scaledSe).toBe(Math.round(140 * high.se));
     expect(high.passProbability).toBeGreaterThan(0.5);
     expect(high.provisional).toBe(true);
     expect([...high.domains.values()].every((d) => d.meets)).toBe(true);
-    const low = irtScore(all.map((r, k) => ({ ...r, correct: k >= 2 ? false : r.correct })), 0);
+    const low = irtScore(all.map((r, k) => ({ ...r, correct: k >= 2 ? false : r.correct })), { thetaCut: 0, formSe: 0.3 });
     expect(low.domains.get('1')!.meets).toBe(true);
     expect(low.domains.get('2')!.meets).toBe(false);
     expect(low.passProbability).toBeLessThan(high.passProbability);
+  });
+
+  it('judges a domain from the candidate\'s ability elsewhere, not from the population mean', () => {
+    // Four domains of 12 items (a = 1, d = 0); the candidate answers 8 of 12 right in each.
+    const item = { a: 1, d: 0, provisional: false };
+    const responses = ['1', '2', '3', '4'].flatMap((domain) => Array.from({ length: 12 }, (_, k) => ({ domain, params: item, correct: k < 8 })));
+    const thetaCut = 0.55;
+    const result = irtScore(responses, { thetaCut, formSe: 0.3 });
+    expect(result.theta).toBeGreaterThan(thetaCut);
+    // Alone, with an N(0, 1) prior, each domain's 12 items would shrink below the cut.
+    const alone = eapAbility(Array(12).fill(item), Array.from({ length: 12 }, (_, k) => (k < 8 ? 1 : 0))).theta;
+    expect(alone).toBeLessThan(thetaCut);
+    for (const d of result.domains.values()) {
+      expect(d.meets).toBe(true);
+      expect(Math.abs(d.theta - result.theta)).toBeLessThan(0.1);
+    }
+  });
+
+  it('forecasts the next sitting: its own error widens the band, and no forecast is 0% or 100%', () => {
+    expect(nextSittingPassProbability(0.3, 0.3, 0, 0.4)).toBeCloseTo(normalCdf(0.3 / 0.5), 12);
+    expect(nextSittingPassProbability(0.3, 0.3, 0, 0.4)).toBeLessThan(normalCdf(0.3 / 0.3));
+    expect(nextSittingPassProbability(9, 0.2, 0, 0.3)).toBe(0.99);
+    expect(nextSittingPassProbability(-9, 0.2, 0, 0.3)).toBe(0.01);
+    const item = { a: 1.2, d: 0, provisional: false };
+    const allRight = irtScore(Array.from({ length: 50 }, () => ({ domain: '1', params: item, correct: true })), { thetaCut: 0, formSe: 0.3 });
+    expect(allRight.passProbability).toBe(0.99);
+    expect(allRight.latentPassProbability).toBeGreaterThan(0.999);
+  });
+
+  it('measures a sitting\'s error at the cut from the reference form', () => {
+    const { formSe, thetaCut } = scoringContext(new Map(), ratings, ratings, 50);
+    const info = [...ratings.values()].reduce((s, r) => s + r * (1 - r), 0) / ratings.size;
+    expect(thetaCut).toBe(0);
+    expect(formSe).toBeCloseTo(1 / Math.sqrt(50 * info), 12);
   });
 });

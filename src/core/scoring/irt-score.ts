@@ -1,6 +1,6 @@
 import { usableParameters } from '../measure/admit-calibration.ts';
-import { eapAbility, type ItemParameters } from '../measure/ability.ts';
-import { angoffRawCut, classifyDomain, cutAbility, irtScaledScore, passProbability, provisionalParameters, SCALED_PER_THETA } from '../measure/scaled-score.ts';
+import { eapAbility, testInformation, type ItemParameters } from '../measure/ability.ts';
+import { angoffRawCut, classifyDomain, cutAbility, irtScaledScore, nextSittingPassProbability, passProbability, provisionalParameters, SCALED_PER_THETA } from '../measure/scaled-score.ts';
 
 /** An item's parameters for scoring: calibrated, or provisional from its Angoff rating. */
 export interface ScoringParameters extends ItemParameters {
@@ -13,6 +13,8 @@ export interface ScoringContext {
   thetaCut: number;
   /** How many reference-form items the cut rests on with calibrated parameters (0: provisional scale). */
   calibratedReference: number;
+  /** The measurement error at the cut of a real sitting: 1 / sqrt(scored items × mean information of the reference form at the cut). */
+  formSe: number;
 }
 
 /**
@@ -24,7 +26,12 @@ export interface ScoringContext {
  * Stored parameters that could not score (a slope at or below 0 or at its bound, non-finite values:
  * `usableParameters`) are ignored.
  */
-export function scoringContext(stored: ReadonlyMap<string, ItemParameters>, ratings: ReadonlyMap<string, number>, referenceRatings: ReadonlyMap<string, number>): ScoringContext {
+export function scoringContext(
+  stored: ReadonlyMap<string, ItemParameters>,
+  ratings: ReadonlyMap<string, number>,
+  referenceRatings: ReadonlyMap<string, number>,
+  scoredPerSitting = 50,
+): ScoringContext {
   let calibrated = new Map([...stored].filter(([, p]) => usableParameters(p)));
   const refItems: ItemParameters[] = [];
   const refRatings: number[] = [];
@@ -56,7 +63,9 @@ export function scoringContext(stored: ReadonlyMap<string, ItemParameters>, rati
     }
   }
   for (const [id, cal] of calibrated) if (!params.has(id)) params.set(id, { ...cal, provisional: false });
-  return { params, thetaCut, calibratedReference: refItems.length };
+  const form = [...referenceRatings.keys()].flatMap((id) => (params.has(id) ? [params.get(id)!] : []));
+  const meanInfo = form.length > 0 ? testInformation(form, thetaCut) / form.length : 0.2;
+  return { params, thetaCut, calibratedReference: refItems.length, formSe: 1 / Math.sqrt(scoredPerSitting * meanInfo) };
 }
 
 export interface IrtResult {
@@ -65,27 +74,37 @@ export interface IrtResult {
   scaled: number;
   /** Standard error on the scaled scale: 140 × SE(theta). */
   scaledSe: number;
+  /** Probability of passing the next sitting (see `nextSittingPassProbability`), within [1%, 99%]. */
   passProbability: number;
+  /** P(theta ≥ theta_cut) given today's responses alone: the latent figure, for experts. */
+  latentPassProbability: number;
   provisional: boolean;
   domains: Map<string, { theta: number; meets: boolean }>;
 }
 
 /**
- * Ability (EAP, N(0,1) prior) from the scored responses, then scaled = clamp(round(720 + 140 (θ − θcut)),
- * 100, 1000) and P(pass) = Φ((θ − θcut) / SE); each domain is classified by its own EAP against θcut.
+ * How far a candidate's ability in one domain may sit from their ability in the others (SD, theta
+ * units). One ability drives most of an exam's domains; this leaves room for real strengths and gaps.
  */
-export function irtScore(responses: { domain: string; params: ScoringParameters; correct: boolean }[], thetaCut: number): IrtResult {
-  const est = eapAbility(
-    responses.map((r) => r.params),
-    responses.map((r) => (r.correct ? 1 : 0)),
-  );
+export const DOMAIN_SPREAD = 0.5;
+
+type ScoredResponse = { domain: string; params: ScoringParameters; correct: boolean };
+
+/**
+ * Ability (EAP, N(0,1) prior) from the scored responses, then scaled = clamp(round(720 + 140 (θ − θcut)),
+ * 100, 1000) and the probability of passing the next sitting. A domain is classified from an estimate
+ * conditional on the candidate's ability elsewhere: its own responses with the prior
+ * N(θ_others, SE_others² + DOMAIN_SPREAD²), θ_others the EAP of the other domains' responses, so a
+ * dozen items of one domain do not shrink it toward the population's mean instead of the candidate's.
+ */
+export function irtScore(responses: ScoredResponse[], ctx: { thetaCut: number; formSe: number }): IrtResult {
+  const { thetaCut } = ctx;
+  const est = eap(responses);
   const domains = new Map<string, { theta: number; meets: boolean }>();
   for (const d of new Set(responses.map((r) => r.domain))) {
     const mine = responses.filter((r) => r.domain === d);
-    const t = eapAbility(
-      mine.map((r) => r.params),
-      mine.map((r) => (r.correct ? 1 : 0)),
-    ).theta;
+    const others = eap(responses.filter((r) => r.domain !== d));
+    const t = eap(mine, { priorMean: others.theta, priorSd: Math.sqrt(others.se ** 2 + DOMAIN_SPREAD ** 2) }).theta;
     domains.set(d, { theta: t, meets: classifyDomain(t, thetaCut) === 'meets-competencies' });
   }
   return {
@@ -93,8 +112,18 @@ export function irtScore(responses: { domain: string; params: ScoringParameters;
     se: est.se,
     scaled: irtScaledScore(est.theta, thetaCut),
     scaledSe: Math.round(SCALED_PER_THETA * est.se),
-    passProbability: passProbability(est.theta, est.se, thetaCut),
+    passProbability: nextSittingPassProbability(est.theta, est.se, thetaCut, ctx.formSe),
+    latentPassProbability: passProbability(est.theta, est.se, thetaCut),
     provisional: responses.some((r) => r.params.provisional),
     domains,
   };
+}
+
+function eap(responses: readonly ScoredResponse[], prior: { priorMean?: number; priorSd?: number } = {}) {
+  if (responses.length === 0) return { theta: prior.priorMean ?? 0, se: prior.priorSd ?? 1 };
+  return eapAbility(
+    responses.map((r) => r.params),
+    responses.map((r) => (r.correct ? 1 : 0)),
+    prior,
+  );
 }

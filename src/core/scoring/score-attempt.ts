@@ -19,7 +19,7 @@ export interface ScoreInput {
   answers: ReadonlyMap<number, BankAnswer | null>;
   submittedAt: Date;
   /** Once the bank is calibrated: item parameters (provisional where missing) and the cut ability. */
-  irt?: { params: ReadonlyMap<string, ScoringParameters>; thetaCut: number } | undefined;
+  irt?: { params: ReadonlyMap<string, ScoringParameters>; thetaCut: number; formSe: number } | undefined;
 }
 
 /** Angoff rating used for an item that has none (foreign items in practice): a middling 0.6. */
@@ -71,7 +71,7 @@ export function scoreAttempt(input: ScoreInput): ScoreReport {
   if (irt && scored.length > 0 && scored.every((r) => irt.params.has(r.q.id))) {
     const result = irtScore(
       scored.map((r) => ({ domain: r.entry.domain, params: irt.params.get(r.q.id)!, correct: r.correct })),
-      irt.thetaCut,
+      irt,
     );
     return {
       ...base,

@@ -14,6 +14,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('item_id', 'text', (c) => c.notNull())
     .addColumn('reason', 'text', (c) => c.notNull())
     .addColumn('responses', 'integer', (c) => c.notNull())
+    .addColumn('flagged', 'integer', (c) => c.notNull().defaultTo(0))
     .addPrimaryKeyConstraint('calibration_left_out_pk', ['calibration_id', 'item_id'])
     .execute();
   await db.schema

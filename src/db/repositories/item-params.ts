@@ -24,7 +24,7 @@ export const itemParams = {
     db: Db,
     cal: CalibrationRecord,
     params: { itemId: string; a: number; d: number; c?: number | undefined; responses: number }[],
-    leftOut: { itemId: string; reason: string; responses: number }[] = [],
+    leftOut: { itemId: string; reason: string; responses: number; flagged?: boolean }[] = [],
     reference: { examId: string; itemId: string; angoff: number }[] = [],
   ): Promise<void> {
     await db
@@ -45,7 +45,7 @@ export const itemParams = {
     for (let i = 0; i < leftOut.length; i += 200) {
       await db
         .insertInto('calibration_left_out')
-        .values(leftOut.slice(i, i + 200).map((l) => ({ calibration_id: cal.id, item_id: l.itemId, reason: l.reason, responses: l.responses })))
+        .values(leftOut.slice(i, i + 200).map((l) => ({ calibration_id: cal.id, item_id: l.itemId, reason: l.reason, responses: l.responses, flagged: l.flagged ? 1 : 0 })))
         .execute();
     }
     for (let i = 0; i < reference.length; i += 200) {
@@ -89,8 +89,8 @@ export const itemParams = {
     return new Map(rows.map((r) => [r.item_id, Number(r.angoff)]));
   },
   /** The items a calibration left provisional, with the reason: the review list. */
-  async leftOut(db: Db, calibrationId: string): Promise<{ itemId: string; reason: string; responses: number }[]> {
+  async leftOut(db: Db, calibrationId: string): Promise<{ itemId: string; reason: string; responses: number; flagged: boolean }[]> {
     const rows = await db.selectFrom('calibration_left_out').selectAll().where('calibration_id', '=', calibrationId).orderBy('item_id').execute();
-    return rows.map((r) => ({ itemId: r.item_id, reason: r.reason, responses: r.responses }));
+    return rows.map((r) => ({ itemId: r.item_id, reason: r.reason, responses: r.responses, flagged: r.flagged === 1 }));
   },
 };

@@ -40,6 +40,12 @@ export class BankService {
   private irtByExam = new Map<string, ScoringContext>();
   /** Each exam's reference form frozen with the latest calibration (absent: the current one is used). */
   private frozenReference = new Map<string, Map<string, number>>();
+  /** Items the latest calibration flagged (e.g. a negative slope: check the key); the adaptive check skips them. */
+  private flagged = new Set<string>();
+
+  flaggedItems(): ReadonlySet<string> {
+    return this.flagged;
+  }
   private poolByExam = new Map<string, Map<string, string>>();
 
   /** The current version id of each active question id (derived in `refresh`). */
@@ -96,7 +102,9 @@ export class BankService {
     this.calibrated = await itemParams.all(this.db);
     const latest = await itemParams.latest(this.db);
     this.frozenReference = new Map();
+    this.flagged = new Set();
     if (latest) {
+      for (const l of await itemParams.leftOut(this.db, latest.id)) if (l.flagged) this.flagged.add(l.itemId);
       for (const examId of this.exams.keys()) {
         const form = await itemParams.reference(this.db, latest.id, examId);
         if (form.size > 0) this.frozenReference.set(examId, form);
@@ -124,7 +132,7 @@ export class BankService {
       for (const entry of bankForExam(this.activeEntries(), examId)) {
         for (const q of taggedQuestions(entry)) if (q.angoff !== undefined && !ratings.has(q.id)) ratings.set(q.id, q.angoff);
       }
-      ctx = scoringContext(this.calibrated, ratings, this.frozenReference.get(examId) ?? current);
+      ctx = scoringContext(this.calibrated, ratings, this.frozenReference.get(examId) ?? current, exam.profiles.standard?.scored ?? 50);
       this.irtByExam.set(examId, ctx);
     }
     return ctx;

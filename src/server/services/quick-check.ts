@@ -7,10 +7,15 @@ import type { ScoringParameters } from '../../core/scoring/irt-score.ts';
 import { scoreQuestion, type BankAnswer } from '../../core/scoring/score-question.ts';
 import { seededRandom } from '../../core/util/seeded-random.ts';
 
+/** Randomesque exposure control: the next item is drawn among this many of the most informative. */
+export const QUICK_CHECK_TOP_K = 5;
+
 /**
  * The adaptive quick check's next item: the ability so far (EAP over every item given, unanswered
- * counted wrong), then the most informative unused item in the domain furthest below its weight.
- * Returns the form entry for `position`, or undefined when the bank has no candidate left.
+ * counted wrong), then one of the most informative unused items in the domain furthest below its
+ * weight (drawn among the top QUICK_CHECK_TOP_K, so no item is shown to most candidates). Items in
+ * `exclude` (the user's open mocks) and `flagged` ones (the calibration says check the key) are never
+ * chosen. Returns the form entry for `position`, or undefined when the bank has no candidate left.
  */
 export function nextQuickEntry(
   entries: BankEntry[],
@@ -19,9 +24,10 @@ export function nextQuickEntry(
   given: { entry: FormEntry; question: Question; answer: BankAnswer | null }[],
   seed: string,
   exclude: ReadonlySet<string> = new Set(),
+  flagged: ReadonlySet<string> = new Set(),
 ): FormEntry | undefined {
   const rng = seededRandom(`${seed}:${given.length}`);
-  const pool = rng.shuffle(questionPool(entries, exam, { forMock: true }).filter((p) => params.has(p.question.id) && !exclude.has(p.question.id)));
+  const pool = rng.shuffle(questionPool(entries, exam, { forMock: true }).filter((p) => params.has(p.question.id) && !exclude.has(p.question.id) && !flagged.has(p.question.id)));
   const scored = given.filter((g) => params.has(g.entry.itemId));
   const theta = eapAbility(
     scored.map((g) => params.get(g.entry.itemId)!),
@@ -35,6 +41,7 @@ export function nextQuickEntry(
     theta,
     exam.domains,
     perDomain,
+    { topK: QUICK_CHECK_TOP_K, random: () => rng.next() },
   );
   if (!next) return undefined;
   const chosen = pool.find((p) => p.question.id === next.id)!;

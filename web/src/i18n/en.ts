@@ -174,7 +174,7 @@ export const en = {
   methodIrt: 'IRT',
   provisional: 'provisional',
   rawScore: 'Raw score: {raw} of {n} scored questions (cut {cut})',
-  passProbability: 'Probability of passing: {pct}%',
+  passProbability: 'Probability of passing at your next sitting: {pct}%',
   estimatedScore: 'Estimated scaled score {score}\u00a0±\u00a0{se}',
   interval95: 'Approximate 95% interval: {low} to {high}',
   provisionalNotice: 'Provisional: the bank is not yet calibrated, this estimate rests on expert ratings.',

@@ -176,7 +176,7 @@ export const fr: Messages = {
   methodIrt: 'TRI (IRT)',
   provisional: 'provisoire',
   rawScore: 'Score brut : {raw} sur {n} questions notées (seuil {cut})',
-  passProbability: 'Probabilité de réussite : {pct} %',
+  passProbability: 'Probabilité de réussir votre prochaine session : {pct} %',
   estimatedScore: "Score mis à l'échelle estimé : {score}\u00a0±\u00a0{se}",
   interval95: 'Intervalle à 95 % environ : de {low} à {high}',
   provisionalNotice: "Provisoire : la banque n'est pas encore calibrée, cette estimation repose sur les évaluations d'experts.",
