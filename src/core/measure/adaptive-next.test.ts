@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextAdaptiveItem, type AdaptiveCandidate } from './adaptive-next.ts';
+import { exposureRates, ineligibleItems, nextAdaptiveItem, updateEligibility, type AdaptiveCandidate } from './adaptive-next.ts';
 
 const weights = [
   { id: '1', weight: 28 },
@@ -43,5 +43,23 @@ describe('nextAdaptiveItem', () => {
     expect(steepShare).toBeLessThan(0.28);
     // Only the five most informative are ever drawn.
     expect(new Set(picks)).toEqual(new Set(['steep', '1-11', '1-10', '1-9', '1-8']));
+  });
+  it('with eligibility, an over-exposed item takes part less often, and regains its place once below the cap', () => {
+    const rates = exposureRates([['a', 'b'], ['a'], ['a', 'c'], ['a']]);
+    expect(rates).toEqual(new Map([['a', 1], ['b', 0.25], ['c', 0.25]]));
+    const k1 = updateEligibility(new Map(), rates, 0.25);
+    expect(k1).toEqual(new Map([['a', 0.25]]));
+    // Still given in half the checks while eligible in a quarter: tightened again, never below 0.02.
+    const k2 = updateEligibility(k1, new Map([['a', 0.5]]), 0.25);
+    expect(k2.get('a')).toBeCloseTo(0.125, 12);
+    expect(updateEligibility(new Map([['a', 0.03]]), new Map([['a', 0.9]]), 0.25).get('a')).toBe(0.02);
+    // Below the cap, the eligibility grows back (to 1, where the item is no longer listed).
+    expect(updateEligibility(k2, new Map([['a', 0.1]]), 0.25).get('a')).toBeCloseTo(0.3125, 12);
+    expect(updateEligibility(new Map([['a', 0.9]]), new Map([['a', 0.1]]), 0.25).has('a')).toBe(false);
+    // One check's draw decides once: below K the item takes part.
+    expect(ineligibleItems(new Map([['a', 0.25], ['b', 0.5]]), (id) => (id === 'a' ? 0.3 : 0.3))).toEqual(new Set(['a']));
+    const picked = nextAdaptiveItem(pool, new Set(), 0, weights, new Map(), { topK: 1, random: () => 0, ineligible: new Set(['1:0']) })!;
+    expect(picked.id).not.toBe('1:0');
+    expect(picked.domain).toBe('1');
   });
 });

@@ -6,10 +6,44 @@ export interface AdaptiveCandidate {
   params: ItemParameters;
 }
 
-/** Randomesque exposure control: draw the next item among the `topK` most informative, with `random` in [0, 1). */
+/**
+ * Exposure control. Randomesque: draw the next item among the `topK` most informative, with `random`
+ * in [0, 1). Items in `ineligible` (see `ineligibleItems`) are passed over while others remain.
+ */
 export interface ExposureControl {
   topK: number;
   random: () => number;
+  ineligible?: ReadonlySet<string>;
+}
+
+/**
+ * Sympson–Hetter exposure control, online: each item has an eligibility K (1 to start). Once in a
+ * while, from each item's share r of recent checks, K becomes K × maxRate / r (kept within
+ * [0.02, 1]), so an over-exposed item takes part in fewer checks and one below the cap regains
+ * eligibility; r = K × (share of checks that give it when eligible) then settles at or below maxRate.
+ */
+export function updateEligibility(previous: ReadonlyMap<string, number>, rates: ReadonlyMap<string, number>, maxRate: number): Map<string, number> {
+  const next = new Map<string, number>();
+  for (const [id, rate] of rates) {
+    const k = previous.get(id) ?? 1;
+    const updated = rate > 0 ? Math.min(1, Math.max(0.02, (k * maxRate) / rate)) : 1;
+    if (updated < 1) next.set(id, updated);
+  }
+  return next;
+}
+
+/** Each item's share of the given checks (each a list of the items it gave). */
+export function exposureRates(checks: readonly (readonly string[])[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const c of checks) for (const id of c) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return new Map([...counts].map(([id, n]) => [id, n / checks.length]));
+}
+
+/** The items left out of one check, decided once at its start: `draw(id)` is uniform in [0, 1), fixed for this check and item. */
+export function ineligibleItems(eligibility: ReadonlyMap<string, number>, draw: (id: string) => number): Set<string> {
+  const out = new Set<string>();
+  for (const [id, k] of eligibility) if (draw(id) >= k) out.add(id);
+  return out;
 }
 
 /**
@@ -37,7 +71,11 @@ export function nextAdaptiveItem(
   const available = new Set(open.map((c) => c.domain));
   const deficit = (w: { id: string; weight: number }) => ((given + 1) * w.weight) / total - (givenPerDomain.get(w.id) ?? 0);
   const domain = weights.filter((w) => available.has(w.id)).sort((a, b) => deficit(b) - deficit(a))[0]?.id;
-  const inDomain = open.filter((c) => domain === undefined || c.domain === domain);
+  let inDomain = open.filter((c) => domain === undefined || c.domain === domain);
+  if (exposure?.ineligible?.size) {
+    const allowed = inDomain.filter((c) => !exposure.ineligible!.has(c.id));
+    if (allowed.length > 0) inDomain = allowed;
+  }
   const ranked = inDomain.map((c, k) => ({ c, k, info: itemInformation(c.params, theta) })).sort((x, y) => y.info - x.info || x.k - y.k);
   if (ranked.length === 0) return open[0];
   if (!exposure) return ranked[0]!.c;

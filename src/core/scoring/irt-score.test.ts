@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eapAbility, probability } from '../measure/ability.ts';
 import { nextSittingPassProbability, normalCdf } from '../measure/scaled-score.ts';
-import { irtScore, scoringContext } from './irt-score.ts';
+import { ADAPTIVE_SE_FACTOR, irtScore, populationPrior, scoringContext } from './irt-score.ts';
 
 const ratings = new Map([
   ['i1', 0.8],
@@ -96,5 +96,40 @@ describe('IRT scoring', () => {
     const info = [...ratings.values()].reduce((s, r) => s + r * (1 - r), 0) / ratings.size;
     expect(thetaCut).toBe(0);
     expect(formSe).toBeCloseTo(1 / Math.sqrt(50 * info), 12);
+  });
+  it('places the population before any calibration from how the candidates so far did, not on the cut', () => {
+    // Candidates who answer items right less often than their ratings say stand below the cut.
+    const low = populationPrior([
+      { rating: 0.6, responses: 300, correct: 150 },
+      { rating: 0.7, responses: 300, correct: 180 },
+    ]);
+    expect(low.mean).toBeLessThan(-0.2);
+    const expected = [0.6, 0.7].reduce((s, r) => {
+      let e = 0;
+      let w = 0;
+      for (let z = -6; z <= 6; z += 0.01) {
+        const d = Math.exp(-0.5 * z * z);
+        e += d / (1 + Math.exp(-(low.mean + z + Math.log(r / (1 - r)))));
+        w += d;
+      }
+      return s + (300 * e) / w;
+    }, 0);
+    expect(expected).toBeCloseTo(330, 0);
+    expect(populationPrior([{ rating: 0.6, responses: 50, correct: 10 }])).toEqual({ mean: 0, sd: 1 });
+    const ctx = scoringContext(new Map(), ratings, ratings, 50, [...ratings.values()].map((rating) => ({ rating, responses: 100, correct: 20 })));
+    expect(ctx.prior.mean).toBeLessThan(-1);
+    // Once calibrated, the prior is the calibration's N(0, 1).
+    const calibrated = new Map([...ratings.keys()].map((id) => [id, { a: 1.2, d: 0 }]));
+    expect(scoringContext(calibrated, ratings, ratings, 50, [{ rating: 0.6, responses: 1000, correct: 100 }]).prior).toEqual({ mean: 0, sd: 1 });
+  });
+
+  it('widens the adaptive check\'s SE by its factor, in the band and the forecast', () => {
+    const item = { a: 1.2, d: 0, provisional: false };
+    const responses = Array.from({ length: 20 }, (_, k) => ({ domain: '1', params: item, correct: k % 3 !== 0 }));
+    const plain = irtScore(responses, { thetaCut: 0, formSe: 0.3 });
+    const wide = irtScore(responses, { thetaCut: 0, formSe: 0.3 }, { seFactor: ADAPTIVE_SE_FACTOR });
+    expect(wide.theta).toBe(plain.theta);
+    expect(wide.se).toBeCloseTo(plain.se * ADAPTIVE_SE_FACTOR, 12);
+    expect(wide.passProbability).toBeLessThan(plain.passProbability);
   });
 });

@@ -5,7 +5,7 @@ import { reviewItem } from '../exam/present-item.ts';
 import type { TaggedCaseStudy, TaggedQuestion } from '../items/exam-tags.ts';
 import { angoffRawCut } from '../measure/scaled-score.ts';
 import { angoffDomainMeets, angoffScaled } from './angoff-scale.ts';
-import { irtScore, type ScoringParameters } from './irt-score.ts';
+import { ADAPTIVE_SE_FACTOR, irtScore, type ScoringParameters } from './irt-score.ts';
 import { isAnswered, scoreQuestion, type BankAnswer } from './score-question.ts';
 
 export interface ScoreInput {
@@ -19,7 +19,7 @@ export interface ScoreInput {
   answers: ReadonlyMap<number, BankAnswer | null>;
   submittedAt: Date;
   /** Once the bank is calibrated: item parameters (provisional where missing) and the cut ability. */
-  irt?: { params: ReadonlyMap<string, ScoringParameters>; thetaCut: number; formSe: number } | undefined;
+  irt?: { params: ReadonlyMap<string, ScoringParameters>; thetaCut: number; formSe: number; prior?: { mean: number; sd: number } } | undefined;
 }
 
 /** Angoff rating used for an item that has none (foreign items in practice): a middling 0.6. */
@@ -72,6 +72,7 @@ export function scoreAttempt(input: ScoreInput): ScoreReport {
     const result = irtScore(
       scored.map((r) => ({ domain: r.entry.domain, params: irt.params.get(r.q.id)!, correct: r.correct })),
       irt,
+      { seFactor: input.kind === 'quick' ? ADAPTIVE_SE_FACTOR : 1 },
     );
     return {
       ...base,

@@ -107,6 +107,11 @@ export const attempts = {
     return counts;
   },
   /** The items on the user's open mock exams: practice and the quick check must not reveal their keys. */
+  /** The item ids of the latest attempts of a kind for an exam, newest first (exposure of the adaptive check). */
+  async recentItemLists(db: Db, kind: string, exam: string, limit: number): Promise<string[][]> {
+    const rows = await db.selectFrom('attempts').select('form').where('kind', '=', kind).where('exam', '=', exam).orderBy('started_ms', 'desc').limit(limit).execute();
+    return rows.map((r) => (JSON.parse(r.form) as StoredFormEntry[]).map((e) => e.itemId));
+  },
   async openMockItems(db: Db, userId: string): Promise<Set<string>> {
     const rows = await db.selectFrom('attempts').select('form').where('user_id', '=', userId).where('kind', '=', 'mock').where('status', '=', 'open').execute();
     return new Set(rows.flatMap((r) => (JSON.parse(r.form) as StoredFormEntry[]).map((e) => e.itemId)));

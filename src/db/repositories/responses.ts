@@ -65,6 +65,16 @@ export const responses = {
       withoutFeedback: r.feedback === 'end',
     }));
   },
+  /** Per item: the responses that measure ability (key unseen) and how many were right. */
+  async tallies(db: Db): Promise<Map<string, { responses: number; correct: number }>> {
+    const rows = await db
+      .selectFrom('responses')
+      .select((eb) => ['item_id', eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('correct').as('right')])
+      .where('after_reveal', '=', 0)
+      .groupBy('item_id')
+      .execute();
+    return new Map(rows.map((r) => [r.item_id, { responses: Number(r.n), correct: Number(r.right) }]));
+  },
   async forMeasurement(db: Db): Promise<{ userId: string; itemId: string; correct: boolean; answer: string | null; attemptId: string }[]> {
     const rows = await db.selectFrom('responses').select(['user_id', 'item_id', 'correct', 'answer', 'attempt_id']).where('after_reveal', '=', 0).execute();
     return rows.map((r) => ({ userId: r.user_id, itemId: r.item_id, correct: r.correct === 1, answer: r.answer, attemptId: r.attempt_id }));

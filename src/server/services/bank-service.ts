@@ -7,8 +7,17 @@ import type { ItemParameters } from '../../core/measure/ability.ts';
 import { scoringContext, type ScoringContext } from '../../core/scoring/irt-score.ts';
 import { referenceForm } from '../../core/exam/reference-form.ts';
 import { itemParams } from '../../db/repositories/item-params.ts';
+import { responses } from '../../db/repositories/responses.ts';
+import { attempts } from '../../db/repositories/attempts.ts';
+import { exposureRates, ineligibleItems, updateEligibility } from '../../core/measure/adaptive-next.ts';
+import { seededRandom } from '../../core/util/seeded-random.ts';
+import { QUICK_CHECK_MAX_EXPOSURE } from './quick-check.ts';
 import { items } from '../../db/repositories/items.ts';
 import type { Database } from '../../db/schema.ts';
+
+/** Exposure is measured over an exam's latest quick checks, once there are enough of them. */
+const RECENT_CHECKS = 500;
+const MIN_CHECKS_FOR_EXPOSURE = 50;
 
 /**
  * A question resolved from a stored item version (a standalone item, or one question of a case
@@ -42,9 +51,19 @@ export class BankService {
   private frozenReference = new Map<string, Map<string, number>>();
   /** Items the latest calibration flagged (e.g. a negative slope: check the key); the adaptive check skips them. */
   private flagged = new Set<string>();
+  /** How the responses so far went on each item: places the population before any calibration. */
+  private tallies = new Map<string, { responses: number; correct: number }>();
 
   flaggedItems(): ReadonlySet<string> {
     return this.flagged;
+  }
+
+  /** Each exam's Sympson–Hetter eligibility for the adaptive check (items absent are fully eligible). */
+  private eligibility = new Map<string, Map<string, number>>();
+
+  /** The items one quick check leaves out for exposure control, fixed by its seed for its whole length. */
+  quickCheckIneligible(examId: string, seed: string): Set<string> {
+    return ineligibleItems(this.eligibility.get(examId) ?? new Map(), (id) => seededRandom(`${seed}:eligible:${id}`).next());
   }
   private poolByExam = new Map<string, Map<string, string>>();
 
@@ -100,6 +119,7 @@ export class BankService {
   /** Reads the latest calibration; reports use IRT once one exists. */
   async refreshParameters(): Promise<void> {
     this.calibrated = await itemParams.all(this.db);
+    this.tallies = await responses.tallies(this.db);
     const latest = await itemParams.latest(this.db);
     this.frozenReference = new Map();
     this.flagged = new Set();
@@ -108,6 +128,13 @@ export class BankService {
       for (const examId of this.exams.keys()) {
         const form = await itemParams.reference(this.db, latest.id, examId);
         if (form.size > 0) this.frozenReference.set(examId, form);
+      }
+    }
+    // Sympson–Hetter eligibility of the adaptive check, from each item's share of its last checks.
+    for (const examId of this.exams.keys()) {
+      const recent = await attempts.recentItemLists(this.db, 'quick', examId, RECENT_CHECKS);
+      if (recent.length >= MIN_CHECKS_FOR_EXPOSURE) {
+        this.eligibility.set(examId, updateEligibility(this.eligibility.get(examId) ?? new Map(), exposureRates(recent), QUICK_CHECK_MAX_EXPOSURE));
       }
     }
     this.irtByExam.clear();
@@ -132,7 +159,11 @@ export class BankService {
       for (const entry of bankForExam(this.activeEntries(), examId)) {
         for (const q of taggedQuestions(entry)) if (q.angoff !== undefined && !ratings.has(q.id)) ratings.set(q.id, q.angoff);
       }
-      ctx = scoringContext(this.calibrated, ratings, this.frozenReference.get(examId) ?? current, exam.profiles.standard?.scored ?? 50);
+      const tallies = [...ratings].flatMap(([id, rating]) => {
+        const t = this.tallies.get(id);
+        return t ? [{ rating, ...t }] : [];
+      });
+      ctx = scoringContext(this.calibrated, ratings, this.frozenReference.get(examId) ?? current, exam.profiles.standard?.scored ?? 50, tallies);
       this.irtByExam.set(examId, ctx);
     }
     return ctx;

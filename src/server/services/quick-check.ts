@@ -9,13 +9,16 @@ import { seededRandom } from '../../core/util/seeded-random.ts';
 
 /** Randomesque exposure control: the next item is drawn among this many of the most informative. */
 export const QUICK_CHECK_TOP_K = 5;
+/** No item should be given in more than this share of quick checks (eligibility control, `ExposureControl`). */
+export const QUICK_CHECK_MAX_EXPOSURE = 0.2;
 
 /**
  * The adaptive quick check's next item: the ability so far (EAP over every item given, unanswered
  * counted wrong), then one of the most informative unused items in the domain furthest below its
  * weight (drawn among the top QUICK_CHECK_TOP_K, so no item is shown to most candidates). Items in
  * `exclude` (the user's open mocks) and `flagged` ones (the calibration says check the key) are never
- * chosen. Returns the form entry for `position`, or undefined when the bank has no candidate left.
+ * chosen; `ineligible` ones (exposure control, `BankService.quickCheckIneligible`) only when nothing
+ * else is left in the domain. Returns the form entry for `position`, or undefined when the bank has no candidate left.
  */
 export function nextQuickEntry(
   entries: BankEntry[],
@@ -25,6 +28,7 @@ export function nextQuickEntry(
   seed: string,
   exclude: ReadonlySet<string> = new Set(),
   flagged: ReadonlySet<string> = new Set(),
+  ineligible: ReadonlySet<string> = new Set(),
 ): FormEntry | undefined {
   const rng = seededRandom(`${seed}:${given.length}`);
   const pool = rng.shuffle(questionPool(entries, exam, { forMock: true }).filter((p) => params.has(p.question.id) && !exclude.has(p.question.id) && !flagged.has(p.question.id)));
@@ -41,7 +45,7 @@ export function nextQuickEntry(
     theta,
     exam.domains,
     perDomain,
-    { topK: QUICK_CHECK_TOP_K, random: () => rng.next() },
+    { topK: QUICK_CHECK_TOP_K, random: () => rng.next(), ineligible },
   );
   if (!next) return undefined;
   const chosen = pool.find((p) => p.question.id === next.id)!;
