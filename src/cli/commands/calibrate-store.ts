@@ -4,7 +4,9 @@ import { referenceForm } from '../../core/exam/reference-form.ts';
 import { admitCalibration, DEFAULT_ADMISSION, type Admission, type AdmissionRules } from '../../core/measure/admit-calibration.ts';
 import type { CalibrationResult } from '../../core/measure/calibrate.ts';
 import { answerKeyOf, calibrationSample, type CalibrationSample } from '../../core/measure/calibration-sample.ts';
-import type { IrtModel } from '../../core/measure/item-models.ts';
+import { guessingPriorFor, type IrtModel } from '../../core/measure/item-models.ts';
+import { entryQuestions } from '../../core/items/item-schema.ts';
+import { chanceRate } from '../../core/scoring/chance-rate.ts';
 import { matrixFromResponses } from '../../core/measure/matrix-from-responses.ts';
 import { itemParams } from '../../db/repositories/item-params.ts';
 import { items } from '../../db/repositories/items.ts';
@@ -40,10 +42,12 @@ export async function calibrateStore(
     if (rows.length === 0) return { ...none, message: 'no responses are stored yet: nothing to calibrate' };
     const active = (await items.allActive(handle.db)).map((a) => a.entry);
     const current = new Map<string, string>();
+    const chance = new Map<string, number>();
     for (const entry of active) {
-      for (const id of entry.type === 'case' ? entry.questions.map((q) => q.id) : [entry.id]) {
-        const key = answerKeyOf(entry, id);
-        if (key !== undefined && !current.has(id)) current.set(id, key);
+      for (const q of entryQuestions(entry)) {
+        const key = answerKeyOf(entry, q.id);
+        if (key !== undefined && !current.has(q.id)) current.set(q.id, key);
+        if (!chance.has(q.id)) chance.set(q.id, chanceRate(q));
       }
     }
     const versions = await items.versions(handle.db, [...new Set(rows.map((r) => r.versionId))]);
@@ -58,7 +62,9 @@ export async function calibrateStore(
       return { ...none, sample, message: `${sample.persons} persons have usable responses; a calibration needs at least ${rules.minPersons}: the stored parameters are unchanged` };
     }
     const data = matrixFromResponses(sample.responses);
-    const result = await calibrateParallel(data, { ...fitOptions, model });
+    // 3PL: each item's guessing prior follows its type's chance rate (1/4 for four options, 1/10 for two of five, ...).
+    const guessingPrior = model === '3pl' ? (id: string) => guessingPriorFor(chance.get(id) ?? 0.25) : undefined;
+    const result = await calibrateParallel(data, { ...fitOptions, model, ...(guessingPrior ? { guessingPrior } : {}) });
     const admission = admitCalibration(result, rules);
     if (admission.refused) return { result, admission, sample, stored: false, message: `${admission.refused}: the stored parameters are unchanged` };
     const fittedMs = Date.now();

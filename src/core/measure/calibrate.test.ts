@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { calibrate, type CalibrationResult } from './calibrate.ts';
+import { guessingPriorFor } from './item-models.ts';
 import { responseMatrix, responseMatrixFromDense, MISSING } from './response-matrix.ts';
 import { mulberry32, normal, simulateResponses } from './simulate-responses.ts';
 import { sharedPath } from '../../../test/helpers/shared-path.ts';
@@ -230,6 +231,24 @@ describe('calibrate: degenerate input is reported, never NaN', () => {
     const res = calibrate(responseMatrix(['g1', 'g2', 'g3', 'g4'], rows), { model: '2pl', maxIterations: 60 });
     expectFinite(res);
     expect(res.items.some((i) => i.warnings.some((w) => /bound/.test(w)))).toBe(true);
+  });
+
+  it('gives each item type its own guessing prior: select-two items are not pulled toward a quarter', () => {
+    // 30 items: the first 15 have chance 1/10 (select two of five), the rest 1/4 (four options).
+    const rng = mulberry32(31);
+    const items = Array.from({ length: 30 }, (_, j) => ({ a: 1 + rng(), d: normal(rng) * 0.8, c: j < 15 ? 0.1 : 0.25 }));
+    const sim = simulateResponses(items, 3000, mulberry32(32));
+    const perType = calibrate(sim.data, { model: '3pl', guessingPrior: (id) => guessingPriorFor(Number(id.slice(1)) <= 15 ? 0.1 : 0.25) });
+    const common = calibrate(sim.data, { model: '3pl' });
+    const meanC = (r: CalibrationResult, low: boolean) => {
+      const xs = r.items.filter((it) => (Number(it.id.slice(1)) <= 15) === low).map((it) => it.c!);
+      return xs.reduce((s, x) => s + x, 0) / xs.length;
+    };
+    expect(Math.abs(meanC(perType, true) - 0.1)).toBeLessThan(Math.abs(meanC(common, true) - 0.1));
+    expect(meanC(perType, true)).toBeLessThan(meanC(perType, false));
+    expect(guessingPriorFor(0.25)).toEqual({ alpha: 5.5, beta: 16.5 });
+    expect(guessingPriorFor(1 / 120)).toEqual({ alpha: 1, beta: 21 });
+    expect(() => calibrate(sim.data, { model: '3pl', guessingPrior: () => ({ alpha: 0.5, beta: 3 }) })).toThrow(/guessing prior of item 1 needs alpha, beta >= 1/);
   });
 
   it('rejects bad options with a clear message', () => {

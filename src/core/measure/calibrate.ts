@@ -1,6 +1,6 @@
 import { eStep, emptyCounts, finishCounts, type EStepCounts, type EStepTables } from './e-step.ts';
 import { normalQuadrature } from './normal-quadrature.ts';
-import { clampParams, fillTables, itemAt, logPriorDensity, newTables, paramCount, INTERCEPT_BOUND, SLOPE_BOUND, type GuessingPrior, type IrtModel } from './item-models.ts';
+import { clampParams, fillTables, itemAt, logPriorDensity, newTables, paramCount, INTERCEPT_BOUND, SLOPE_BOUND, type GuessingPrior, type GuessingPriors, type IrtModel } from './item-models.ts';
 import { mStep } from './m-step.ts';
 import { classicalLoadings, startValues } from './start-values.ts';
 import { buildPatterns, type ExclusionReason, type PatternSet } from './pattern-set.ts';
@@ -17,8 +17,11 @@ export interface CalibrationOptions {
   maxIterations?: number;
   /** SQUAREM acceleration (Varadhan & Roland 2008); off gives plain Bock–Aitkin EM. */
   accelerate?: boolean;
-  /** 3PL only: Beta prior on c, default Beta(5, 17) (mean 0.23, for four-option items). */
-  guessingPrior?: GuessingPrior;
+  /**
+   * 3PL only: Beta prior on c, default Beta(5, 17) (mean 0.23, for four-option items); or a prior per
+   * item id, e.g. from its type's chance rate (`guessingPriorFor`).
+   */
+  guessingPrior?: GuessingPrior | ((itemId: string) => GuessingPrior);
 }
 
 export interface CalibratedItem {
@@ -74,9 +77,8 @@ export function* calibrationSteps(data: ResponseMatrix, options: CalibrationOpti
   const model = options.model;
   const tol = options.tolerance ?? 1e-4;
   const maxIter = options.maxIterations ?? 500;
-  const prior = options.guessingPrior ?? { alpha: 5, beta: 17 };
+  const given = options.guessingPrior ?? { alpha: 5, beta: 17 };
   if (!(tol > 0)) throw new Error(`calibrate: tolerance must be > 0, got ${tol}`);
-  if (!(prior.alpha >= 1 && prior.beta >= 1)) throw new Error(`calibrate: guessing prior needs alpha, beta >= 1, got ${prior.alpha}, ${prior.beta}`);
   const quad = normalQuadrature(options.quadPoints ?? 61, options.quadRange ?? 6);
   const build = buildPatterns(data);
   const pat = build.patterns;
@@ -99,6 +101,10 @@ export function* calibrationSteps(data: ResponseMatrix, options: CalibrationOpti
     return { ...base, reason: `nothing to calibrate: ${why}` };
   }
   const pRight = build.calibrated.map((j) => build.correct[j]! / build.responses[j]!);
+  const prior: GuessingPriors = typeof given === 'function' ? build.calibrated.map((j) => given(data.itemIds[j]!)) : given;
+  for (const [k, p] of ('alpha' in prior ? [prior] : prior).entries()) {
+    if (!(p.alpha >= 1 && p.beta >= 1)) throw new Error(`calibrate: guessing prior ${'alpha' in prior ? '' : `of item ${k + 1} `}needs alpha, beta >= 1, got ${p.alpha}, ${p.beta}`);
+  }
   const Q = quad.nodes.length;
   const tables = newTables(J, quad, pat.dense);
   let iterations = 0;

@@ -9,6 +9,23 @@ export interface GuessingPrior {
   beta: number;
 }
 
+/** One guessing prior for every item, or one per item (in the calibration's item order). */
+export type GuessingPriors = GuessingPrior | readonly GuessingPrior[];
+
+export function priorAt(priors: GuessingPriors, j: number): GuessingPrior {
+  return 'alpha' in priors ? priors : priors[j]!;
+}
+
+/**
+ * A guessing prior for an item type from its chance rate (1 / options for multiple choice, 1 / C(n, k)
+ * for "select k of n", 1 / n! for an order): Beta with mean near the chance rate and the weight of
+ * the default Beta(5, 17) (22 pseudo-answers), alpha at least 1 so the density stays finite at 0.
+ */
+export function guessingPriorFor(chance: number): GuessingPrior {
+  const alpha = Math.max(1, 22 * chance);
+  return { alpha, beta: Math.max(1, 22 - alpha) };
+}
+
 /** Bounds that keep a runaway item finite; an item that ends on one is flagged. */
 export const SLOPE_BOUND = 20;
 export const INTERCEPT_BOUND = 30;
@@ -90,10 +107,11 @@ export function newTables(nItems: number, quad: Quadrature, dense = false): ESte
 }
 
 /** Log density of the 3PL guessing priors at `params` (0 for the other models); part of the EM objective. */
-export function logPriorDensity(model: IrtModel, params: Float64Array, nItems: number, prior: GuessingPrior): number {
+export function logPriorDensity(model: IrtModel, params: Float64Array, nItems: number, priors: GuessingPriors): number {
   if (model !== '3pl') return 0;
   let s = 0;
   for (let j = 0; j < nItems; j++) {
+    const prior = priorAt(priors, j);
     const c = sigmoid(params[3 * j + 2]!);
     s += (prior.alpha - 1) * Math.log(c) + (prior.beta - 1) * Math.log1p(-c);
   }

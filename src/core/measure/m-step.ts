@@ -1,5 +1,5 @@
 import type { EStepCounts } from './e-step.ts';
-import { INTERCEPT_BOUND, SLOPE_BOUND, sigmoid, logSigmoid, type GuessingPrior, type IrtModel } from './item-models.ts';
+import { INTERCEPT_BOUND, SLOPE_BOUND, priorAt, sigmoid, logSigmoid, type GuessingPrior, type GuessingPriors, type IrtModel } from './item-models.ts';
 
 const MAX_NEWTON = 40;
 const NEWTON_TOL = 1e-10;
@@ -10,11 +10,11 @@ export const newtonStats = { calls: 0, iters: 0 };
  *   f_j = sum_q R_jq log P_j(z_q) + W_jq log(1 - P_j(z_q))  (+ log Beta prior of c_j for 3PL)
  * starting from the current parameters. Returns the new parameter vector (same layout as item-models.ts).
  */
-export function mStep(model: IrtModel, params: Float64Array, nItems: number, counts: EStepCounts, nodes: Float64Array, prior: GuessingPrior): Float64Array {
+export function mStep(model: IrtModel, params: Float64Array, nItems: number, counts: EStepCounts, nodes: Float64Array, priors: GuessingPriors): Float64Array {
   const out = Float64Array.from(params);
   if (model === 'rasch') fitRasch(out, nItems, counts, nodes);
   else if (model === '2pl') for (let j = 0; j < nItems; j++) fit2pl(out, j, counts, nodes);
-  else for (let j = 0; j < nItems; j++) fit3pl(out, j, counts, nodes, prior);
+  else for (let j = 0; j < nItems; j++) fit3pl(out, j, counts, nodes, priorAt(priors, j));
   return out;
 }
 

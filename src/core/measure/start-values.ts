@@ -1,4 +1,4 @@
-import { paramCount, type GuessingPrior, type IrtModel } from './item-models.ts';
+import { paramCount, priorAt, type GuessingPriors, type IrtModel } from './item-models.ts';
 import type { PatternSet } from './pattern-set.ts';
 
 /**
@@ -59,10 +59,10 @@ export function classicalLoadings(pat: PatternSet): { pRight: Float64Array; load
  * Rasch uses the mean slope as its shared s; 3PL removes guessing first, p' = (p - c0) / (1 - c0),
  * with c0 the prior mean.
  */
-export function startValues(model: IrtModel, pRight: ArrayLike<number>, loading: ArrayLike<number>, prior: GuessingPrior): Float64Array {
+export function startValues(model: IrtModel, pRight: ArrayLike<number>, loading: ArrayLike<number>, priors: GuessingPriors): Float64Array {
   const J = pRight.length;
   const out = new Float64Array(paramCount(model, J));
-  const c0 = prior.alpha / (prior.alpha + prior.beta);
+  const c0At = (j: number) => priorAt(priors, j).alpha / (priorAt(priors, j).alpha + priorAt(priors, j).beta);
   const slope = (j: number) => {
     const l = Math.min(0.9, Math.max(0.1, loading[j] ?? 0.5));
     return (1.7 * l) / Math.sqrt(1 - l * l);
@@ -81,6 +81,7 @@ export function startValues(model: IrtModel, pRight: ArrayLike<number>, loading:
     } else {
       const a = slope(j);
       out[3 * j] = a;
+      const c0 = c0At(j);
       out[3 * j + 1] = probit(clampP((p - c0) / (1 - c0))) * Math.sqrt(2.89 + a * a);
       out[3 * j + 2] = Math.log(c0 / (1 - c0));
     }
