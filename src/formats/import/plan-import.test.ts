@@ -92,6 +92,6 @@ describe('planImport / applyImport', () => {
     const reread = await loadContent(path.join(dir, 'from-qti.yaml'));
     expect(reread.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(reread.entries.map(normalizeEntry)).toEqual(bank.entries.map(normalizeEntry));
-    expect(() => new YamlDirStore(dir).existingIds('../escape')).rejects.toThrow('collection name');
+    await expect(new YamlDirStore(dir).existingIds('../escape')).rejects.toThrow('collection name');
   });
 });
