@@ -3,7 +3,7 @@ import type { Problem } from '../check-bank.ts';
 import { absoluteClaimRule } from './absolute-claim-rule.ts';
 import { lifecycleRule } from './lifecycle-rule.ts';
 import { lintQuestions } from './lint-context.ts';
-import { cueTerms, stemEchoRule } from './stem-echo-rule.ts';
+import { cueTerms, identifierParts, stemEchoRule } from './stem-echo-rule.ts';
 import { bank, multiple, single, testExam } from './test-items.ts';
 
 const codes = (ps: Problem[]) => ps.map((p) => `${p.code}:${p.itemId}`);
@@ -27,6 +27,21 @@ describe('stemEchoRule', () => {
     const common = single('common', 'The company wants the model training data in one place.', ['Store the training data in S3 buckets', 'Use EFS', 'Use EBS', 'Use FSx'], 0);
     const accepted = single('accepted', 'The team uses Git tags.', ['Add a Git trigger', 'Schedule it', 'Poll it', 'Alarm on it'], 0, { lintChecked: ['stem-echo'] });
     expect(stemEchoRule(lintQuestions(bank([shared, common, accepted])))).toEqual([]);
+  });
+
+  it('finds a stem word hidden in the key\'s API or metric name, unless a distractor uses it or it is generic', () => {
+    const hidden = single(
+      'hidden',
+      'Batch transform fails on large CSV files. How can the job succeed without exceeding the payload limit of the container?',
+      ['Raise MaxPayloadInMB and split by line', 'Use more instances', 'Switch to a larger instance type', 'Set MaxConcurrentTransforms to 1'],
+      0,
+    );
+    const sharedPart = single('shared-part', 'Requests exceed the payload limit.', ['Raise MaxPayloadInMB', 'Lower the payload size on the client', 'Use more instances', 'Batch requests'], 0);
+    const generic = single('generic', 'Each request takes too long.', ['Alarm on ModelLatency per RequestCount', 'Use more instances', 'Use a bigger instance', 'Use Spot'], 0);
+    const problems = stemEchoRule(lintQuestions(bank([hidden, sharedPart, generic])));
+    expect(codes(problems)).toEqual(['stem-echo:hidden']);
+    expect(problems[0]!.message).toContain('"payload"');
+    expect([...identifierParts('Raise MaxPayloadInMB, then ConcurrentRequestsPerModel')].sort()).toEqual(['concurrent', 'in', 'max', 'mb', 'model', 'payload', 'per', 'request']);
   });
 
   it('checks every key of a multiple-response question', () => {

@@ -52,6 +52,24 @@ export function cueTerms(text: string): Set<string> {
   return out;
 }
 
+/** The parts of a name written in camel case ("MaxPayloadInMB" → max, payload, in, mb), in lower case. */
+export function identifierParts(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const [w] of text.matchAll(/[A-Za-z][A-Za-z0-9]*/g)) {
+    if (!/[a-z][A-Z]/.test(w)) continue;
+    for (const part of w.split(/(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/)) out.add(normal(part));
+  }
+  return out;
+}
+
+/** Parts of names too general to cue a key on their own ("RequestCount", "InstanceType", "ImageUri"). */
+const GENERIC_PARTS = new Set(
+  'apply value image build request instance content document prompt configuration config missing check group feature health invocation metric count type name status'.split(' '),
+);
+
+/** The plain words of a text (lower case, plural dropped), for matching against a key's name parts. */
+const plainWords = (text: string) => new Set([...text.matchAll(/[A-Za-z]+/g)].map((m) => normal(m[0])));
+
 /**
  * A distinctive word shared by the stem and a key but by no distractor (content guide, rule 6: if the
  * stem says "Git tags", the key must not be the only option saying "Git"). Single and multiple
@@ -65,9 +83,15 @@ export function stemEchoRule(questions: LintQuestion[]): Problem[] {
     if ((q.type !== 'single' && q.type !== 'multiple') || q.lintChecked?.includes('stem-echo')) continue;
     const stem = cueTerms(q.stem);
     const inDistractors = new Set(q.options.filter((o) => !o.correct).flatMap((o) => [...cueTerms(o.text)]));
+    const stemWords = plainWords(q.stem);
+    const distractorWords = new Set(q.options.filter((o) => !o.correct).flatMap((o) => [...plainWords(o.text), ...identifierParts(o.text)]));
     q.options.forEach((o, i) => {
       if (!o.correct) return;
       const echoed = [...cueTerms(o.text)].filter((w) => stem.has(w) && !inDistractors.has(w) && !w.split(' ').some((part) => inDistractors.has(part)));
+      // A stem word hidden in the key's API, setting or metric name ("payload limit" → MaxPayloadInMB).
+      for (const part of identifierParts(o.text)) {
+        if (part.length >= 5 && !COMMON.has(part) && !GENERIC_PARTS.has(part) && stemWords.has(part) && !distractorWords.has(part)) echoed.push(part);
+      }
       if (echoed.length === 0) return;
       problems.push(
         lq.problem(['options', i], 'warning', 'stem-echo', `key "${o.id}" shares ${echoed.map((w) => `"${w}"`).join(', ')} with the stem, and no distractor does: a candidate can match words instead of knowing`),
