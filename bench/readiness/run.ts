@@ -15,7 +15,7 @@
 // calibration); a quarter of the items new since the calibration. Ends with one JSON line (the
 // calibrated case).
 import { parseArgs } from 'node:util';
-import { eapAbility, type ItemParameters } from '../../src/core/measure/ability.ts';
+import { eapAbility, probability, type ItemParameters } from '../../src/core/measure/ability.ts';
 import { exposureRates, ineligibleItems, nextAdaptiveItem, updateEligibility, type AdaptiveCandidate } from '../../src/core/measure/adaptive-next.ts';
 import { admitCalibration } from '../../src/core/measure/admit-calibration.ts';
 import { angoffRawCut } from '../../src/core/measure/scaled-score.ts';
@@ -83,7 +83,7 @@ const cases: { name: string; ctx: ScoringContext; trueScale: (theta: number) => 
   { name: 'a quarter new', ctx: scoringContext(new Map([...calibrated].filter(([id]) => !newSince.has(id))), ratings, ratings, 50), trueScale: (t) => t },
 ];
 
-const answer = (it: ItemParameters, theta: number, r: Random) => (r() < 1 / (1 + Math.exp(-(it.a * theta + it.d))) ? 1 : 0);
+const answer = (it: ItemParameters, theta: number, r: Random) => (r() < probability(it, theta) ? 1 : 0);
 function drawForm(r: Random, avoid: ReadonlySet<string> = new Set()): BankItem[] {
   return byDomain.flatMap((items, k) => {
     const open = items.filter((it) => !avoid.has(it.id));

@@ -1,5 +1,7 @@
 import { usableParameters } from '../measure/admit-calibration.ts';
 import { eapAbility, testInformation, type ItemParameters } from '../measure/ability.ts';
+import { sigmoid } from '../measure/item-models.ts';
+import { normalQuadrature } from '../measure/normal-quadrature.ts';
 import { angoffRawCut, classifyDomain, cutAbility, irtScaledScore, nextSittingPassProbability, passProbability, provisionalParameters, SCALED_PER_THETA } from '../measure/scaled-score.ts';
 
 /** An item's parameters for scoring: calibrated, or provisional from its Angoff rating. */
@@ -40,13 +42,11 @@ export function populationPrior(tallies: readonly ItemTally[]): { mean: number; 
   const total = tallies.reduce((s, t) => s + t.responses, 0);
   if (total < MIN_PRIOR_RESPONSES) return { mean: 0, sd: 1 };
   const right = tallies.reduce((s, t) => s + t.correct, 0);
-  const nodes = Array.from({ length: 41 }, (_, k) => -4 + k * 0.2);
-  const weights = nodes.map((z) => Math.exp(-0.5 * z * z));
-  const wSum = weights.reduce((s, w) => s + w, 0);
+  const { nodes, weights } = normalQuadrature(41, 4);
   const expected = (mu: number) =>
     tallies.reduce((s, t) => {
       const l = Math.log(t.rating / (1 - t.rating));
-      return s + (t.responses * nodes.reduce((e, z, k) => e + weights[k]! / (1 + Math.exp(-(mu + z + l))), 0)) / wSum;
+      return s + t.responses * nodes.reduce((e, z, k) => e + weights[k]! * sigmoid(mu + z + l), 0);
     }, 0);
   let lo = -4;
   let hi = 4;

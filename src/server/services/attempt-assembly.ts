@@ -41,7 +41,7 @@ export function assembleAttempt(input: AssemblyInput): { entries: FormEntry[]; d
       if (entries.length === 0) throw conflict('no-items', `No ${exam.code} item matches this choice of domains, task statements, skills or modules.`);
       return { entries, deadlineMs: req.minutes ? now + req.minutes * 60_000 : null };
     }
-    const first = nextQuickEntry(bank.activeEntries(), exam, bank.irt(exam.id, { allowProvisional: true })!.params, [], seed, input.exclude, bank.flaggedItems(), bank.quickCheckIneligible(exam.id, seed));
+    const first = nextQuickEntry(bank, exam, [], seed, input.exclude);
     if (!first) throw conflict('no-items', `The ${exam.code} bank has no rated item for a quick check.`);
     return { entries: [first], deadlineMs: null };
   } catch (e) {

@@ -198,7 +198,7 @@ export class AttemptService {
     const stored = new Map((await answers.byAttempt(this.deps.db, id)).map((a) => [a.position, a.answer]));
     const given = record.form.map((entry) => ({ entry, question: loaded.questions.get(entry.itemId)!.question, answer: stored.get(entry.position) ?? null }));
     const exclude = await attempts.openMockItems(this.deps.db, user.id);
-    const entry = nextQuickEntry(this.deps.bank.activeEntries(), exam, this.deps.bank.irt(exam.id, { allowProvisional: true })!.params, given, record.seed, exclude, this.deps.bank.flaggedItems(), this.deps.bank.quickCheckIneligible(exam.id, record.seed));
+    const entry = nextQuickEntry(this.deps.bank, exam, given, record.seed, exclude);
     if (!entry) throw conflict('quick-complete', 'No further item is available: submit the quick check for the result.');
     const form = [...record.form, { ...entry, versionId: this.deps.bank.currentVersions().get(entry.itemId)! }];
     if (!(await attempts.setForm(this.deps.db, id, form))) throw conflict('attempt-submitted', 'This quick check has been submitted.');

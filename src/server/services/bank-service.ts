@@ -54,17 +54,8 @@ export class BankService {
   /** How the responses so far went on each item: places the population before any calibration. */
   private tallies = new Map<string, { responses: number; correct: number }>();
 
-  flaggedItems(): ReadonlySet<string> {
-    return this.flagged;
-  }
-
   /** Each exam's Sympson–Hetter eligibility for the adaptive check (items absent are fully eligible). */
   private eligibility = new Map<string, Map<string, number>>();
-
-  /** The items one quick check leaves out for exposure control, fixed by its seed for its whole length. */
-  quickCheckIneligible(examId: string, seed: string): Set<string> {
-    return ineligibleItems(this.eligibility.get(examId) ?? new Map(), (id) => seededRandom(`${seed}:eligible:${id}`).next());
-  }
   private poolByExam = new Map<string, Map<string, string>>();
 
   /** The current version id of each active question id (derived in `refresh`). */
@@ -114,6 +105,15 @@ export class BankService {
       this.poolByExam.set(examId, pool);
     }
     return pool;
+  }
+
+  flaggedItems(): ReadonlySet<string> {
+    return this.flagged;
+  }
+
+  /** The items one quick check leaves out for exposure control, fixed by its seed for its whole length. */
+  quickCheckIneligible(examId: string, seed: string): Set<string> {
+    return ineligibleItems(this.eligibility.get(examId) ?? new Map(), (id) => seededRandom(`${seed}:eligible:${id}`).next());
   }
 
   /** Reads the latest calibration; reports use IRT once one exists. */
