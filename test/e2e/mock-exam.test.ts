@@ -98,6 +98,7 @@ describe('mock exam in the browser', () => {
     const total = await page.locator('.nav-grid li').count();
     expect(total).toBe(10);
     const seen = new Set<string>();
+    let firstMultiple = -1;
     for (let i = 0; i < total; i++) {
       const article = page.locator('article.item');
       await expect(page.locator('.question-heading').textContent()).resolves.toBe(`Question ${i + 1} of ${total}`);
@@ -121,6 +122,7 @@ describe('mock exam in the browser', () => {
         await page.keyboard.press('Space');
         await expect(page.locator('article.item .select-count').textContent()).resolves.toBe('2 of 2 selected');
         if (first) {
+          firstMultiple = i;
           await shoot(page, '04-multiple');
           // A third choice is refused with a note (the server would refuse it too); the two stay chosen.
           await tabTo(boxes.nth(2));
@@ -201,7 +203,34 @@ describe('mock exam in the browser', () => {
     await press('.side-actions button:has-text("Review answers")', 'Enter');
     await page.getByRole('heading', { name: 'Review answers' }).waitFor();
 
-    // Submit, with a confirmation first.
+    // One of "Select TWO" is incomplete, not answered: the navigator, the review screen and the
+    // submit dialog list it apart, as the real test driver does.
+    await press(`.review-links a >> nth=0`, 'Enter');
+    await press(`.nav-grid li:nth-child(${firstMultiple + 1}) button`, 'Enter');
+    await tabTo(page.locator('article.item input[type="checkbox"]:checked').first());
+    await page.keyboard.press('Space');
+    const cell = page.locator(`.nav-grid li:nth-child(${firstMultiple + 1}) .nav-cell`);
+    await expect(cell.getAttribute('class')).resolves.toContain('incomplete');
+    await expect(cell.getAttribute('aria-label')).resolves.toContain('incomplete: 1 of 2 chosen');
+    await page.locator('[data-testid="save-status"]:text-is("Saved")').waitFor();
+    await press('.side-actions button:has-text("Review answers")', 'Enter');
+    await expect(page.getByRole('heading', { name: 'Incomplete (1)' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('heading', { name: 'Unanswered (0)' }).isVisible()).resolves.toBe(true);
+    await expect(page.locator('.review-links strong').first().textContent()).resolves.toBe(' (incomplete: 1 of 2 chosen)');
+    await shoot(page, '08-review-incomplete');
+    await press('.review-screen button:has-text("Submit answers")', 'Enter');
+    await page.getByRole('dialog').waitFor();
+    await expect(page.getByRole('dialog').textContent()).resolves.toContain('1 question is incomplete and will count as wrong.');
+    await press('dialog button:has-text("Cancel")', 'Enter');
+    // Complete it again, then submit with a confirmation first.
+    await press(`.nav-grid li:nth-child(${firstMultiple + 1}) button`, 'Enter');
+    const unchecked = page.locator('article.item input[type="checkbox"]:not(:checked)');
+    await tabTo(unchecked.first());
+    await page.keyboard.press('Space');
+    await expect(cell.getAttribute('class')).resolves.toContain('answered');
+    await page.locator('[data-testid="save-status"]:text-is("Saved")').waitFor();
+    await press('.side-actions button:has-text("Review answers")', 'Enter');
+    await page.getByRole('heading', { name: 'Review answers' }).waitFor();
     await press('.review-screen button:has-text("Submit answers")', 'Enter');
     await page.getByRole('dialog').waitFor();
     await shoot(page, '09-confirm-submit');

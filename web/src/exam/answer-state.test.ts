@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PresentedItem } from '../../../src/core/api/contracts.ts';
-import { currentOrder, isAnswered, move } from './answer-state.ts';
+import { answerStatus, currentOrder, isAnswered, move } from './answer-state.ts';
 
 const ordering: PresentedItem = { position: 1, type: 'ordering', stem: 's', steps: [{ id: 'x', text: 'X' }, { id: 'y', text: 'Y' }, { id: 'z', text: 'Z' }] };
 const matching: PresentedItem = { position: 2, type: 'matching', stem: 's', prompts: [{ id: 'p', text: 'P' }, { id: 'q', text: 'Q' }], responses: [{ id: 'r', text: 'R' }, { id: 's', text: 'S' }] };
@@ -15,7 +15,20 @@ describe('answer state', () => {
   it('treats an empty selection as unanswered', () => {
     const multiple: PresentedItem = { position: 3, type: 'multiple', stem: 's', select: 2, options: [] };
     expect(isAnswered(multiple, { choices: [] })).toBe(false);
-    expect(isAnswered(multiple, { choices: ['a'] })).toBe(true);
+    expect(isAnswered(multiple, { choices: ['a', 'b'] })).toBe(true);
+  });
+
+  it('calls a multiple-response item with fewer choices than it asks for incomplete, not answered', () => {
+    const multiple: PresentedItem = { position: 3, type: 'multiple', stem: 's', select: 3, options: [] };
+    expect(answerStatus(multiple, { choices: ['a'] })).toEqual({ state: 'incomplete', chosen: 1, needed: 3 });
+    expect(isAnswered(multiple, { choices: ['a', 'b'] })).toBe(false);
+    expect(answerStatus(multiple, { choices: ['a', 'b', 'c'] })).toEqual({ state: 'answered' });
+    expect(answerStatus(multiple, { choices: [] })).toEqual({ state: 'unanswered' });
+  });
+
+  it('calls a partly matched item incomplete, with how many prompts have a response', () => {
+    expect(answerStatus(matching, { pairs: { p: 'r' } })).toEqual({ state: 'incomplete', chosen: 1, needed: 2 });
+    expect(answerStatus(matching, { pairs: {} })).toEqual({ state: 'unanswered' });
   });
 
   it('keeps the presented order until the candidate gives a complete one', () => {

@@ -1,21 +1,37 @@
 import type { Answer, PresentedItem } from '../../../src/core/api/contracts.ts';
 
 /**
- * Whether an item counts as answered for the navigator and the review screen. A matching item is
- * answered only when every prompt has a response, since partial pairs score nothing.
+ * Where an item's answer stands, as the real test driver shows it: `incomplete` when some but not all
+ * of what the item asks for is given (1 of "Select TWO", 2 of 4 prompts matched), since a partial answer
+ * scores nothing. `chosen` and `needed` count choices or matched prompts.
  */
-export function isAnswered(item: PresentedItem, answer: Answer | null | undefined): boolean {
-  if (!answer) return false;
+export type AnswerStatus = { state: 'answered' | 'unanswered' } | { state: 'incomplete'; chosen: number; needed: number };
+
+export function answerStatus(item: PresentedItem, answer: Answer | null | undefined): AnswerStatus {
+  if (!answer) return { state: 'unanswered' };
   switch (item.type) {
     case 'single':
-      return 'choice' in answer && answer.choice.length > 0;
-    case 'multiple':
-      return 'choices' in answer && answer.choices.length > 0;
+      return 'choice' in answer && answer.choice.length > 0 ? { state: 'answered' } : { state: 'unanswered' };
+    case 'multiple': {
+      const chosen = 'choices' in answer ? answer.choices.length : 0;
+      const needed = item.select ?? 1;
+      if (chosen === 0) return { state: 'unanswered' };
+      return chosen < needed ? { state: 'incomplete', chosen, needed } : { state: 'answered' };
+    }
     case 'ordering':
-      return 'order' in answer && answer.order.length === (item.steps?.length ?? 0);
-    case 'matching':
-      return 'pairs' in answer && (item.prompts ?? []).every((p) => Boolean(answer.pairs[p.id]));
+      return 'order' in answer && answer.order.length === (item.steps?.length ?? 0) ? { state: 'answered' } : { state: 'unanswered' };
+    case 'matching': {
+      const prompts = item.prompts ?? [];
+      const chosen = 'pairs' in answer ? prompts.filter((p) => Boolean(answer.pairs[p.id])).length : 0;
+      if (chosen === 0) return { state: 'unanswered' };
+      return chosen < prompts.length ? { state: 'incomplete', chosen, needed: prompts.length } : { state: 'answered' };
+    }
   }
+}
+
+/** Whether an item's answer is complete (what the check button and the quick check need). */
+export function isAnswered(item: PresentedItem, answer: Answer | null | undefined): boolean {
+  return answerStatus(item, answer).state === 'answered';
 }
 
 /** The steps of an ordering item as currently arranged: the answer's order, else the presented one. */

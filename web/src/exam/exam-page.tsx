@@ -3,7 +3,7 @@ import type { ExamSummary } from '../../../src/core/api/contracts.ts';
 import { notOnExamNote } from '../exam-version/not-on-exam.ts';
 import { ErrorPanel } from '../error-panel.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { isAnswered } from './answer-state.ts';
+import { answerStatus, isAnswered } from './answer-state.ts';
 import { ExamNavigator, type NavEntry } from './exam-navigator.tsx';
 import { ExamTimer } from './exam-timer.tsx';
 import { ItemView } from './item-view.tsx';
@@ -55,10 +55,11 @@ function ExamScreen({ attemptId, a, exam }: { attemptId: string; a: AttemptState
   const items = a.view?.items ?? [];
   const current = items[Math.min(index, Math.max(0, items.length - 1))];
   const entries: NavEntry[] = useMemo(
-    () => items.map((item) => ({ item, answered: isAnswered(item, a.states[item.position]?.answer), flagged: a.states[item.position]?.flagged ?? false })),
+    () => items.map((item) => ({ item, status: answerStatus(item, a.states[item.position]?.answer), flagged: a.states[item.position]?.flagged ?? false })),
     [items, a.states],
   );
-  const unanswered = entries.filter((e) => !e.answered).length;
+  const unanswered = entries.filter((e) => e.status.state === 'unanswered').length;
+  const incomplete = entries.filter((e) => e.status.state === 'incomplete').length;
   const immediate = a.view?.kind === 'practice' && a.view.feedback === 'immediate';
   const kindTitle = a.view?.kind === 'practice' ? t('examTitlePractice') : t('examTitleMock');
   useDocumentTitle(screen === 'review' ? `${t('reviewScreen')} — ${kindTitle}` : items.length ? `${t('questionOf', { i: index + 1, n: items.length })} — ${kindTitle}` : kindTitle);
@@ -179,7 +180,7 @@ function ExamScreen({ attemptId, a, exam }: { attemptId: string; a: AttemptState
           </p>
         </aside>
       </div>
-      {confirming && <SubmitDialog unanswered={unanswered} flagged={entries.filter((e) => e.flagged).length} busy={a.submitting} onConfirm={() => void a.submit()} onCancel={() => setConfirming(false)} />}
+      {confirming && <SubmitDialog incomplete={incomplete} unanswered={unanswered} flagged={entries.filter((e) => e.flagged).length} busy={a.submitting} onConfirm={() => void a.submit()} onCancel={() => setConfirming(false)} />}
     </div>
   );
 }

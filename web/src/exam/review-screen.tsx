@@ -1,14 +1,16 @@
 import { useEffect, useRef } from 'react';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import type { NavEntry } from './exam-navigator.tsx';
+import { useStatusText, type NavEntry } from './exam-navigator.tsx';
 
-/** Before submitting: the unanswered and the flagged items, each a link back to the item. */
+/** Before submitting: the incomplete, the unanswered and the flagged items, each a link back to the item. */
 export function ReviewScreen({ entries, onGo, onBack, onSubmit }: { entries: NavEntry[]; onGo: (index: number) => void; onBack: () => void; onSubmit: () => void }) {
   const { t } = useI18n();
+  const statusText = useStatusText();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const indexed = entries.map((e, i) => ({ ...e, index: i }));
-  const unanswered = indexed.filter((e) => !e.answered);
+  const incomplete = indexed.filter((e) => e.status.state === 'incomplete');
+  const unanswered = indexed.filter((e) => e.status.state === 'unanswered');
   const flagged = indexed.filter((e) => e.flagged);
   const list = (items: typeof indexed) => (
     <ul className="review-links">
@@ -23,6 +25,7 @@ export function ReviewScreen({ entries, onGo, onBack, onSubmit }: { entries: Nav
           >
             {t('goToQuestion', { i: e.index + 1 })}
           </a>
+          {e.status.state === 'incomplete' && <strong> ({statusText(e.status)})</strong>}
           <span className="subtle"> — {e.item.stem.length > 90 ? `${e.item.stem.slice(0, 90)}…` : e.item.stem}</span>
         </li>
       ))}
@@ -34,6 +37,13 @@ export function ReviewScreen({ entries, onGo, onBack, onSubmit }: { entries: Nav
         {t('reviewScreen')}
       </h2>
       <p>{t('reviewIntro')}</p>
+      {incomplete.length > 0 && (
+        <>
+          <h3>{t('incompleteList', { n: incomplete.length })}</h3>
+          <p className="warn-text">{t('incompleteExplain')}</p>
+          {list(incomplete)}
+        </>
+      )}
       <h3>{t('unansweredList', { n: unanswered.length })}</h3>
       {unanswered.length ? list(unanswered) : <p className="subtle">{t('noneUnanswered')}</p>}
       <h3>{t('flaggedList', { n: flagged.length })}</h3>

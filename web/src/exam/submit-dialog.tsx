@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useI18n } from '../i18n/i18n-context.tsx';
 
 /** The confirmation before submitting, as a native modal dialog (focus trapped, Escape cancels). */
-export function SubmitDialog({ unanswered, flagged, busy, onConfirm, onCancel }: { unanswered: number; flagged: number; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
+export function SubmitDialog({ incomplete, unanswered, flagged, busy, onConfirm, onCancel }: { incomplete: number; unanswered: number; flagged: number; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
   const { t } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -15,6 +15,7 @@ export function SubmitDialog({ unanswered, flagged, busy, onConfirm, onCancel }:
       <h2 id="submit-title">{t('confirmSubmitTitle')}</h2>
       <div id="submit-text">
         <p>{t('confirmSubmitText')}</p>
+        {incomplete > 0 && <p className="warn-text">{incomplete === 1 ? t('confirmIncompleteOne') : t('confirmIncomplete', { n: incomplete })}</p>}
         {unanswered > 0 && <p className="warn-text">{unanswered === 1 ? t('confirmUnansweredOne') : t('confirmUnanswered', { n: unanswered })}</p>}
         {flagged > 0 && <p>{flagged === 1 ? t('confirmFlaggedOne') : t('confirmFlagged', { n: flagged })}</p>}
       </div>
