@@ -8,6 +8,7 @@ import { InjectClient } from '../../test/helpers/inject-client.ts';
 import { loadExam } from '../../test/helpers/load-exam.ts';
 import { STORES, useStores, type StoreName } from '../../test/helpers/stores.ts';
 import { syntheticBank } from '../../test/helpers/synthetic-bank.ts';
+import { signedInApp } from '../../test/helpers/test-app.ts';
 import { buildApp } from './build-app.ts';
 
 const exam = loadExam('mla-c01');
@@ -16,15 +17,7 @@ const bank = syntheticBank(exam, 12, 2);
 const T0 = Date.parse('2026-12-02T09:00:00Z');
 const stores = useStores();
 
-async function setup(store: StoreName) {
-  const clock = { t: T0 };
-  const handle = await stores.open(store);
-  await items.load(handle.db, 'bank', bank, T0);
-  const built = await buildApp({ db: handle.db, sqlite: handle.sqlite, exams: [exam], now: () => clock.t });
-  const client = new InjectClient(built.app);
-  await client.signUp('integrity@example.com');
-  return { ...built, db: handle.db, client, clock };
-}
+const setup = (store: StoreName) => signedInApp(stores, store, { exam, bank, t0: T0, email: 'integrity@example.com' });
 
 const formIds = async (db: Awaited<ReturnType<typeof setup>>['db'], id: string) => (await attempts.byId(db, id))!.form.map((e) => e.itemId);
 
@@ -66,12 +59,14 @@ describe.each(STORES)('attempt integrity on %s', (store) => {
     const ids = await formIds(db, practice.id);
     // Checking item 0 reveals its key: that first response still measures ability.
     expect((await client.req('POST', `/api/attempts/${practice.id}/check/0`)).statusCode).toBe(200);
-    // The rest is submitted: its report reveals items 1 and 2.
+    // The rest is answered and submitted: its report reveals items 1 and 2.
+    await client.answerAll(practice, [1, 2]);
     await client.req('POST', `/api/attempts/${practice.id}/submit`);
     let measured = (await responses.forMeasurement(db)).map((r) => r.itemId).sort();
     expect(measured).toEqual([...ids].sort());
     // Practising the same three again: answers now given with the keys known are kept for learning, not for measurement.
     const again = (await client.req('POST', '/api/attempts', { kind: 'practice', exam: 'mla-c01', count: 52, feedback: 'end' })).json() as AttemptView;
+    await client.answerAll(again);
     await client.req('POST', `/api/attempts/${again.id}/submit`);
     measured = (await responses.forMeasurement(db)).map((r) => r.itemId);
     expect(measured).toHaveLength(52);

@@ -6,7 +6,7 @@ import { items } from '../db/repositories/items.ts';
 import { InjectClient } from '../../test/helpers/inject-client.ts';
 import { loadExam } from '../../test/helpers/load-exam.ts';
 import { STORES, useStores, type StoreName } from '../../test/helpers/stores.ts';
-import { twoExamBank } from '../../test/helpers/synthetic-bank.ts';
+import { syntheticWrongAnswer, twoExamBank } from '../../test/helpers/synthetic-bank.ts';
 import { buildApp } from './build-app.ts';
 
 const c01 = loadExam('mla-c01');
@@ -81,9 +81,10 @@ describe.each(STORES)('two exam versions, API on %s', (store) => {
     await client.signUp('progress@example.com');
     await client.req('PUT', '/api/session/exam', { exam: 'mla-c02' });
 
-    // C01 practice on domain 1, submitted blank: 16 standalone questions and one case-study question, all wrong.
+    // C01 practice on domain 1: 16 standalone questions and one case-study question, all answered wrong.
     const c01Practice = (await client.req('POST', '/api/attempts', { kind: 'practice', exam: 'mla-c01', domains: ['1'], count: 100, feedback: 'end' })).json() as AttemptView;
     expect(c01Practice.items).toHaveLength(17);
+    await client.answerAll(c01Practice, undefined, syntheticWrongAnswer);
     expect((await client.req('POST', `/api/attempts/${c01Practice.id}/submit`)).statusCode).toBe(200);
     clock.t += 3_600_000;
 
@@ -187,6 +188,7 @@ describe.each(STORES)('questions imported from elsewhere, on %s', (store) => {
     const practice = (await client.req('POST', '/api/attempts', { kind: 'practice', exam: 'mla-c02', count: 100, feedback: 'end' })).json() as AttemptView;
     const form = (await attempts.byId(handle.db, practice.id))!.form.map((e) => e.itemId);
     expect(form).toContain('provider-q1');
+    await client.answerAll(practice);
     await client.req('POST', `/api/attempts/${practice.id}/submit`);
     const progress = (await client.req('GET', '/api/progress?exam=mla-c02')).json() as Progress;
     expect(progress.answered).toBe(form.length - 1);

@@ -148,8 +148,13 @@ describe('practice in the browser', () => {
     await page.locator('.side-actions button.primary').click();
     await page.getByRole('dialog').waitFor();
     await page.getByRole('button', { name: 'Oui, envoyer' }).click();
-    await page.getByRole('heading', { name: /Rapport de score/ }).waitFor();
-    await expect(page.locator('.report-item').count()).resolves.toBe(4);
+    await page.getByRole('heading', { name: /Rapport d’entraînement/ }).waitFor();
+    // Practice gives right and wrong on what was answered, never a scaled score or a verdict.
+    await expect(page.locator('[data-testid="scaled-score"]').count()).resolves.toBe(0);
+    await expect(page.locator('[data-testid="result"]').count()).resolves.toBe(0);
+    const answered = await page.locator('.report-item').count();
+    await expect(page.locator('[data-testid="practice-correct"]').textContent()).resolves.toMatch(new RegExp(`^\\d+ justes sur ${answered}$`));
+    await expect(page.locator('[data-testid="task-breakdown"]').isVisible()).resolves.toBe(true);
     await shoot(page, '23-practice-report-fr');
     expect(pageErrors).toEqual([]);
   });
@@ -187,7 +192,9 @@ describe('practice in the browser', () => {
     await page.locator('article.item').waitFor();
     await expect(page.locator('[data-testid="time-left"]').textContent()).resolves.toMatch(/^(01:00|00:5\d)$/);
     await answerCurrent(page);
-    await page.getByRole('heading', { name: /Rapport de score/ }).waitFor({ timeout: 90_000 });
-    await expect(page.locator('.report-item').count()).resolves.toBe(2);
+    await page.getByRole('heading', { name: /Rapport d’entraînement/ }).waitFor({ timeout: 90_000 });
+    // The question left untouched when time ran out counts nowhere.
+    await expect(page.locator('.report-item').count()).resolves.toBe(1);
+    await expect(page.locator('[data-testid="practice-unanswered"]').textContent()).resolves.toBe('1 question est restée sans réponse : elle ne compte nulle part et reste inédite.');
   }, 120_000);
 });

@@ -196,8 +196,8 @@ describe('quick check in the browser', () => {
     await expect(page.locator('[data-testid="provisional"]').textContent()).resolves.toBe('Provisional: the bank is not yet calibrated, this estimate rests on expert ratings.');
     await expect(page.locator('[data-testid="result"]').textContent()).resolves.toBe(report.passed ? 'Above the passing score' : 'Below the passing score');
     // The band is score ± 1.96 SE on the 100–1000 bar.
-    const low = Math.round(Math.max(100, report.scaled - 1.96 * (report.scaledSe as number)));
-    const high = Math.round(Math.min(1000, report.scaled + 1.96 * (report.scaledSe as number)));
+    const low = Math.round(Math.max(100, (report.scaled as number) - 1.96 * (report.scaledSe as number)));
+    const high = Math.round(Math.min(1000, (report.scaled as number) + 1.96 * (report.scaledSe as number)));
     await expect(page.getByText(`Approximate 95% interval: ${low} to ${high}`).isVisible()).resolves.toBe(true);
     const band = await page.locator('[data-testid="score-band"]').evaluate((el) => [parseFloat((el as HTMLElement).style.left), parseFloat((el as HTMLElement).style.width)]);
     // The browser keeps style percentages to about four decimals.

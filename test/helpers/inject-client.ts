@@ -1,5 +1,14 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
+import type { Answer, AttemptView, PresentedItem } from '../../src/core/api/contracts.ts';
+
+/** Some complete answer to a presented item (right or wrong does not matter): the first options, steps as shown, first responses. */
+export function anyAnswer(item: PresentedItem): Answer {
+  if (item.type === 'single') return { choice: item.options![0]!.id };
+  if (item.type === 'multiple') return { choices: item.options!.slice(0, item.select ?? 2).map((o) => o.id) };
+  if (item.type === 'ordering') return { order: item.steps!.map((s) => s.id) };
+  return { pairs: Object.fromEntries(item.prompts!.map((p) => [p.id, item.responses![0]!.id])) };
+}
 
 /** A browser-like client over `app.inject`: keeps cookies, sends the CSRF header. */
 export class InjectClient {
@@ -17,6 +26,14 @@ export class InjectClient {
     const res = await this.app.inject({ method, url, headers, remoteAddress: this.network.address ?? '127.0.0.1', payload: opts.raw ?? (body === undefined ? undefined : JSON.stringify(body)) });
     for (const c of res.cookies) this.cookies.set(c.name, c.value);
     return res;
+  }
+  /** Saves `anyAnswer` to the given positions of an attempt (every item by default). */
+  async answerAll(view: AttemptView, positions: number[] = view.items.map((i) => i.position), answerOf: (item: PresentedItem) => Answer = anyAnswer): Promise<void> {
+    for (const [k, position] of positions.entries()) {
+      const item = view.items.find((i) => i.position === position)!;
+      const r = await this.req('PUT', `/api/attempts/${view.id}/answers/${position}`, { tab: 'tab-answerall', seq: k + 1, baseRevision: 0, answer: answerOf(item), flagged: false, struck: [] });
+      expect(r.statusCode, r.body).toBe(200);
+    }
   }
   async signUp(email: string): Promise<void> {
     const s = await this.req('GET', '/api/session');

@@ -1,4 +1,5 @@
 import type { BankEntry, Question } from '../../src/core/items/item-schema.ts';
+import type { Answer, PresentedItem } from '../../src/core/api/contracts.ts';
 import type { ExamDefinition } from '../../src/core/exam/exam-schema.ts';
 
 /**
@@ -67,4 +68,14 @@ export function twoExamBank(first: ExamDefinition, second: ExamDefinition, perDo
     const task = second.domains.find((d) => d.id === domain)!.tasks[0]!;
     return { ...e, exams: { ...e.exams, [second.id]: { task: task.id, bullets: [task.skills[0]!.id], module: 1, angoff: 0.6 } } };
   });
+}
+
+/** A complete but wrong answer to a presented item of the synthetic bank (its keys: option b; options a and d; steps in order; p1–r1, p2–r2, p3–r3). */
+export function syntheticWrongAnswer(item: PresentedItem): Answer {
+  const byText = (prefix: string) => item.options!.find((o) => o.text.startsWith(prefix))!.id;
+  if (item.type === 'single') return { choice: byText('Option a ') };
+  if (item.type === 'multiple') return { choices: [byText('Option b '), byText('Option c ')] };
+  if (item.type === 'ordering') return { order: [...item.steps!].sort((x, y) => y.text.localeCompare(x.text)).map((s) => s.id) };
+  const decoy = item.responses!.find((r) => r.text.startsWith('Response r4'))!.id;
+  return { pairs: Object.fromEntries(item.prompts!.map((p) => [p.id, decoy])) };
 }

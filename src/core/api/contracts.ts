@@ -253,22 +253,32 @@ export const domainResultSchema = z.object({
   name: z.string(),
   correct: z.number(),
   total: z.number(),
-  classification: z.enum(['meets', 'needs-improvement']),
+  /** Mock exams and the quick check only: practice gives right and wrong, never a verdict. */
+  classification: z.enum(['meets', 'needs-improvement']).nullable(),
 });
+
+/** Right and wrong per task statement and per bullet (C01) or skill (C02), for the questions a report counts. */
+export const taskResultSchema = z.object({ id: z.string(), domain: z.string(), title: z.string(), correct: z.number(), total: z.number() });
+export const skillResultSchema = z.object({ id: z.string(), task: z.string(), text: z.string(), correct: z.number(), total: z.number() });
 
 export const scoreReportSchema = z.object({
   attemptId: z.string(),
   exam: z.string(),
   kind: z.enum(ATTEMPT_KINDS),
   submittedAt: z.string(),
-  method: z.enum(['angoff', 'irt']),
+  /** `practice`: right and wrong only, no score on the exam's scale and no verdict. */
+  method: z.enum(['angoff', 'irt', 'practice']),
   provisional: z.boolean(),
-  scaled: z.number(),
+  scaled: z.number().nullable(),
   passMark: z.number(),
-  passed: z.boolean(),
+  passed: z.boolean().nullable(),
   raw: z.number(),
   rawCut: z.number(),
   scoredItems: z.number(),
+  /** Practice: questions left untouched when the candidate finished; they count nowhere (0 for mocks). */
+  unanswered: z.number().default(0),
+  tasks: z.array(taskResultSchema).default([]),
+  skills: z.array(skillResultSchema).default([]),
   /** IRT only: standard error on the scaled scale and the probability of passing. */
   scaledSe: z.number().nullable(),
   passProbability: z.number().nullable(),

@@ -3,6 +3,7 @@ import { loadExam } from '../../../test/helpers/load-exam.ts';
 import { syntheticBank } from '../../../test/helpers/synthetic-bank.ts';
 import { assembleForm } from '../exam/assemble-form.ts';
 import { presentItem, toBankAnswer, toPresentedAnswer, AnswerShapeError } from '../exam/present-item.ts';
+import { tagQuestion } from '../items/exam-tags.ts';
 import type { CaseStudy, Question } from '../items/item-schema.ts';
 import { angoffRawCut } from '../measure/scaled-score.ts';
 import { angoffScaled } from './angoff-scale.ts';
@@ -131,5 +132,31 @@ describe('scoreAttempt', () => {
     expect(report.rawCut).toBe(30);
     expect(report.scaled).toBe(720);
     expect(report.passed).toBe(true);
+  });
+
+  const tagged = new Map([...questions].map(([id, question]) => [id, tagQuestion(question, exam.id)]));
+  it('breaks the scored items down by task statement and by bullet, in the exam order', () => {
+    const report = scoreAttempt({ attemptId: 'a2', kind: 'mock', exam, entries: form.entries, questions: tagged, cases, submittedAt: new Date('2026-01-01T00:00:00Z'), answers: new Map(form.entries.map((e) => [e.position, key(e.itemId)])) });
+    expect(report.tasks.reduce((n, t) => n + t.total, 0)).toBe(50);
+    expect(report.tasks.every((t) => t.correct === t.total)).toBe(true);
+    expect(report.tasks.map((t) => t.id)).toEqual([...report.tasks.map((t) => t.id)].sort());
+    expect(report.tasks[0]).toMatchObject({ id: '1.1', domain: '1', title: exam.domains[0]!.tasks[0]!.title });
+    expect(report.skills.length).toBeGreaterThan(0);
+    expect(report.skills.every((s) => s.text.length > 0 && s.total > 0)).toBe(true);
+  });
+
+  it('reports practice as right and wrong on the answered questions only, with no scaled score or verdict', () => {
+    const entries = form.entries.slice(0, 10);
+    const answers = new Map<number, BankAnswer | null>([
+      [entries[0]!.position, key(entries[0]!.itemId)],
+      [entries[1]!.position, key(entries[1]!.itemId)],
+      [entries[2]!.position, { choice: 'zz' }],
+    ]);
+    const report = scoreAttempt({ attemptId: 'p1', kind: 'practice', exam, entries, questions: tagged, cases, answers, submittedAt: new Date('2026-01-01T00:00:00Z') });
+    expect(report).toMatchObject({ method: 'practice', scaled: null, passed: null, passProbability: null, raw: 2, scoredItems: 3, unanswered: 7 });
+    expect(report.items.map((i) => i.position)).toEqual(entries.slice(0, 3).map((e) => e.position));
+    expect(report.domains.every((d) => d.classification === null)).toBe(true);
+    expect(report.domains.reduce((n, d) => n + d.total, 0)).toBe(3);
+    expect(report.tasks.reduce((n, t) => n + t.total, 0)).toBe(3);
   });
 });

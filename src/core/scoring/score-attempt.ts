@@ -5,6 +5,7 @@ import { reviewItem } from '../exam/present-item.ts';
 import type { TaggedCaseStudy, TaggedQuestion } from '../items/exam-tags.ts';
 import { angoffRawCut } from '../measure/scaled-score.ts';
 import { angoffDomainMeets, angoffScaled } from './angoff-scale.ts';
+import { breakdown } from './breakdown.ts';
 import { ADAPTIVE_SE_FACTOR, irtScore, type ScoringParameters } from './irt-score.ts';
 import { isAnswered, scoreQuestion, type BankAnswer } from './score-question.ts';
 
@@ -27,7 +28,9 @@ const DEFAULT_RATING = 0.6;
 
 /**
  * Scores an attempt by the real rules (each question all or nothing, each case-study question on its
- * own, unanswered wrong, unscored items excluded) and builds the report with the Angoff scale.
+ * own, unanswered wrong, unscored items excluded) and builds the report with the Angoff scale, or IRT
+ * once calibrated. Practice is not an exam: its report counts only the questions answered (those left
+ * untouched stay unseen) and gives right and wrong, never a score on the exam's scale or a verdict.
  */
 export function scoreAttempt(input: ScoreInput): ScoreReport {
   const { exam } = input;
@@ -40,6 +43,7 @@ export function scoreAttempt(input: ScoreInput): ScoreReport {
     const caseStudy = entry.caseId ? input.cases.get(entry.caseId) : undefined;
     return { entry, q, correct, review: reviewItem(q, entry, answer, { correct, answered: isAnswered(answer) }, caseStudy) };
   });
+  if (input.kind === 'practice') return practiceReport(input, results);
   const scored = results.filter((r) => r.entry.scored);
   const ratings = scored.map((r) => r.q.angoff ?? DEFAULT_RATING);
   const raw = scored.filter((r) => r.correct).length;
@@ -65,6 +69,8 @@ export function scoreAttempt(input: ScoreInput): ScoreReport {
     raw,
     rawCut: Math.round(rawCut * 100) / 100,
     scoredItems: scored.length,
+    unanswered: 0,
+    ...breakdown(exam, scored.map((r) => ({ task: r.q.task, bullets: r.q.bullets, correct: r.correct }))),
     items: results.map((r) => r.review),
   };
   const irt = input.irt;
@@ -90,4 +96,38 @@ export function scoreAttempt(input: ScoreInput): ScoreReport {
   const gap = (d: (typeof domains)[number]) => d.correct / d.total - scored.filter((r) => r.entry.domain === d.id).reduce((s, r) => s + (r.q.angoff ?? DEFAULT_RATING), 0) / d.total;
   const studyNext = domains.filter((d) => d.classification === 'needs-improvement').sort((a, b) => gap(a) - gap(b)).map((d) => d.id);
   return { ...base, method: 'angoff', provisional: false, scaled, passed: scaled >= scale.pass, scaledSe: null, passProbability: null, domains, studyNext };
+}
+
+type ScoredRow = { entry: FormEntry; q: TaggedQuestion; correct: boolean; review: ScoreReport['items'][number] };
+
+/** A practice report: the answered questions only, right and wrong per domain, task statement and skill. */
+function practiceReport(input: ScoreInput, results: ScoredRow[]): ScoreReport {
+  const counted = results.filter((r) => r.review.answered);
+  const domains = input.exam.domains
+    .map((d) => {
+      const inDomain = counted.filter((r) => r.entry.domain === d.id);
+      return { id: d.id, name: d.name, correct: inDomain.filter((r) => r.correct).length, total: inDomain.length, classification: null };
+    })
+    .filter((d) => d.total > 0);
+  return {
+    attemptId: input.attemptId,
+    exam: input.exam.id,
+    kind: input.kind,
+    submittedAt: input.submittedAt.toISOString(),
+    method: 'practice',
+    provisional: false,
+    scaled: null,
+    passMark: input.exam.scale.pass,
+    passed: null,
+    raw: counted.filter((r) => r.correct).length,
+    rawCut: 0,
+    scoredItems: counted.length,
+    unanswered: results.length - counted.length,
+    scaledSe: null,
+    passProbability: null,
+    domains,
+    ...breakdown(input.exam, counted.map((r) => ({ task: r.q.task, bullets: r.q.bullets, correct: r.correct }))),
+    studyNext: [],
+    items: counted.map((r) => r.review),
+  };
 }

@@ -299,7 +299,10 @@ export class AttemptService {
       const answerMap = new Map([...stored].map(([p, a]) => [p, a.answer]));
       const scored = scoreAttempt({ attemptId: record.id, kind: record.kind, exam, entries: record.form, questions: qs, cases, answers: answerMap, submittedAt: new Date(now), irt: this.deps.bank.irt(exam.id, { allowProvisional: record.kind === 'quick' }) });
       const report = record.kind === 'mock' && record.profile ? { ...scored, timing: mockTime(exam, record.profile, record.accommodation, record.extraMinutes) } : scored;
-      const unchecked = record.form.filter((e) => !stored.get(e.position)?.checked);
+      // Practice finished early leaves the untouched questions unseen: no response, no review card,
+      // no key revealed. A mock or quick check counts an unanswered question wrong, as the exam does.
+      const counted = record.kind === 'practice' ? record.form.filter((e) => isAnswered(stored.get(e.position)?.answer)) : record.form;
+      const unchecked = counted.filter((e) => !stored.get(e.position)?.checked);
       await recordResponses(
         trx,
         record,
@@ -310,7 +313,7 @@ export class AttemptService {
         now,
       );
       // The report shows every key of the attempt from now on.
-      await revealedKeys.record(trx, record.userId, record.form.map((e) => e.itemId), now);
+      await revealedKeys.record(trx, record.userId, counted.map((e) => e.itemId), now);
       // The history shows a mock's score and result, and a quick check's estimate (not a pass or fail).
       const isMock = record.kind === 'mock';
       await attempts.saveReport(trx, record.id, { report: JSON.stringify(report), scaled: record.kind === 'practice' ? null : report.scaled, passed: isMock ? report.passed : null });

@@ -6,11 +6,10 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import { Prose } from '../prose.tsx';
 import { useDocumentTitle } from '../use-document-title.ts';
 import { ItemReviewView } from './item-review-view.tsx';
-import { scoreBand } from './score-band.ts';
+import { PracticeSummary } from './practice-summary.tsx';
+import { ScorePanel } from './score-panel.tsx';
+import { TaskBreakdown } from './task-breakdown.tsx';
 import { StudyList } from './study-list.tsx';
-
-/** The exam's scaled scale; the report carries only the pass mark, and every exam version uses 100–1000. */
-const SCALE = { min: 100, max: 1000 };
 
 type Filter = 'all' | 'incorrect' | 'flagged';
 
@@ -51,61 +50,12 @@ export function ReportPage({ attemptId }: { attemptId: string }) {
   const flagged = new Set(Object.entries(attempt?.answers ?? {}).filter(([, a]) => a.flagged).map(([p]) => Number(p)));
   const shown = report.items.filter((i) => (filter === 'incorrect' ? !i.correct : filter === 'flagged' ? flagged.has(i.position) : true));
   const numberOf = new Map(report.items.map((i, n) => [i.position, n + 1]));
-  const irt = report.method === 'irt' && report.scaledSe !== null;
-  const method = `${report.method === 'irt' ? t('methodIrt') : t('methodAngoff')}${report.provisional ? ` (${t('provisional')})` : ''}`;
-  const span = SCALE.max - SCALE.min;
-  const scorePct = Math.max(0, Math.min(100, ((report.scaled - SCALE.min) / span) * 100));
-  const passPct = ((report.passMark - SCALE.min) / span) * 100;
-  const band = scoreBand(report.scaled, report.scaledSe, SCALE);
-  // A quick check's 20 items give an estimate, not an exam result: say where it stands, not "Pass".
-  const verdict = report.kind === 'quick' ? (report.passed ? t('aboveCut') : t('belowCut')) : report.passed ? t('passed') : t('failed');
-
   return (
     <div className="report">
       <h1 ref={heading} tabIndex={-1}>
-        {report.kind === 'quick' ? `${t('report')} — ${t('kindQuick')}` : t('report')} <span className="subtle">— {report.exam.toUpperCase()}</span>
+        {report.kind === 'quick' ? `${t('report')} — ${t('kindQuick')}` : report.kind === 'practice' ? t('practiceReport') : t('report')} <span className="subtle">— {report.exam.toUpperCase()}</span>
       </h1>
-      <section className="panel score" aria-labelledby="score-title">
-        <h2 id="score-title">{t('scaledScore')}</h2>
-        <p className="score-line">
-          <span className="score-value" data-testid="scaled-score">{report.scaled}</span>
-          {irt && (
-            // Said in full by the estimate line below; here only for the eye.
-            <span className="score-se" aria-hidden="true">
-              ± {Math.round(report.scaledSe ?? 0)}
-            </span>
-          )}
-          <span className={`badge big ${report.passed ? 'ok' : 'ko'}`} data-testid="result">
-            {verdict}
-          </span>
-        </p>
-        {irt && (
-          <p className="estimate" data-testid="estimate">
-            {t('estimatedScore', { score: report.scaled, se: Math.round(report.scaledSe ?? 0) })}
-          </p>
-        )}
-        <div className="score-scale" aria-hidden="true">
-          <div className="score-fill" style={{ width: `${scorePct}%` }} />
-          {band && <div className="score-band" data-testid="score-band" style={{ left: `${band.leftPct}%`, width: `${band.widthPct}%` }} />}
-          <div className="score-cut" style={{ left: `${passPct}%` }} />
-        </div>
-        {band && <p className="subtle small">{t('interval95', { low: band.low, high: band.high })}</p>}
-        <p>{t('passMark', { mark: report.passMark })}</p>
-        {report.timing && (
-          <p className="timing" data-testid="report-timing">
-            {t(report.timing.accommodation ? 'timingWithAccommodation' : 'timingMinutes', { minutes: report.timing.minutes })}
-            {report.timing.selfGranted && ` ${t('timingSelfGranted', { extra: report.timing.extraMinutes })}`}
-          </p>
-        )}
-        {report.passProbability !== null && <p className="pass-probability" data-testid="pass-probability">{t('passProbability', { pct: Math.round(report.passProbability * 100) })}</p>}
-        <p className="method" data-testid="method">{method}</p>
-        {report.provisional && (
-          <p className="info" data-testid="provisional">
-            {t('provisionalNotice')}
-          </p>
-        )}
-        <p>{t('rawScore', { raw: report.raw, n: report.scoredItems, cut: Math.round(report.rawCut * 10) / 10 })}</p>
-      </section>
+      {report.method === 'practice' ? <PracticeSummary report={report} /> : <ScorePanel report={report} />}
       <StudyList exam={report.exam} studyNext={report.studyNext} domains={report.domains} />
       <section className="panel" aria-labelledby="domains-title">
         <h2 id="domains-title">{t('domainResults')}</h2>
@@ -116,10 +66,10 @@ export function ReportPage({ attemptId }: { attemptId: string }) {
               <li key={d.id}>
                 <div className="bar-label">
                   <span>{t('domainLabel', { id: d.id, name: d.name })}</span>
-                  <span className={`badge ${d.classification === 'meets' ? 'ok' : 'ko'}`}>{d.classification === 'meets' ? t('meets') : t('needsImprovement')}</span>
+                  {d.classification && <span className={`badge ${d.classification === 'meets' ? 'ok' : 'ko'}`}>{d.classification === 'meets' ? t('meets') : t('needsImprovement')}</span>}
                 </div>
                 <div className="bar" aria-hidden="true">
-                  <div className={`bar-fill ${d.classification === 'meets' ? '' : 'low'}`} style={{ width: `${pct}%` }} />
+                  <div className={`bar-fill ${d.classification === 'needs-improvement' ? 'low' : ''}`} style={{ width: `${pct}%` }} />
                 </div>
                 <p className="subtle small domain-foot">{t('domainCorrect', { correct: d.correct, total: d.total })}</p>
               </li>
@@ -127,6 +77,7 @@ export function ReportPage({ attemptId }: { attemptId: string }) {
           })}
         </ul>
       </section>
+      <TaskBreakdown tasks={report.tasks} skills={report.skills} />
       <section className="panel" aria-labelledby="items-title">
         <h2 id="items-title">{t('itemReview')}</h2>
         <fieldset className="filter">
