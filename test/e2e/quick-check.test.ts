@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page, Request, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AttemptView, ScoreReport } from '../../src/core/api/contracts.ts';
+import type { AttemptView, Progress, ScoreReport } from '../../src/core/api/contracts.ts';
 import { axeProblems, launchBrowser, shoot, signUpInBrowser } from './support/browser.ts';
 import { startApp, type RunningApp } from './support/start-app.ts';
 
@@ -204,24 +204,27 @@ describe('quick check in the browser', () => {
     expect(band[0]).toBeCloseTo(((low - 100) / 900) * 100, 3);
     expect(band[1]).toBeCloseTo(((high - low) / 900) * 100, 3);
 
+    // What to study next: the same task statements, in the same order, on the report and the dashboard.
     await expect(page.getByRole('heading', { name: 'What to study next' }).isVisible()).resolves.toBe(true);
-    const weak = report.domains.filter((d) => d.classification === 'needs-improvement').map((d) => d.id);
-    expect([...report.studyNext].sort()).toEqual(weak.sort());
-    const shown = await page.locator('.study-list .study-domain').allTextContents();
-    expect(shown).toEqual(report.studyNext.map((id) => `Domain ${id}: ${report.domains.find((d) => d.id === id)?.name}`));
-    if (report.studyNext.length === 0) await expect(page.getByText('No domain needs improvement on this attempt').isVisible()).resolves.toBe(true);
+    const progress = (await page.evaluate(async () => (await fetch('/api/progress?exam=mla-c01')).json())) as Progress;
+    const top = progress.studyNext.slice(0, 3).map((r) => `${r.task} ${r.title}`);
+    expect(progress.studyNext[0]!.points).toBeGreaterThanOrEqual(progress.studyNext[1]!.points);
+    await expect(page.locator('.study-list .study-domain').allTextContents()).resolves.toEqual(top);
     await shoot(page, '41-quick-report');
     await expect(axeProblems(page)).resolves.toEqual([]);
+    await page.goto(`${app.url}/#/`);
+    await page.getByRole('heading', { name: 'What to study next' }).waitFor();
+    await expect(page.locator('.study-list .study-domain').allTextContents()).resolves.toEqual(top);
+    await page.goto(`${app.url}/#/attempts/${report.attemptId}/report`);
+    await page.getByRole('heading', { name: 'What to study next' }).waitFor();
 
-    // Practising the weakest domain starts from the study list.
-    if (report.studyNext.length > 0) {
-      const started = page.waitForRequest((r) => r.url().endsWith('/api/attempts') && r.method() === 'POST');
-      await tabTo(page.locator('.study-list button').first());
-      await page.keyboard.press('Enter');
-      await expect((await started).postDataJSON()).toMatchObject({ kind: 'practice', domains: [report.studyNext[0]] });
-      await page.locator('article.item').waitFor();
-      await expect(page.locator('.exam-title').textContent()).resolves.toBe('Practice — MLA-C01');
-    }
+    // Practising the first task statement starts from the study list.
+    const started = page.waitForRequest((r) => r.url().endsWith('/api/attempts') && r.method() === 'POST');
+    await tabTo(page.locator('.study-list button').first());
+    await page.keyboard.press('Enter');
+    await expect((await started).postDataJSON()).toMatchObject({ kind: 'practice', tasks: [progress.studyNext[0]!.task] });
+    await page.locator('article.item').waitFor();
+    await expect(page.locator('.exam-title').textContent()).resolves.toBe('Practice — MLA-C01');
 
     // The history names the quick check and links to its report (the server keeps scores for mocks only).
     await page.goto(`${app.url}/#/`);

@@ -283,19 +283,32 @@ export const scoreReportSchema = z.object({
   scaledSe: z.number().nullable(),
   passProbability: z.number().nullable(),
   domains: z.array(domainResultSchema),
-  /** Domains that need improvement, weakest first: what to study next. */
-  studyNext: z.array(z.string()).default([]),
   /** Mock exams: how the time was set (the standard time, a named accommodation, minutes the candidate gave themselves). */
   timing: z.object({ minutes: z.number(), accommodation: z.string().nullable(), extraMinutes: z.number(), selfGranted: z.boolean() }).optional(),
   items: z.array(itemReviewSchema),
 });
 export type ScoreReport = z.infer<typeof scoreReportSchema>;
 
+/** One task statement in the study ranking (`src/core/learn/study-next.ts`). */
+export const studyPrioritySchema = z.object({
+  task: z.string(),
+  domain: z.string(),
+  title: z.string(),
+  share: z.number(),
+  mastery: z.number(),
+  correct: z.number(),
+  answered: z.number(),
+  points: z.number(),
+});
+export type StudyPriority = z.infer<typeof studyPrioritySchema>;
+
 export const progressSchema = z.object({
   exam: z.string(),
   answered: z.number(),
   dueForReview: z.number(),
   domains: z.array(z.object({ id: z.string(), name: z.string(), answered: z.number(), correct: z.number(), mastery: z.number() })),
+  /** Every task statement of the exam, most points still to win first: what to study next, for every screen. */
+  studyNext: z.array(studyPrioritySchema),
   attempts: z.array(attemptSummarySchema),
 });
 export type Progress = z.infer<typeof progressSchema>;

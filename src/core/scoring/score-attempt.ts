@@ -89,13 +89,9 @@ export function scoreAttempt(input: ScoreInput): ScoreReport {
       scaledSe: result.scaledSe,
       passProbability: Math.round(result.passProbability * 1000) / 1000,
       domains: domains.map((d) => ({ ...d, classification: result.domains.get(d.id)?.meets ? ('meets' as const) : ('needs-improvement' as const) })),
-      // Weakest first: the domains whose own ability is furthest below the cut.
-      studyNext: [...result.domains].filter(([, d]) => !d.meets).sort((a, b) => a[1].theta - b[1].theta).map(([id]) => id),
     };
   }
-  const gap = (d: (typeof domains)[number]) => d.correct / d.total - scored.filter((r) => r.entry.domain === d.id).reduce((s, r) => s + (r.q.angoff ?? DEFAULT_RATING), 0) / d.total;
-  const studyNext = domains.filter((d) => d.classification === 'needs-improvement').sort((a, b) => gap(a) - gap(b)).map((d) => d.id);
-  return { ...base, method: 'angoff', provisional: false, scaled, passed: scaled >= scale.pass, scaledSe: null, passProbability: null, domains, studyNext };
+  return { ...base, method: 'angoff', provisional: false, scaled, passed: scaled >= scale.pass, scaledSe: null, passProbability: null, domains };
 }
 
 type ScoredRow = { entry: FormEntry; q: TaggedQuestion; correct: boolean; review: ScoreReport['items'][number] };
@@ -127,7 +123,6 @@ function practiceReport(input: ScoreInput, results: ScoredRow[]): ScoreReport {
     passProbability: null,
     domains,
     ...breakdown(input.exam, counted.map((r) => ({ task: r.q.task, bullets: r.q.bullets, correct: r.correct }))),
-    studyNext: [],
     items: counted.map((r) => r.review),
   };
 }

@@ -56,7 +56,7 @@ export class BankService {
 
   /** Each exam's Sympson–Hetter eligibility for the adaptive check (items absent are fully eligible). */
   private eligibility = new Map<string, Map<string, number>>();
-  private poolByExam = new Map<string, Map<string, string>>();
+  private poolByExam = new Map<string, Map<string, { domain: string; task: string | undefined }>>();
 
   /** The current version id of each active question id (derived in `refresh`). */
   private versionOf = new Map<string, string>();
@@ -98,10 +98,15 @@ export class BankService {
    * domain in that exam ('' when untagged): what progress and the review queue of that exam count.
    */
   domainsOf(examId: string): ReadonlyMap<string, string> {
+    return new Map([...this.placesOf(examId)].map(([id, p]) => [id, p.domain]));
+  }
+
+  /** As `domainsOf`, with each question's task statement in that exam (undefined when untagged). */
+  placesOf(examId: string): ReadonlyMap<string, { domain: string; task: string | undefined }> {
     let pool = this.poolByExam.get(examId);
     if (!pool) {
       const exam = this.exams.get(examId);
-      pool = new Map(exam ? questionPool(this.activeEntries(), exam, { allowUntagged: true }).map((p) => [p.question.id, p.domain]) : []);
+      pool = new Map(exam ? questionPool(this.activeEntries(), exam, { allowUntagged: true }).map((p) => [p.question.id, { domain: p.domain, task: p.question.task }]) : []);
       this.poolByExam.set(examId, pool);
     }
     return pool;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AttemptSummary, Progress, User } from '../../core/api/contracts.ts';
 import { mastery } from '../../core/learn/review-schedule.ts';
+import { rankStudy, type TaskTally } from '../../core/learn/study-next.ts';
 import { attempts } from '../../db/repositories/attempts.ts';
 import { responses } from '../../db/repositories/responses.ts';
 import { reviewCards } from '../../db/repositories/review-cards.ts';
@@ -38,19 +39,28 @@ export class ProgressService {
     const { db, bank, now } = this.deps;
     const exam = bank.exam(examId);
     if (!exam) throw notFound(`Exam "${examId}"`);
-    const domainOf = bank.domainsOf(exam.id);
+    const placeOf = bank.placesOf(exam.id);
     // Questions not yet tagged for the exam (imported from elsewhere) are practised but feed no readiness.
-    const history = (await responses.byUser(db, user.id)).filter((h) => !!domainOf.get(h.itemId));
+    const history = (await responses.byUser(db, user.id)).filter((h) => !!placeOf.get(h.itemId)?.domain);
+    const byTask = new Map<string, TaskTally>();
+    for (const h of history) {
+      const task = placeOf.get(h.itemId)!.task!;
+      const tally = byTask.get(task) ?? { correct: 0, answered: 0 };
+      tally.answered += 1;
+      if (h.correct) tally.correct += 1;
+      byTask.set(task, tally);
+    }
     const domains = exam.domains.map((d) => {
-      const mine = history.filter((h) => domainOf.get(h.itemId) === d.id);
+      const mine = history.filter((h) => placeOf.get(h.itemId)!.domain === d.id);
       const correct = mine.filter((h) => h.correct).length;
       return { id: d.id, name: d.name, answered: mine.length, correct, mastery: mastery(correct, mine.length) };
     });
     return {
       exam: exam.id,
       answered: history.length,
-      dueForReview: (await reviewCards.due(db, user.id, now(), 5000)).filter((id) => domainOf.has(id)).length,
+      dueForReview: (await reviewCards.due(db, user.id, now(), 5000)).filter((id) => placeOf.has(id)).length,
       domains,
+      studyNext: rankStudy(exam, byTask),
       attempts: await this.history(user, exam.id),
     };
   }

@@ -6,11 +6,10 @@ import { countdownText } from '../exam-version/countdown-text.ts';
 import { ExamNotice } from '../exam-version/exam-notice.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { routeHref } from '../routing/use-hash-route.ts';
+import { StudyList } from '../report/study-list.tsx';
 import { useDocumentTitle } from '../use-document-title.ts';
 import { profileName } from './profile-name.ts';
 import { StartForms } from './start-forms.tsx';
-import { studyNext } from './study-next.ts';
-import { useStartAttempt } from './use-start-attempt.ts';
 
 /** Home for the exam the user prepares for: its notice, the countdown, readiness per domain, history, and the ways to start studying. */
 export function DashboardPage({ exam, examDate, today }: { exam: ExamSummary; examDate: string | null; today: string }) {
@@ -41,6 +40,7 @@ export function DashboardPage({ exam, examDate, today }: { exam: ExamSummary; ex
       </h1>
       <ExamNotice exam={exam} />
       {examDate && <p className="countdown">{countdownText(examDate, today, t, locale)}</p>}
+      <StudyList exam={exam.id} ranking={progress.studyNext} />
       <div className="dashboard-grid">
         <Readiness progress={progress} exam={exam} />
         <StartForms exam={exam} dueForReview={progress.dueForReview} />
@@ -52,8 +52,6 @@ export function DashboardPage({ exam, examDate, today }: { exam: ExamSummary; ex
 
 function Readiness({ progress, exam }: { progress: Progress; exam: ExamSummary }) {
   const { t } = useI18n();
-  const { busy, error, start } = useStartAttempt();
-  const next = studyNext(progress.domains, new Map(exam.domains.map((d) => [d.id, d.weight])));
   return (
     <section className="panel" aria-labelledby="readiness-title">
       <h2 id="readiness-title">{t('readiness')}</h2>
@@ -75,20 +73,6 @@ function Readiness({ progress, exam }: { progress: Progress; exam: ExamSummary }
           );
         })}
       </ul>
-      {next && (
-        <div className="study-next">
-          <h3>{t('studyNext')}</h3>
-          <p>{t('studyNextText', { id: next.id, name: next.name })}</p>
-          {error && (
-            <p className="form-error" role="alert">
-              {error.message}
-            </p>
-          )}
-          <button type="button" className="primary" disabled={busy !== null} onClick={() => void start('next', { kind: 'practice', exam: exam.id, domains: [next.id], count: 10, feedback: 'immediate' })}>
-            {busy ? t('starting') : t('practiseDomain')}
-          </button>
-        </div>
-      )}
     </section>
   );
 }

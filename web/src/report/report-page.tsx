@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AttemptView, ScoreReport } from '../../../src/core/api/contracts.ts';
+import type { AttemptView, Progress, ScoreReport } from '../../../src/core/api/contracts.ts';
 import { api, ApiRequestError } from '../api/api-client.ts';
 import { ErrorPanel } from '../error-panel.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
@@ -22,6 +22,7 @@ export function ReportPage({ attemptId }: { attemptId: string }) {
   const { t } = useI18n();
   const [report, setReport] = useState<ScoreReport | null>(null);
   const [attempt, setAttempt] = useState<AttemptView | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState<ApiRequestError | null>(null);
   const [filter, setFilter] = useState<Filter>('all');
   const heading = useRef<HTMLHeadingElement>(null);
@@ -33,6 +34,8 @@ export function ReportPage({ attemptId }: { attemptId: string }) {
       const [r, v] = await Promise.all([api.report(attemptId), api.attempt(attemptId)]);
       setReport(r);
       setAttempt(v);
+      // What to study next comes from the candidate's whole record, as on the dashboard.
+      setProgress(await api.progress(r.exam));
     } catch (e) {
       setError(e instanceof ApiRequestError ? e : new ApiRequestError(0, 'network', String(e)));
     }
@@ -56,7 +59,7 @@ export function ReportPage({ attemptId }: { attemptId: string }) {
         {report.kind === 'quick' ? `${t('report')} — ${t('kindQuick')}` : report.kind === 'practice' ? t('practiceReport') : t('report')} <span className="subtle">— {report.exam.toUpperCase()}</span>
       </h1>
       {report.method === 'practice' ? <PracticeSummary report={report} /> : <ScorePanel report={report} />}
-      <StudyList exam={report.exam} studyNext={report.studyNext} domains={report.domains} />
+      {progress && <StudyList exam={report.exam} ranking={progress.studyNext} />}
       <section className="panel" aria-labelledby="domains-title">
         <h2 id="domains-title">{t('domainResults')}</h2>
         <ul className="bars">
