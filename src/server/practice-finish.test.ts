@@ -41,6 +41,15 @@ describe.each(STORES)('finishing practice early, on %s', (store) => {
     expect(after.dueForReview).toBe(10);
   });
 
+  it('says when a practice holds fewer questions than were asked for', async () => {
+    const { client } = await setup(store);
+    const view = (await client.req('POST', '/api/attempts', { kind: 'practice', exam: 'mla-c01', domains: ['3'], count: 50, feedback: 'end' })).json() as AttemptView;
+    expect(view.items).toHaveLength(12);
+    expect(view.target).toBe(50);
+    const reread = (await client.req('GET', `/api/attempts/${view.id}`)).json() as AttemptView;
+    expect(reread.target).toBe(50);
+  });
+
   it('reveals only the keys of the questions answered, so the untouched stay fit for measurement', async () => {
     const { db, client, clock } = await setup(store);
     const userId = (await client.req('GET', '/api/session')).json().user.id as string;

@@ -197,4 +197,18 @@ describe('practice in the browser', () => {
     await expect(page.locator('.report-item').count()).resolves.toBe(1);
     await expect(page.locator('[data-testid="practice-unanswered"]').textContent()).resolves.toBe('1 question est restée sans réponse : elle ne compte nulle part et reste inédite.');
   }, 120_000);
+
+  it('says so when the bank cannot fill the number of questions asked for', async () => {
+    await page.goto(`${app.url}/#/`);
+    await page.getByRole('heading', { name: /Tableau de bord/ }).waitFor();
+    await page.getByLabel('Nombre de questions').fill('100');
+    await page.getByLabel('À la fin').check();
+    await page.getByLabel('Chronométré').setChecked(false);
+    await page.locator('#practice-title + form button[type="submit"]').click();
+    await page.locator('article.item').waitFor();
+    const available = await page.locator('.nav-grid li').count();
+    expect(available).toBeLessThan(100);
+    await expect(page.locator('[data-testid="practice-shortfall"]').textContent()).resolves.toBe(`100 questions demandées, ${available} disponibles pour ce choix : cet entraînement en compte ${available}.`);
+    await shoot(page, '24-practice-shortfall-fr');
+  });
 });

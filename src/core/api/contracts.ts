@@ -174,7 +174,7 @@ export type SavedAnswer = z.infer<typeof savedAnswerSchema>;
 export const attemptViewSchema = z.object({
   id: z.string(),
   kind: z.enum(ATTEMPT_KINDS),
-  /** Quick check: how many items it will have in all (items arrive one at a time). */
+  /** Quick check: how many items it will have in all (items arrive one at a time). Practice: how many were asked for. */
   target: z.number().optional(),
   exam: z.string(),
   profile: z.string().nullable(),

@@ -65,7 +65,8 @@ export class AttemptService {
       exam: exam.id,
       profile: req.kind === 'mock' ? req.profile : null,
       feedback: req.kind === 'practice' ? req.feedback : 'end',
-      target: req.kind === 'quick' ? req.count : null,
+      // Quick check: the items it will have; practice: the items asked for (the form may hold fewer).
+      target: req.kind === 'quick' || req.kind === 'practice' ? req.count : null,
       accommodation: req.kind === 'mock' ? (req.accommodation ?? null) : null,
       extraMinutes: req.kind === 'mock' ? (req.extraMinutes ?? null) : null,
       seed,

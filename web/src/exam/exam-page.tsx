@@ -119,6 +119,11 @@ function ExamScreen({ attemptId, a, exam }: { attemptId: string; a: AttemptState
           {a.notice}
         </p>
       )}
+      {a.view.kind === 'practice' && a.view.target !== undefined && a.view.target > items.length && (
+        <p className="info" data-testid="practice-shortfall">
+          {t('practiceShortfall', { asked: a.view.target, available: items.length })}
+        </p>
+      )}
       <div className="exam-body">
         <div className="exam-main">
           {screen === 'review' ? (

@@ -177,6 +177,7 @@ export const en = {
   methodIrt: 'IRT',
   provisional: 'provisional',
   rawScore: 'Raw score: {raw} of {n} scored questions (cut {cut})',
+  practiceShortfall: '{asked} questions asked, {available} available for this choice: this practice holds {available}.',
   practiceResult: 'Practice result',
   practiceCorrect: '{correct} of {answered} right',
   practicePercent: '({pct}%)',

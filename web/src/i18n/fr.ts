@@ -179,6 +179,7 @@ export const fr: Messages = {
   methodIrt: 'TRI (IRT)',
   provisional: 'provisoire',
   rawScore: 'Score brut : {raw} sur {n} questions notées (seuil {cut})',
+  practiceShortfall: '{asked} questions demandées, {available} disponibles pour ce choix : cet entraînement en compte {available}.',
   practiceResult: 'Résultat de l’entraînement',
   practiceCorrect: '{correct} justes sur {answered}',
   practicePercent: '({pct} %)',
