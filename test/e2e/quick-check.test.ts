@@ -215,6 +215,14 @@ describe('quick check in the browser', () => {
     await page.goto(`${app.url}/#/`);
     await page.getByRole('heading', { name: 'What to study next' }).waitFor();
     await expect(page.locator('.study-list .study-domain').allTextContents()).resolves.toEqual(top);
+    // The headline: the estimate from everything answered, here the quick check's 20 first answers.
+    if (progress.readiness.state !== 'estimate') throw new Error('the dashboard has no estimate after a 20-item quick check');
+    // Only the quick check's answers so far: the same estimate as its report.
+    expect(progress.readiness.scaled).toBe(report.scaled);
+    await expect(page.locator('[data-testid="headline-score"]').textContent()).resolves.toBe(String(progress.readiness.scaled));
+    await expect(page.locator('[data-testid="headline-probability"]').textContent()).resolves.toBe(`Probability of passing at your next sitting: ${Math.round(progress.readiness.passProbability * 100)}%`);
+    await shoot(page, '42-dashboard-headline');
+    await expect(axeProblems(page)).resolves.toEqual([]);
     await page.goto(`${app.url}/#/attempts/${report.attemptId}/report`);
     await page.getByRole('heading', { name: 'What to study next' }).waitFor();
 

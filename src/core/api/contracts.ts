@@ -309,6 +309,11 @@ export const progressSchema = z.object({
   domains: z.array(z.object({ id: z.string(), name: z.string(), answered: z.number(), correct: z.number(), mastery: z.number() })),
   /** Every task statement of the exam, most points still to win first: what to study next, for every screen. */
   studyNext: z.array(studyPrioritySchema),
+  /** The readiness estimate from everything answered (`src/core/scoring/readiness.ts`), or how many more answers it needs. */
+  readiness: z.discriminatedUnion('state', [
+    z.object({ state: z.literal('estimate'), scaled: z.number(), scaledSe: z.number(), passProbability: z.number(), provisional: z.boolean(), basedOn: z.number() }),
+    z.object({ state: z.literal('needs-evidence'), basedOn: z.number(), needed: z.number() }),
+  ]),
   attempts: z.array(attemptSummarySchema),
 });
 export type Progress = z.infer<typeof progressSchema>;

@@ -40,9 +40,9 @@ export const responses = {
         .execute();
     }
   },
-  async byUser(db: Db, userId: string): Promise<{ itemId: string; correct: boolean; answeredMs: number }[]> {
-    const rows = await db.selectFrom('responses').select(['item_id', 'correct', 'answered_ms']).where('user_id', '=', userId).orderBy('answered_ms').execute();
-    return rows.map((r) => ({ itemId: r.item_id, correct: r.correct === 1, answeredMs: Number(r.answered_ms) }));
+  async byUser(db: Db, userId: string): Promise<{ itemId: string; correct: boolean; answeredMs: number; afterReveal: boolean }[]> {
+    const rows = await db.selectFrom('responses').select(['item_id', 'correct', 'answered_ms', 'after_reveal']).where('user_id', '=', userId).orderBy('answered_ms').execute();
+    return rows.map((r) => ({ itemId: r.item_id, correct: r.correct === 1, answeredMs: Number(r.answered_ms), afterReveal: r.after_reveal === 1 }));
   },
   /**
    * The responses that measure ability, for calibration and item analysis: every response except

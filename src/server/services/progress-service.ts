@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AttemptSummary, Progress, User } from '../../core/api/contracts.ts';
 import { mastery } from '../../core/learn/review-schedule.ts';
 import { rankStudy, type TaskTally } from '../../core/learn/study-next.ts';
+import { readiness } from '../../core/scoring/readiness.ts';
 import { attempts } from '../../db/repositories/attempts.ts';
 import { responses } from '../../db/repositories/responses.ts';
 import { reviewCards } from '../../db/repositories/review-cards.ts';
@@ -61,6 +62,7 @@ export class ProgressService {
       dueForReview: (await reviewCards.due(db, user.id, now(), 5000)).filter((id) => placeOf.has(id)).length,
       domains,
       studyNext: rankStudy(exam, byTask),
+      readiness: readiness(history, new Map([...placeOf].map(([id, p]) => [id, p.domain])), bank.irt(exam.id, { allowProvisional: true })),
       attempts: await this.history(user, exam.id),
     };
   }

@@ -25,6 +25,12 @@ export const en = {
 
   dashboard: 'Dashboard',
   readiness: 'Readiness by domain',
+  headlineTitle: 'How ready you are',
+  headlineNone: 'No estimate yet: it needs your answers to {n} questions. The quick check gives one in about 20 questions.',
+  headlineNeeds: 'No estimate yet: {basedOn} questions answered, {n} more needed. The quick check is the fastest way.',
+  headlineQuick: 'Take the quick check',
+  headlineBasis: 'Predicted scaled score, from your first answer to each of {n} questions (answers given after seeing a key are left out).',
+  scaleLegend: 'Scale {min}–{max}; the line marks the passing score, {pass}; the hatched band is the 95% interval.',
   readinessEmpty: 'Answer some questions to see your readiness per domain.',
   masteryOf: '{pct}% mastery ({correct} of {answered} correct)',
   noAnswersYet: 'No answers yet',

@@ -26,6 +26,12 @@ export const fr: Messages = {
   tooManyAttempts: 'Trop de tentatives de connexion. Patientez un instant puis réessayez.',
 
   dashboard: 'Tableau de bord',
+  headlineTitle: 'Où vous en êtes',
+  headlineNone: 'Pas encore d’estimation : il faut vos réponses à {n} questions. Le test rapide en donne une en 20 questions environ.',
+  headlineNeeds: 'Pas encore d’estimation : {basedOn} questions répondues, encore {n}. Le test rapide est le plus court chemin.',
+  headlineQuick: 'Faire le test rapide',
+  headlineBasis: 'Score prévu sur l’échelle de l’examen, d’après votre première réponse à chacune de {n} questions (les réponses données après avoir vu une clé sont écartées).',
+  scaleLegend: 'Échelle {min}–{max} ; le trait marque le score de réussite, {pass} ; la bande hachurée est l’intervalle à 95 %.',
   readiness: 'Préparation par domaine',
   readinessEmpty: 'Répondez à quelques questions pour voir votre préparation par domaine.',
   masteryOf: '{pct} % de maîtrise ({correct} sur {answered} justes)',

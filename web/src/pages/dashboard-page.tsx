@@ -9,6 +9,7 @@ import { routeHref } from '../routing/use-hash-route.ts';
 import { StudyList } from '../report/study-list.tsx';
 import { useDocumentTitle } from '../use-document-title.ts';
 import { profileName } from './profile-name.ts';
+import { ReadinessHeadline } from './readiness-headline.tsx';
 import { StartForms } from './start-forms.tsx';
 
 /** Home for the exam the user prepares for: its notice, the countdown, readiness per domain, history, and the ways to start studying. */
@@ -40,6 +41,7 @@ export function DashboardPage({ exam, examDate, today }: { exam: ExamSummary; ex
       </h1>
       <ExamNotice exam={exam} />
       {examDate && <p className="countdown">{countdownText(examDate, today, t, locale)}</p>}
+      <ReadinessHeadline exam={exam} readiness={progress.readiness} />
       <StudyList exam={exam.id} ranking={progress.studyNext} />
       <div className="dashboard-grid">
         <Readiness progress={progress} exam={exam} />
