@@ -272,17 +272,34 @@ describe('mock exam in the browser', () => {
     await page.keyboard.press('ArrowRight');
     await expect(page.locator('.report-item').count()).resolves.toBe(1);
 
-    // Every domain that needs improvement is in the study list, with a practice on that domain.
-    const weak = await page.locator('#domains-title + .bars .badge', { hasText: 'Needs improvement' }).count();
-    await expect(page.locator('.study-list button').count()).resolves.toBe(weak);
+    // What to study next: three task statements, each with a practice on it.
+    await expect(page.locator('.study-list button').count()).resolves.toBe(3);
 
-    // Back on the dashboard the attempt is in the history with its score, and a domain to study next.
+    // Back on the dashboard the attempt is in the history with its score, and in the score trend.
     await page.goto(`${app.url}/#/`);
     await page.getByRole('heading', { name: 'Attempt history' }).waitFor();
     await expect(page.locator('table tbody tr').first().textContent()).resolves.toContain(String(scaled));
-    await expect(page.getByRole('heading', { name: 'Study next' }).isVisible()).resolves.toBe(true);
-    await expect(page.locator('.study-next p').textContent()).resolves.toMatch(/^Domain \d, .+, is where you have the most points to win\.$/);
+    await expect(page.getByRole('heading', { name: 'What to study next' }).isVisible()).resolves.toBe(true);
+
+    // A second short mock, submitted blank: the trend shows both scores against the passing line.
+    await page.locator('input[name="profile"][value="short"]').check();
+    await page.locator('#mock-title + form button[type="submit"]').click();
+    await page.locator('article.item').waitFor();
+    await page.getByRole('button', { name: /Review answers/ }).first().click();
+    await page.locator('.review-screen button:has-text("Submit answers")').click();
+    await page.locator('dialog button:has-text("Yes, submit")').click();
+    await page.getByRole('heading', { name: /Score report/ }).waitFor();
+    await page.goto(`${app.url}/#/`);
+    await page.getByRole('heading', { name: 'Scores over time' }).waitFor();
+    await expect(page.locator('.trend-chart .point-mock').count()).resolves.toBe(2);
+    await expect(page.locator('[data-testid="score-trend"] figcaption').textContent()).resolves.toBe('2 mock exam scores and quick-check estimates, oldest to newest, against the passing score of 720.');
+    await page.locator('[data-testid="score-trend"] summary').click();
+    await expect(page.locator('[data-testid="score-trend"] tbody tr').count()).resolves.toBe(2);
+    await expect(page.locator('[data-testid="score-trend"] tbody tr').nth(0).textContent()).resolves.toContain(String(scaled));
+    await expect(page.locator('[data-testid="score-trend"] tbody tr').nth(1).textContent()).resolves.toContain('100');
+    await expect(page.locator('[data-testid="mastery-heatmap"] td.heat').count()).resolves.toBeGreaterThan(10);
     await shoot(page, '11-dashboard-after');
+    await expect(axeProblems(page)).resolves.toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 });

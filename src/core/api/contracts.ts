@@ -197,6 +197,8 @@ export const attemptSummarySchema = z.object({
   profile: z.string().nullable(),
   status: z.enum(['open', 'submitted']),
   startedAt: z.string(),
+  /** When it was submitted (ISO), or null while open. */
+  submittedAt: z.string().nullable(),
   deadline: z.string().nullable(),
   items: z.number(),
   scaled: z.number().nullable(),

@@ -29,6 +29,7 @@ export class ProgressService {
       profile: a.profile,
       status: a.status,
       startedAt: new Date(a.startedMs).toISOString(),
+      submittedAt: a.submittedMs === null ? null : new Date(a.submittedMs).toISOString(),
       deadline: a.deadlineMs === null ? null : new Date(a.deadlineMs).toISOString(),
       items: a.form.length,
       scaled: a.scaled,

@@ -9,7 +9,9 @@ import { routeHref } from '../routing/use-hash-route.ts';
 import { StudyList } from '../report/study-list.tsx';
 import { useDocumentTitle } from '../use-document-title.ts';
 import { profileName } from './profile-name.ts';
+import { MasteryHeatmap } from './mastery-heatmap.tsx';
 import { ReadinessHeadline } from './readiness-headline.tsx';
+import { ScoreTrend } from './score-trend.tsx';
 import { StartForms } from './start-forms.tsx';
 
 /** Home for the exam the user prepares for: its notice, the countdown, readiness per domain, history, and the ways to start studying. */
@@ -43,6 +45,8 @@ export function DashboardPage({ exam, examDate, today }: { exam: ExamSummary; ex
       {examDate && <p className="countdown">{countdownText(examDate, today, t, locale)}</p>}
       <ReadinessHeadline exam={exam} readiness={progress.readiness} />
       <StudyList exam={exam.id} ranking={progress.studyNext} />
+      <ScoreTrend attempts={progress.attempts} passMark={exam.passMark} scale={exam.scale} />
+      <MasteryHeatmap exam={exam} tasks={progress.studyNext} />
       <div className="dashboard-grid">
         <Readiness progress={progress} exam={exam} />
         <StartForms exam={exam} dueForReview={progress.dueForReview} />

@@ -1,0 +1,48 @@
+import type { ExamSummary, StudyPriority } from '../../../src/core/api/contracts.ts';
+import { useI18n } from '../i18n/i18n-context.tsx';
+
+/** Five steps of mastery, each with its own fill; the percentage is always written in the cell too. */
+export function masteryStep(mastery: number, answered: number): number {
+  if (answered === 0) return 0;
+  return Math.min(5, 1 + Math.floor(mastery * 5));
+}
+
+/**
+ * Mastery per task statement as a heatmap that is also a table: one row per domain, one cell per task
+ * statement with its mastery and answer count written out, the fill only repeating what the text says.
+ */
+export function MasteryHeatmap({ exam, tasks }: { exam: ExamSummary; tasks: StudyPriority[] }) {
+  const { t } = useI18n();
+  const byTask = new Map(tasks.map((x) => [x.task, x]));
+  const width = Math.max(...exam.domains.map((d) => d.tasks.length));
+  return (
+    <section className="panel" aria-labelledby="heatmap-title">
+      <h2 id="heatmap-title">{t('heatmapTitle')}</h2>
+      <p id="heatmap-caption" className="subtle small">
+        {t('heatmapCaption')}
+      </p>
+      <div className="table-scroll">
+        <table className="heatmap" data-testid="mastery-heatmap" aria-labelledby="heatmap-title" aria-describedby="heatmap-caption">
+          <tbody>
+            {exam.domains.map((d) => (
+              <tr key={d.id}>
+                <th scope="row">{t('domainShort', { id: d.id })}</th>
+                {Array.from({ length: width }, (_, i) => {
+                  const task = d.tasks[i];
+                  const s = task ? byTask.get(task.id) : undefined;
+                  if (!task || !s) return <td key={i} className="heat-empty" />;
+                  return (
+                    <td key={task.id} className={`heat heat-${masteryStep(s.mastery, s.answered)}`} title={task.title}>
+                      <span className="heat-task">{task.id}</span>
+                      <span className="heat-value">{s.answered > 0 ? t('heatValue', { pct: Math.round(s.mastery * 100), n: s.answered }) : t('heatNone')}</span>
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
