@@ -64,6 +64,8 @@ export interface Database {
     /** Mock exams: the named accommodation, and the extra minutes the candidate gave themselves. */
     accommodation: string | null;
     extra_minutes: number | null;
+    /** Practice: what it covered (`AttemptScope` as JSON); null for mocks and quick checks. */
+    scope: string | null;
   };
   answers: {
     attempt_id: string;

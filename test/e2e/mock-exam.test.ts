@@ -302,4 +302,33 @@ describe('mock exam in the browser', () => {
     await expect(axeProblems(page)).resolves.toEqual([]);
     expect(pageErrors).toEqual([]);
   });
+  it('warns before a second mock while one is open, and abandons the open one from the history', async () => {
+    await page.goto(`${app.url}/#/`);
+    await page.getByRole('heading', { name: 'Attempt history' }).waitFor();
+    await page.locator('input[name="profile"][value="short"]').check();
+    await page.locator('#mock-title + form button[type="submit"]').click();
+    await page.locator('article.item').waitFor();
+    const openId = page.url().split('/').pop()!;
+    await page.goto(`${app.url}/#/`);
+    await page.getByRole('heading', { name: 'Attempt history' }).waitFor();
+    await page.locator('input[name="profile"][value="short"]').check();
+    await page.locator('#mock-title + form button[type="submit"]').click();
+    const warning = page.locator('[data-testid="open-mock-warning"]');
+    await warning.waitFor();
+    await expect(warning.getByRole('link').getAttribute('href')).resolves.toBe(`#/attempts/${openId}`);
+    await expect(page.locator('#mock-title + form button[type="submit"]').textContent()).resolves.toBe('Start another mock anyway');
+    await shoot(page, '12-second-mock-warning');
+    await expect(axeProblems(page)).resolves.toEqual([]);
+
+    const row = page.locator(`tr[data-status="open"]`).first();
+    await row.getByRole('button', { name: 'Abandon' }).click();
+    await expect(row.textContent()).resolves.toContain('Abandon it? It will have no score.');
+    await row.getByRole('button', { name: 'Yes, abandon' }).click();
+    await page.locator('tr[data-status="abandoned"]').first().waitFor();
+    await expect(page.locator('tr[data-status="open"]').count()).resolves.toBe(0);
+    await expect(page.locator('tr[data-status="abandoned"]').first().textContent()).resolves.toContain('Abandoned');
+    // With no mock in progress, starting one asks nothing.
+    await page.locator('#mock-title + form button[type="submit"]').click();
+    await page.locator('article.item').waitFor();
+  });
 });

@@ -171,6 +171,9 @@ export const savedAnswerSchema = z.object({
 });
 export type SavedAnswer = z.infer<typeof savedAnswerSchema>;
 
+/** `abandoned`: given up by the candidate, with no score. */
+export const ATTEMPT_STATUSES = ['open', 'submitted', 'abandoned'] as const;
+
 export const attemptViewSchema = z.object({
   id: z.string(),
   kind: z.enum(ATTEMPT_KINDS),
@@ -179,7 +182,7 @@ export const attemptViewSchema = z.object({
   exam: z.string(),
   profile: z.string().nullable(),
   feedback: z.enum(['immediate', 'end']),
-  status: z.enum(['open', 'submitted']),
+  status: z.enum(ATTEMPT_STATUSES),
   startedAt: z.string(),
   /** Absolute deadline kept by the server (ISO), or null when untimed. */
   deadline: z.string().nullable(),
@@ -190,15 +193,27 @@ export const attemptViewSchema = z.object({
 });
 export type AttemptView = z.infer<typeof attemptViewSchema>;
 
+/** What a practice covered, for the history: review of mistakes, or its domains, task statements, modules or skills (none: the whole exam). */
+export const attemptScopeSchema = z.object({
+  review: z.boolean().optional(),
+  domains: z.array(z.string()).optional(),
+  tasks: z.array(z.string()).optional(),
+  modules: z.array(z.number()).optional(),
+  skills: z.array(z.string()).optional(),
+});
+export type AttemptScope = z.infer<typeof attemptScopeSchema>;
+
 export const attemptSummarySchema = z.object({
   id: z.string(),
   kind: z.enum(ATTEMPT_KINDS),
   exam: z.string(),
   profile: z.string().nullable(),
-  status: z.enum(['open', 'submitted']),
+  status: z.enum(ATTEMPT_STATUSES),
   startedAt: z.string(),
-  /** When it was submitted (ISO), or null while open. */
+  /** When it was submitted or abandoned (ISO), or null while open. */
   submittedAt: z.string().nullable(),
+  /** Practice only: what it covered. */
+  scope: attemptScopeSchema.nullable(),
   deadline: z.string().nullable(),
   items: z.number(),
   scaled: z.number().nullable(),

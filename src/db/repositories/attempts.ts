@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AttemptKind } from '../../core/api/contracts.ts';
+import type { AttemptKind, AttemptScope } from '../../core/api/contracts.ts';
 import type { FormEntry } from '../../core/exam/assemble-form.ts';
 import type { Database } from '../schema.ts';
 
@@ -16,7 +16,8 @@ export interface AttemptRecord {
   exam: string;
   profile: string | null;
   feedback: 'immediate' | 'end';
-  status: 'open' | 'submitted';
+  /** `abandoned`: given up by the candidate; no score, no responses, its answers kept but counted nowhere. */
+  status: 'open' | 'submitted' | 'abandoned';
   seed: string;
   startedMs: number;
   deadlineMs: number | null;
@@ -28,6 +29,7 @@ export interface AttemptRecord {
   target: number | null;
   accommodation: string | null;
   extraMinutes: number | null;
+  scope: AttemptScope | null;
 }
 
 type Row = Database['attempts'];
@@ -50,12 +52,13 @@ const toRecord = (r: Row): AttemptRecord => ({
   target: r.target,
   accommodation: r.accommodation,
   extraMinutes: r.extra_minutes,
+  scope: r.scope === null ? null : (JSON.parse(r.scope) as AttemptScope),
 });
 
 export const attempts = {
   async insert(
     db: Db,
-    a: Omit<AttemptRecord, 'status' | 'submittedMs' | 'report' | 'scaled' | 'passed' | 'target' | 'accommodation' | 'extraMinutes'> & { target?: number | null; accommodation?: string | null; extraMinutes?: number | null },
+    a: Omit<AttemptRecord, 'status' | 'submittedMs' | 'report' | 'scaled' | 'passed' | 'target' | 'accommodation' | 'extraMinutes' | 'scope'> & { target?: number | null; accommodation?: string | null; extraMinutes?: number | null; scope?: AttemptScope | null },
   ): Promise<void> {
     await db
       .insertInto('attempts')
@@ -78,6 +81,7 @@ export const attempts = {
         target: a.target ?? null,
         accommodation: a.accommodation ?? null,
         extra_minutes: a.extraMinutes ?? null,
+        scope: a.scope ? JSON.stringify(a.scope) : null,
       })
       .execute();
   },
@@ -128,6 +132,11 @@ export const attempts = {
       .where('id', '=', id)
       .where('status', '=', 'open')
       .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+  /** Marks an open attempt abandoned; false when it was no longer open. */
+  async abandon(db: Db, id: string, now: number): Promise<boolean> {
+    const r = await db.updateTable('attempts').set({ status: 'abandoned', submitted_ms: now }).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   },
   async saveReport(db: Db, id: string, s: { report: string; scaled: number | null; passed: boolean | null }): Promise<void> {

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { AttemptView, ItemReview, SaveAck, SaveAnswer, ScoreReport, StartAttempt, User } from '../../core/api/contracts.ts';
+import type { AttemptScope, AttemptView, ItemReview, SaveAck, SaveAnswer, ScoreReport, StartAttempt, User } from '../../core/api/contracts.ts';
 import { AnswerShapeError, presentItem, reviewItem, toBankAnswer, toPresentedAnswer } from '../../core/exam/present-item.ts';
-import { scoreAttempt } from '../../core/scoring/score-attempt.ts';
 import { isAnswered, scoreQuestion, type BankAnswer } from '../../core/scoring/score-question.ts';
 import { answers } from '../../db/repositories/answers.ts';
 import { attempts, type AttemptRecord, type StoredFormEntry } from '../../db/repositories/attempts.ts';
@@ -12,7 +11,7 @@ import type { Database } from '../../db/schema.ts';
 import { AppError, badRequest, conflict, notFound } from '../errors.ts';
 import { assembleAttempt } from './attempt-assembly.ts';
 import { checkAttemptLimits } from './attempt-limits.ts';
-import { mockTime } from './mock-time.ts';
+import { closeAttempt } from './close-attempt.ts';
 import { recordResponses } from './record-responses.ts';
 import type { AnswerWriter } from './answer-writer.ts';
 import type { BankService, ResolvedQuestion } from './bank-service.ts';
@@ -23,7 +22,7 @@ const SAVE_GRACE_MS = 3000;
 /** Expired attempts submitted per sweep (every 5 s): 240 a minute, each in its own short transaction. */
 const SWEEP_BATCH = 20;
 
-interface Loaded {
+export interface Loaded {
   record: AttemptRecord;
   questions: Map<string, ResolvedQuestion>;
 }
@@ -69,6 +68,7 @@ export class AttemptService {
       target: req.kind === 'quick' || req.kind === 'practice' ? req.count : null,
       accommodation: req.kind === 'mock' ? (req.accommodation ?? null) : null,
       extraMinutes: req.kind === 'mock' ? (req.extraMinutes ?? null) : null,
+      scope: req.kind === 'practice' ? practiceScope(req) : null,
       seed,
       startedMs: now(),
       deadlineMs,
@@ -207,6 +207,15 @@ export class AttemptService {
     return this.view(user, id);
   }
 
+  /** Gives up an open attempt: no score and no responses; the history lists it as abandoned. */
+  async abandon(user: User, id: string): Promise<void> {
+    const { record } = await this.load(user, id);
+    if (record.status !== 'open') throw conflict('attempt-closed', 'Only an attempt in progress can be abandoned.');
+    await this.deps.writer.flush();
+    if (!(await attempts.abandon(this.deps.db, id, this.deps.now()))) throw conflict('attempt-closed', 'This attempt was submitted in the meantime.');
+    this.cache.delete(id);
+  }
+
   async submit(user: User, id: string): Promise<ScoreReport> {
     const loaded = await this.load(user, id);
     if (loaded.record.status === 'open') await this.finishOnce(loaded);
@@ -219,6 +228,7 @@ export class AttemptService {
       await this.finishOnce(await this.load(user, id));
       record = (await this.load(user, id)).record;
     }
+    if (record.status === 'abandoned') throw conflict('abandoned', 'This attempt was abandoned: it has no report.');
     if (record.status !== 'submitted' || !record.report) throw conflict('not-submitted', 'The report is available once the attempt is submitted.');
     return JSON.parse(record.report) as ScoreReport;
   }
@@ -282,43 +292,21 @@ export class AttemptService {
     }
   }
 
-  /** Scores and closes an attempt: responses, review schedule and report in one transaction. */
+  /** Scores and closes an attempt (`closeAttempt`), then forgets the open copy. */
   private async finish(loaded: Loaded): Promise<void> {
-    const { record, questions } = loaded;
     await this.deps.writer.flush();
-    const now = this.deps.now();
-    const exam = this.deps.bank.exam(record.exam);
-    if (!exam) throw new AppError(500, 'exam-missing', `The exam ${record.exam} is no longer defined.`);
-    await this.deps.db.transaction().execute(async (trx) => {
-      // Claim the attempt first: from here on the answer writer sees it closed, so no save can land
-      // after the answers below are read (and a second submission gives up here).
-      const claimed = await attempts.submit(trx, record.id, { now, report: null, scaled: null, passed: null });
-      if (!claimed) throw conflict('attempt-submitted', 'This attempt was already submitted.');
-      const stored = new Map((await answers.byAttempt(trx, record.id)).map((a) => [a.position, a]));
-      const qs = new Map([...questions].map(([k, v]) => [k, v.question]));
-      const cases = new Map([...questions.values()].filter((v) => v.caseStudy).map((v) => [v.caseStudy!.id, v.caseStudy!]));
-      const answerMap = new Map([...stored].map(([p, a]) => [p, a.answer]));
-      const scored = scoreAttempt({ attemptId: record.id, kind: record.kind, exam, entries: record.form, questions: qs, cases, answers: answerMap, submittedAt: new Date(now), irt: this.deps.bank.irt(exam.id, { allowProvisional: record.kind === 'quick' }) });
-      const report = record.kind === 'mock' && record.profile ? { ...scored, timing: mockTime(exam, record.profile, record.accommodation, record.extraMinutes) } : scored;
-      // Practice finished early leaves the untouched questions unseen: no response, no review card,
-      // no key revealed. A mock or quick check counts an unanswered question wrong, as the exam does.
-      const counted = record.kind === 'practice' ? record.form.filter((e) => isAnswered(stored.get(e.position)?.answer)) : record.form;
-      const unchecked = counted.filter((e) => !stored.get(e.position)?.checked);
-      await recordResponses(
-        trx,
-        record,
-        unchecked.map((e) => {
-          const answer = stored.get(e.position)?.answer ?? null;
-          return { entry: e, versionId: e.versionId, answer, correct: scoreQuestion(questions.get(e.itemId)!.question, answer) };
-        }),
-        now,
-      );
-      // The report shows every key of the attempt from now on.
-      await revealedKeys.record(trx, record.userId, counted.map((e) => e.itemId), now);
-      // The history shows a mock's score and result, and a quick check's estimate (not a pass or fail).
-      const isMock = record.kind === 'mock';
-      await attempts.saveReport(trx, record.id, { report: JSON.stringify(report), scaled: record.kind === 'practice' ? null : report.scaled, passed: isMock ? report.passed : null });
-    });
-    this.cache.delete(record.id);
+    await closeAttempt(this.deps, loaded);
+    this.cache.delete(loaded.record.id);
   }
+}
+
+/** What a practice covers, as the history names it. */
+function practiceScope(req: Extract<StartAttempt, { kind: 'practice' }>): AttemptScope {
+  if (req.review) return { review: true };
+  const scope: AttemptScope = {};
+  if (req.domains?.length) scope.domains = req.domains;
+  if (req.tasks?.length) scope.tasks = req.tasks;
+  if (req.modules?.length) scope.modules = req.modules;
+  if (req.skills?.length) scope.skills = req.skills;
+  return scope;
 }

@@ -30,6 +30,7 @@ export class ProgressService {
       status: a.status,
       startedAt: new Date(a.startedMs).toISOString(),
       submittedAt: a.submittedMs === null ? null : new Date(a.submittedMs).toISOString(),
+      scope: a.scope,
       deadline: a.deadlineMs === null ? null : new Date(a.deadlineMs).toISOString(),
       items: a.form.length,
       scaled: a.scaled,

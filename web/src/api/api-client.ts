@@ -97,6 +97,8 @@ export const api = {
   /** Quick check: the server appends the next most informative item (409 `quick-complete` once done). */
   next: (id: string) => request('POST', `/api/attempts/${enc(id)}/next`, attemptViewSchema),
   check: (id: string, position: number) => request('POST', `/api/attempts/${enc(id)}/check/${position}`, itemReviewSchema),
+  /** Gives up an open attempt (204, no body). */
+  abandon: (id: string) => request('POST', `/api/attempts/${enc(id)}/abandon`, z.undefined()),
   submit: (id: string) => request('POST', `/api/attempts/${enc(id)}/submit`, scoreReportSchema),
   report: (id: string) => request('GET', `/api/attempts/${enc(id)}/report`, scoreReportSchema),
 };

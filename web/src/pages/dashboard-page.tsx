@@ -5,10 +5,9 @@ import { ErrorPanel } from '../error-panel.tsx';
 import { countdownText } from '../exam-version/countdown-text.ts';
 import { ExamNotice } from '../exam-version/exam-notice.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { routeHref } from '../routing/use-hash-route.ts';
 import { StudyList } from '../report/study-list.tsx';
 import { useDocumentTitle } from '../use-document-title.ts';
-import { profileName } from './profile-name.ts';
+import { AttemptHistory } from './attempt-history.tsx';
 import { MasteryHeatmap } from './mastery-heatmap.tsx';
 import { ReadinessHeadline } from './readiness-headline.tsx';
 import { ScoreTrend } from './score-trend.tsx';
@@ -49,9 +48,9 @@ export function DashboardPage({ exam, examDate, today }: { exam: ExamSummary; ex
       <MasteryHeatmap exam={exam} tasks={progress.studyNext} />
       <div className="dashboard-grid">
         <Readiness progress={progress} exam={exam} />
-        <StartForms exam={exam} dueForReview={progress.dueForReview} />
+        <StartForms exam={exam} dueForReview={progress.dueForReview} openMock={progress.attempts.find((a) => a.kind === 'mock' && a.status === 'open')} />
       </div>
-      <History attempts={progress.attempts} />
+      <AttemptHistory attempts={progress.attempts} onChange={load} />
     </div>
   );
 }
@@ -79,52 +78,6 @@ function Readiness({ progress, exam }: { progress: Progress; exam: ExamSummary }
           );
         })}
       </ul>
-    </section>
-  );
-}
-
-function History({ attempts }: { attempts: AttemptSummary[] }) {
-  const { t, locale } = useI18n();
-  const dateFormat = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-  return (
-    <section className="panel" aria-labelledby="history-title">
-      <h2 id="history-title">{t('history')}</h2>
-      {attempts.length === 0 ? (
-        <p className="subtle">{t('historyEmpty')}</p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('colDate')}</th>
-                <th scope="col">{t('colKind')}</th>
-                <th scope="col">{t('colItems')}</th>
-                <th scope="col">{t('colScore')}</th>
-                <th scope="col">{t('colResult')}</th>
-                <th scope="col">{t('colAction')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {attempts.map((a) => (
-                <tr key={a.id}>
-                  <td>{dateFormat.format(new Date(a.startedAt))}</td>
-                  <td>{a.kind === 'mock' ? (a.profile ? profileName(t, a.profile) : t('kindMock')) : a.kind === 'quick' ? t('kindQuick') : t('kindPractice')}</td>
-                  <td>{a.items}</td>
-                  <td>{a.scaled ?? '—'}</td>
-                  <td>{a.status === 'open' ? t('inProgress') : a.passed === null ? '—' : a.passed ? t('pass') : t('fail')}</td>
-                  <td>
-                    {a.status === 'open' ? (
-                      <a href={routeHref({ page: 'attempt', id: a.id })}>{t('resume')}</a>
-                    ) : (
-                      <a href={routeHref({ page: 'report', id: a.id })}>{t('viewReport')}</a>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import type { ExamSummary, StartAttempt } from '../../../src/core/api/contracts.ts';
+import type { AttemptSummary, ExamSummary, StartAttempt } from '../../../src/core/api/contracts.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { profileName, profileNote } from './profile-name.ts';
+import { MockForm } from './mock-form.tsx';
 import { useStartAttempt } from './use-start-attempt.ts';
 
 function FormError({ error, form }: { error: { form: string; message: string } | null; form: string }) {
@@ -12,7 +12,7 @@ function FormError({ error, form }: { error: { form: string; message: string } |
   ) : null;
 }
 
-export function StartForms({ exam, dueForReview }: { exam: ExamSummary; dueForReview: number }) {
+export function StartForms({ exam, dueForReview, openMock }: { exam: ExamSummary; dueForReview: number; openMock: AttemptSummary | undefined }) {
   const { t } = useI18n();
   const { busy, error, start } = useStartAttempt();
   return (
@@ -26,7 +26,7 @@ export function StartForms({ exam, dueForReview }: { exam: ExamSummary; dueForRe
           {busy === 'quick' ? t('starting') : t('quickStart')}
         </button>
       </section>
-      <MockForm exam={exam} busy={busy} start={start}>
+      <MockForm exam={exam} busy={busy} start={start} openMock={openMock}>
         <FormError error={error} form="mock" />
       </MockForm>
       <section className="panel" aria-labelledby="review-title">
@@ -48,67 +48,11 @@ export function StartForms({ exam, dueForReview }: { exam: ExamSummary; dueForRe
   );
 }
 
-interface FormProps {
+export interface FormProps {
   exam: ExamSummary;
   busy: string | null;
   start: (form: string, body: StartAttempt) => Promise<void>;
   children: ReactNode;
-}
-
-function MockForm({ exam, busy, start, children }: FormProps) {
-  const { t } = useI18n();
-  const [profile, setProfile] = useState(exam.profiles[0]?.id ?? 'standard');
-  const [accommodation, setAccommodation] = useState(false);
-  const [extra, setExtra] = useState('');
-  const esl = exam.accommodations.find((a) => a.id === 'esl') ?? exam.accommodations[0];
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const extraMinutes = Number.parseInt(extra, 10);
-    void start('mock', {
-      kind: 'mock',
-      exam: exam.id,
-      profile,
-      ...(accommodation && esl ? { accommodation: esl.id } : {}),
-      ...(extraMinutes > 0 ? { extraMinutes } : {}),
-    });
-  };
-  return (
-    <section className="panel" aria-labelledby="mock-title">
-      <h2 id="mock-title">{t('startMock')}</h2>
-      <form onSubmit={submit}>
-        <fieldset>
-          <legend>{t('profile')}</legend>
-          {exam.profiles.map((p) => {
-            const note = profileNote(t, exam.id, p.id, p.note);
-            return (
-              <label key={p.id} className="choice-line">
-                <input type="radio" name="profile" value={p.id} checked={profile === p.id} onChange={() => setProfile(p.id)} />
-                <span>
-                  {t('profileOption', { label: profileName(t, p.id, p.label), items: p.items, minutes: p.minutes })}
-                  {note && <span className="hint profile-note">{note}</span>}
-                </span>
-              </label>
-            );
-          })}
-        </fieldset>
-        {!exam.mockTypes.includes('ordering') && <p className="hint">{t('mockTypesNote', { code: exam.code })}</p>}
-        {esl && (
-          <label className="choice-line">
-            <input type="checkbox" checked={accommodation} onChange={(e) => setAccommodation(e.target.checked)} />
-            {t('eslAccommodation', { minutes: esl.extraMinutes })}
-          </label>
-        )}
-        <div className="field inline">
-          <label htmlFor="extra-minutes">{t('extraMinutes')}</label>
-          <input id="extra-minutes" type="number" inputMode="numeric" min={0} max={60} step={1} value={extra} onChange={(e) => setExtra(e.target.value)} />
-        </div>
-        {children}
-        <button type="submit" className="primary" disabled={busy !== null}>
-          {busy === 'mock' ? t('starting') : t('startMock')}
-        </button>
-      </form>
-    </section>
-  );
 }
 
 function toggle<T>(list: T[], value: T, on: boolean): T[] {

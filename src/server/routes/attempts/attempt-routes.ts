@@ -34,6 +34,10 @@ export function attemptRoutes(app: FastifyInstance, opts: { attempts: AttemptSer
     return svc.check(user, id, position);
   });
   app.post('/api/attempts/:id/next', async (req) => svc.next(requireUser(req), validate(idParams, req.params, 'address').id));
+  app.post('/api/attempts/:id/abandon', async (req, reply) => {
+    await svc.abandon(requireUser(req), validate(idParams, req.params, 'address').id);
+    return reply.code(204).send();
+  });
   app.post('/api/attempts/:id/submit', async (req) => svc.submit(requireUser(req), validate(idParams, req.params, 'address').id));
   app.get('/api/attempts/:id/report', async (req) => svc.report(requireUser(req), validate(idParams, req.params, 'address').id));
 }
