@@ -253,8 +253,13 @@ describe('mock exam in the browser', () => {
     expect(scaled).toBeGreaterThanOrEqual(100);
     expect(scaled).toBeLessThanOrEqual(1000);
     await expect(page.locator('[data-testid="result"]').textContent()).resolves.toBe(scaled >= 720 ? 'Pass' : 'Fail');
-    await expect(page.locator('[data-testid="method"]').textContent()).resolves.toMatch(/^(Angoff-based estimate|IRT)( \(provisional\))?$/);
-    await expect(page.getByText(/^Raw score: \d+ of 8 scored questions/).isVisible()).resolves.toBe(true);
+    // Plain words: no "Angoff" or "IRT" on the page; the method is explained on demand.
+    await expect(page.locator('[data-testid="method"]').textContent()).resolves.toMatch(/^Estimated from (the questions’ difficulty ratings|your answers and each question’s measured difficulty)( \(provisional\))?$/);
+    await expect(page.locator('.report').textContent()).resolves.not.toMatch(/Angoff|\bIRT\b/);
+    await expect(page.locator('[data-testid="raw-score"]').textContent()).resolves.toMatch(/^\d+ of 8 scored questions right; about [\d.]+ right were needed to pass this set$/);
+    await expect(page.getByText('This mock had 10 questions: 8 were scored and 2 were unscored, as on the real exam').isVisible()).resolves.toBe(true);
+    await expect(page.getByText('Scale 100–1000; the line marks the passing score, 720.').isVisible()).resolves.toBe(true);
+    await expect(page.locator('[data-testid="time-ran-out"]').count()).resolves.toBe(0);
     await expect(page.locator('#domains-title + .bars li').count()).resolves.toBe(4);
     await expect(page.locator('#domains-title + .bars .badge').allTextContents()).resolves.toSatisfy((l: string[]) => l.every((t) => t === 'Meets competencies' || t === 'Needs improvement'));
     await expect(page.locator('.report-item').count()).resolves.toBe(10);

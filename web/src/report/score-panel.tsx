@@ -9,11 +9,12 @@ const SCALE = { min: 100, max: 1000 };
  * A mock's or a quick check's score: the scaled score and the verdict, the method behind the number
  * (an IRT estimate with its standard error, 95% band and probability of passing), the time allowed.
  */
-export function ScorePanel({ report }: { report: ScoreReport }) {
+export function ScorePanel({ report, timeRanOut }: { report: ScoreReport; timeRanOut: boolean }) {
   const { t } = useI18n();
   const scaled = report.scaled ?? SCALE.min;
   const irt = report.method === 'irt' && report.scaledSe !== null;
   const method = `${report.method === 'irt' ? t('methodIrt') : t('methodAngoff')}${report.provisional ? ` (${t('provisional')})` : ''}`;
+  const unscored = report.items.filter((i) => !i.scored).length;
   const span = SCALE.max - SCALE.min;
   const scorePct = Math.max(0, Math.min(100, ((scaled - SCALE.min) / span) * 100));
   const passPct = ((report.passMark - SCALE.min) / span) * 100;
@@ -45,6 +46,7 @@ export function ScorePanel({ report }: { report: ScoreReport }) {
         {band && <div className="score-band" data-testid="score-band" style={{ left: `${band.leftPct}%`, width: `${band.widthPct}%` }} />}
         <div className="score-cut" style={{ left: `${passPct}%` }} />
       </div>
+      <p className="subtle small scale-legend">{t('scaleLegendReport', { min: SCALE.min, max: SCALE.max, pass: report.passMark })}</p>
       {band && <p className="subtle small">{t('interval95', { low: band.low, high: band.high })}</p>}
       <p>{t('passMark', { mark: report.passMark })}</p>
       {report.timing && (
@@ -54,13 +56,24 @@ export function ScorePanel({ report }: { report: ScoreReport }) {
         </p>
       )}
       {report.passProbability !== null && <p className="pass-probability" data-testid="pass-probability">{t('passProbability', { pct: Math.round(report.passProbability * 100) })}</p>}
-      <p className="method" data-testid="method">{method}</p>
+      <details className="method-details">
+        <summary className="method" data-testid="method">
+          {method}
+        </summary>
+        <p>{report.method === 'irt' ? t('methodIrtExplain') : t('methodAngoffExplain')}</p>
+      </details>
       {report.provisional && (
         <p className="info" data-testid="provisional">
           {t('provisionalNotice')}
         </p>
       )}
-      <p>{t('rawScore', { raw: report.raw, n: report.scoredItems, cut: Math.round(report.rawCut * 10) / 10 })}</p>
+      <p data-testid="raw-score">{t('rawScore', { raw: report.raw, n: report.scoredItems, cut: Math.round(report.rawCut * 10) / 10 })}</p>
+      {unscored > 0 && <p className="subtle">{t('unscoredNote', { unscored, total: report.items.length, n: report.scoredItems })}</p>}
+      {timeRanOut && (
+        <p className="info" data-testid="time-ran-out">
+          {t('timeRanOut')}
+        </p>
+      )}
     </section>
   );
 }
