@@ -193,6 +193,7 @@ describe('practice in the browser', () => {
     await expect(page.locator('[data-testid="time-left"]').textContent()).resolves.toMatch(/^(01:00|00:5\d)$/);
     await answerCurrent(page);
     await page.getByRole('heading', { name: /Rapport d’entraînement/ }).waitFor({ timeout: 90_000 });
+    await expect(page.locator('[data-testid="time-ran-out"]').textContent()).resolves.toBe('Le temps était écoulé : les réponses enregistrées à ce moment ont été envoyées automatiquement.');
     // The question left untouched when time ran out counts nowhere.
     await expect(page.locator('.report-item').count()).resolves.toBe(1);
     await expect(page.locator('[data-testid="practice-unanswered"]').textContent()).resolves.toBe('1 question est restée sans réponse : elle ne compte nulle part et reste inédite.');

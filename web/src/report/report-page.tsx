@@ -58,7 +58,12 @@ export function ReportPage({ attemptId }: { attemptId: string }) {
       <h1 ref={heading} tabIndex={-1}>
         {report.kind === 'quick' ? `${t('report')} — ${t('kindQuick')}` : report.kind === 'practice' ? t('practiceReport') : t('report')} <span className="subtle">— {report.exam.toUpperCase()}</span>
       </h1>
-      {report.method === 'practice' ? <PracticeSummary report={report} /> : <ScorePanel report={report} timeRanOut={attempt?.deadline != null && Date.parse(report.submittedAt) >= Date.parse(attempt.deadline)} />}
+      {report.method === 'practice' ? <PracticeSummary report={report} /> : <ScorePanel report={report} />}
+      {attempt?.deadline != null && Date.parse(report.submittedAt) >= Date.parse(attempt.deadline) && (
+        <p className="info" data-testid="time-ran-out">
+          {t('timeRanOut')}
+        </p>
+      )}
       {progress && <StudyList exam={report.exam} ranking={progress.studyNext} />}
       <section className="panel" aria-labelledby="domains-title">
         <h2 id="domains-title">{t('domainResults')}</h2>

@@ -9,7 +9,7 @@ const SCALE = { min: 100, max: 1000 };
  * A mock's or a quick check's score: the scaled score and the verdict, the method behind the number
  * (an IRT estimate with its standard error, 95% band and probability of passing), the time allowed.
  */
-export function ScorePanel({ report, timeRanOut }: { report: ScoreReport; timeRanOut: boolean }) {
+export function ScorePanel({ report }: { report: ScoreReport }) {
   const { t } = useI18n();
   const scaled = report.scaled ?? SCALE.min;
   const irt = report.method === 'irt' && report.scaledSe !== null;
@@ -69,11 +69,6 @@ export function ScorePanel({ report, timeRanOut }: { report: ScoreReport; timeRa
       )}
       <p data-testid="raw-score">{t('rawScore', { raw: report.raw, n: report.scoredItems, cut: Math.round(report.rawCut * 10) / 10 })}</p>
       {unscored > 0 && <p className="subtle">{t('unscoredNote', { unscored, total: report.items.length, n: report.scoredItems })}</p>}
-      {timeRanOut && (
-        <p className="info" data-testid="time-ran-out">
-          {t('timeRanOut')}
-        </p>
-      )}
     </section>
   );
 }
