@@ -50,6 +50,19 @@ describe.each(STORES)('finishing practice early, on %s', (store) => {
     expect(reread.target).toBe(50);
   });
 
+  it('redoes chosen questions (those answered wrong), ignoring ids outside the exam, and names it in the history', async () => {
+    const { client } = await setup(store);
+    const ids = bank.flatMap((e) => (e.type === 'case' ? [] : [e.id])).slice(0, 3);
+    const redo = await client.req('POST', '/api/attempts', { kind: 'practice', exam: 'mla-c01', items: [...ids, 'no-such-item'], count: 4, feedback: 'immediate' });
+    expect(redo.statusCode).toBe(201);
+    expect((redo.json() as AttemptView).items).toHaveLength(3);
+    const none = await client.req('POST', '/api/attempts', { kind: 'practice', exam: 'mla-c01', items: ['no-such-item'], count: 1 });
+    expect(none.statusCode).toBe(409);
+    expect(none.json().error.message).toBe('None of these questions is in the MLA-C01 bank any longer.');
+    const history = (await client.req('GET', '/api/attempts')).json() as { scope: unknown }[];
+    expect(history[0]!.scope).toEqual({ items: 3 });
+  });
+
   it('reveals only the keys of the questions answered, so the untouched stay fit for measurement', async () => {
     const { db, client, clock } = await setup(store);
     const userId = (await client.req('GET', '/api/session')).json().user.id as string;

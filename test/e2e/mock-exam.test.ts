@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeProblems, chooseExamInBrowser, launchBrowser, shoot } from './support/browser.ts';
@@ -280,6 +281,25 @@ describe('mock exam in the browser', () => {
     // What to study next: three task statements, each with a practice on it.
     await expect(page.locator('.study-list button').count()).resolves.toBe(3);
 
+    // The results download as CSV, one row per question; the report prints without its buttons.
+    const wrongCount = await page.evaluate(async (id) => (await (await fetch(`/api/attempts/${id}/report`)).json()).items.filter((i: { correct: boolean }) => !i.correct).length, page.url().split('/').at(-2));
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download the results (CSV)' }).click();
+    const csv = await (await download).path().then((p) => readFile(p, 'utf8'));
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(11);
+    expect(csv.startsWith('number,question_id,domain,task,scored,answered,correct,stem\r\n')).toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.report-actions').isVisible()).resolves.toBe(false);
+    await page.screenshot({ path: '/tmp/shots/10-report-print.png', fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+    // Redo the questions answered wrong: a practice of exactly those, with feedback.
+    const redoButton = page.getByRole('button', { name: `Redo the ${wrongCount} questions I got wrong` });
+    await redoButton.click();
+    await page.locator('article.item').waitFor();
+    await expect(page.locator('.nav-grid li').count()).resolves.toBe(wrongCount);
+    await page.goBack();
+    await page.getByRole('heading', { name: /Score report/ }).waitFor();
+
     // Back on the dashboard the attempt is in the history with its score, and in the score trend.
     await page.goto(`${app.url}/#/`);
     await page.getByRole('heading', { name: 'Attempt history' }).waitFor();
@@ -325,13 +345,12 @@ describe('mock exam in the browser', () => {
     await shoot(page, '12-second-mock-warning');
     await expect(axeProblems(page)).resolves.toEqual([]);
 
-    const row = page.locator(`tr[data-status="open"]`).first();
+    const row = page.locator(`tr[data-attempt="${openId}"]`);
     await row.getByRole('button', { name: 'Abandon' }).click();
     await expect(row.textContent()).resolves.toContain('Abandon it? It will have no score.');
     await row.getByRole('button', { name: 'Yes, abandon' }).click();
-    await page.locator('tr[data-status="abandoned"]').first().waitFor();
-    await expect(page.locator('tr[data-status="open"]').count()).resolves.toBe(0);
-    await expect(page.locator('tr[data-status="abandoned"]').first().textContent()).resolves.toContain('Abandoned');
+    await page.locator(`tr[data-attempt="${openId}"][data-status="abandoned"]`).waitFor();
+    await expect(row.textContent()).resolves.toContain('Abandoned');
     // With no mock in progress, starting one asks nothing.
     await page.locator('#mock-title + form button[type="submit"]').click();
     await page.locator('article.item').waitFor();

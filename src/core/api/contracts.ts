@@ -130,6 +130,8 @@ export const startPracticeSchema = z.strictObject({
   /** Bullets (MLA-C01) or skills (MLA-C02) in the exam's ids, e.g. `1.2.s5`. */
   skills: z.array(z.string().max(20)).max(120).optional(),
   /** Only items due for review (spaced repetition of mistakes). */
+  /** Only these questions (bank ids), e.g. the ones answered wrong on a report; others of the exam are ignored. */
+  items: z.array(z.string().max(80)).max(100).optional(),
   review: z.boolean().optional(),
   count: z.number().int().min(1).max(100).default(10),
   feedback: z.enum(['immediate', 'end']).default('immediate'),
@@ -196,6 +198,8 @@ export type AttemptView = z.infer<typeof attemptViewSchema>;
 /** What a practice covered, for the history: review of mistakes, or its domains, task statements, modules or skills (none: the whole exam). */
 export const attemptScopeSchema = z.object({
   review: z.boolean().optional(),
+  /** A redo of chosen questions (those answered wrong on a report): how many. */
+  items: z.number().optional(),
   domains: z.array(z.string()).optional(),
   tasks: z.array(z.string()).optional(),
   modules: z.array(z.number()).optional(),

@@ -31,7 +31,11 @@ export function assembleAttempt(input: AssemblyInput): { entries: FormEntry[]; d
     }
     if (req.kind === 'practice') {
       let only: string[] | undefined;
-      if (req.review) {
+      if (req.items) {
+        const valid = bank.domainsOf(exam.id);
+        only = req.items.filter((id) => valid.has(id));
+        if (only.length === 0) throw conflict('no-items', `None of these questions is in the ${exam.code} bank any longer.`);
+      } else if (req.review) {
         // Due items of this exam only: a mistake on a question valid for both exams is due in both.
         const valid = bank.domainsOf(exam.id);
         only = (input.due ?? []).filter((id) => valid.has(id)).slice(0, req.count);

@@ -68,7 +68,7 @@ export class AttemptService {
       target: req.kind === 'quick' || req.kind === 'practice' ? req.count : null,
       accommodation: req.kind === 'mock' ? (req.accommodation ?? null) : null,
       extraMinutes: req.kind === 'mock' ? (req.extraMinutes ?? null) : null,
-      scope: req.kind === 'practice' ? practiceScope(req) : null,
+      scope: req.kind === 'practice' ? practiceScope(req, entries.length) : null,
       seed,
       startedMs: now(),
       deadlineMs,
@@ -301,8 +301,9 @@ export class AttemptService {
 }
 
 /** What a practice covers, as the history names it. */
-function practiceScope(req: Extract<StartAttempt, { kind: 'practice' }>): AttemptScope {
+function practiceScope(req: Extract<StartAttempt, { kind: 'practice' }>, served: number): AttemptScope {
   if (req.review) return { review: true };
+  if (req.items) return { items: served };
   const scope: AttemptScope = {};
   if (req.domains?.length) scope.domains = req.domains;
   if (req.tasks?.length) scope.tasks = req.tasks;

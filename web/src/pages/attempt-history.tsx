@@ -50,7 +50,7 @@ export function AttemptHistory({ attempts, onChange }: { attempts: AttemptSummar
             </thead>
             <tbody>
               {attempts.map((a) => (
-                <tr key={a.id} data-status={a.status}>
+                <tr key={a.id} data-status={a.status} data-attempt={a.id}>
                   <td>{dateFormat.format(new Date(a.startedAt))}</td>
                   <td>{attemptName(t, a)}</td>
                   <td>{a.items}</td>

@@ -7,6 +7,7 @@ const t = (key: keyof typeof en, vars: Record<string, string | number> = {}) => 
 describe('scopeName', () => {
   it('names review sessions as such', () => {
     expect(scopeName(t, { review: true })).toBe('Review of mistakes');
+    expect(scopeName(t, { items: 4 })).toBe('Redo of 4 questions answered wrong');
   });
   it('names what a practice covered, or the whole exam', () => {
     expect(scopeName(t, { domains: ['2', '3'] })).toBe('Practice — domains 2, 3');

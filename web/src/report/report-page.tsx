@@ -7,6 +7,7 @@ import { Prose } from '../prose.tsx';
 import { useDocumentTitle } from '../use-document-title.ts';
 import { ItemReviewView } from './item-review-view.tsx';
 import { PracticeSummary } from './practice-summary.tsx';
+import { ReportActions } from './report-actions.tsx';
 import { ScorePanel } from './score-panel.tsx';
 import { TaskBreakdown } from './task-breakdown.tsx';
 import { StudyList } from './study-list.tsx';
@@ -64,6 +65,7 @@ export function ReportPage({ attemptId }: { attemptId: string }) {
           {t('timeRanOut')}
         </p>
       )}
+      <ReportActions report={report} attempt={attempt} />
       {progress && <StudyList exam={report.exam} ranking={progress.studyNext} />}
       <section className="panel" aria-labelledby="domains-title">
         <h2 id="domains-title">{t('domainResults')}</h2>
