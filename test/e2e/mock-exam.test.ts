@@ -93,6 +93,15 @@ describe('mock exam in the browser', () => {
     await page.keyboard.press('ArrowDown');
     await expect(page.locator('input[name="profile"][value="short"]').isChecked()).resolves.toBe(true);
     await press('#mock-title + form button[type="submit"]', 'Enter');
+    // The instructions come first: the format, the unscored questions, the time, the shortcuts.
+    await page.getByRole('heading', { name: /Before you begin/ }).waitFor();
+    expect(page.url()).toMatch(/#\/mock\/short$/);
+    await expect(page.locator('[data-testid="intro-format"]').textContent()).resolves.toBe('10 questions: 8 are scored and 2 are unscored, as on the real exam. You cannot tell which are which.');
+    await expect(page.locator('[data-testid="intro-time"]').textContent()).resolves.toMatch(/^You have 20 minutes\. The clock starts when you select Begin/);
+    await expect(page.locator('table.shortcuts').textContent()).resolves.toContain('Alt + NNext');
+    await shoot(page, '02b-mock-instructions');
+    await expect(axeProblems(page)).resolves.toEqual([]);
+    await press('button:has-text("Begin the exam")', 'Enter');
     await page.locator('article.item').waitFor();
     expect(page.url()).toMatch(/#\/attempts\/[^/]+$/);
 
@@ -112,8 +121,12 @@ describe('mock exam in the browser', () => {
         await press('article.item input[type="radio"]', 'Space');
         await expect(page.locator('article.item input[type="radio"]').first().isChecked()).resolves.toBe(true);
         // Strike out the last option by keyboard: a toggle button with aria-pressed.
+        const strike = page.locator('article.item .option:last-child button.strike');
+        await expect(strike.textContent()).resolves.toBe('Strike out');
         await press('article.item .option:last-child button.strike', 'Enter');
-        await expect(page.locator('article.item .option:last-child button.strike').getAttribute('aria-pressed')).resolves.toBe('true');
+        // The button now says what it will do: restore the option.
+        await expect(strike.textContent()).resolves.toBe('Restore');
+        await expect(strike.getAttribute('aria-label')).resolves.toMatch(/^Restore option [A-D]$/);
         if (first) await shoot(page, '03-single');
       } else if (type === 'multiple') {
         const boxes = page.locator('article.item input[type="checkbox"]');
@@ -167,7 +180,21 @@ describe('mock exam in the browser', () => {
         await press('button.flag-button', 'Space');
         await expect(page.locator('button.flag-button').getAttribute('aria-pressed')).resolves.toBe('true');
       }
-      if (i < total - 1) await press('.item-actions button:has-text("Next")', 'Enter');
+      if (i === 3) {
+        // The test driver's shortcuts: Alt+F flags and unflags, Alt+P goes back, Alt+N forward.
+        await page.keyboard.press('Alt+KeyF');
+        await expect(page.locator('button.flag-button').getAttribute('aria-pressed')).resolves.toBe('true');
+        await page.keyboard.press('Alt+KeyF');
+        await expect(page.locator('button.flag-button').getAttribute('aria-pressed')).resolves.toBe('false');
+        await page.keyboard.press('Alt+KeyP');
+        await expect(page.locator('.question-heading').textContent()).resolves.toBe(`Question 3 of ${total}`);
+        await page.keyboard.press('Alt+KeyN');
+        await expect(page.locator('.question-heading').textContent()).resolves.toBe(`Question 4 of ${total}`);
+        // Ctrl+N stays the browser's: no move.
+        await page.keyboard.press('Control+KeyM');
+        await expect(page.locator('.question-heading').textContent()).resolves.toBe(`Question 4 of ${total}`);
+        await page.keyboard.press('Alt+KeyN');
+      } else if (i < total - 1) await press('.item-actions button:has-text("Next")', 'Enter');
     }
     expect([...seen].sort()).toEqual(['case', 'matching', 'multiple', 'ordering', 'single']);
     await page.locator('[data-testid="save-status"]:text-is("Saved")').waitFor();
@@ -222,7 +249,10 @@ describe('mock exam in the browser', () => {
     await press('.review-screen button:has-text("Submit answers")', 'Enter');
     await page.getByRole('dialog').waitFor();
     await expect(page.getByRole('dialog').textContent()).resolves.toContain('1 question is incomplete and will count as wrong.');
-    await press('dialog button:has-text("Cancel")', 'Enter');
+    // Escape closes the dialog and gives focus back to the button that opened it.
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog').count()).resolves.toBe(0);
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Submit answers');
     // Complete it again, then submit with a confirmation first.
     await press(`.nav-grid li:nth-child(${firstMultiple + 1}) button`, 'Enter');
     const unchecked = page.locator('article.item input[type="checkbox"]:not(:checked)');
@@ -303,12 +333,13 @@ describe('mock exam in the browser', () => {
     // Back on the dashboard the attempt is in the history with its score, and in the score trend.
     await page.goto(`${app.url}/#/`);
     await page.getByRole('heading', { name: 'Attempt history' }).waitFor();
-    await expect(page.locator('table tbody tr').first().textContent()).resolves.toContain(String(scaled));
+    await expect(page.locator('section[aria-labelledby="history-title"] tbody tr').first().textContent()).resolves.toContain(String(scaled));
     await expect(page.getByRole('heading', { name: 'What to study next' }).isVisible()).resolves.toBe(true);
 
     // A second short mock, submitted blank: the trend shows both scores against the passing line.
     await page.locator('input[name="profile"][value="short"]').check();
     await page.locator('#mock-title + form button[type="submit"]').click();
+    await page.getByRole('button', { name: 'Begin the exam' }).click();
     await page.locator('article.item').waitFor();
     await page.getByRole('button', { name: /Review answers/ }).first().click();
     await page.locator('.review-screen button:has-text("Submit answers")').click();
@@ -332,6 +363,7 @@ describe('mock exam in the browser', () => {
     await page.getByRole('heading', { name: 'Attempt history' }).waitFor();
     await page.locator('input[name="profile"][value="short"]').check();
     await page.locator('#mock-title + form button[type="submit"]').click();
+    await page.getByRole('button', { name: 'Begin the exam' }).click();
     await page.locator('article.item').waitFor();
     const openId = page.url().split('/').pop()!;
     await page.goto(`${app.url}/#/`);
@@ -353,6 +385,7 @@ describe('mock exam in the browser', () => {
     await expect(row.textContent()).resolves.toContain('Abandoned');
     // With no mock in progress, starting one asks nothing.
     await page.locator('#mock-title + form button[type="submit"]').click();
+    await page.getByRole('button', { name: 'Begin the exam' }).click();
     await page.locator('article.item').waitFor();
   });
 });

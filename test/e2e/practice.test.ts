@@ -65,9 +65,15 @@ describe('practice in the browser', () => {
 
   it('shows the server refusal when the bank is too small for a full mock', async () => {
     await page.getByRole('button', { name: 'Commencer un examen blanc' }).click();
-    const alert = page.locator('#mock-title + form [role="alert"]');
+    // The instructions first, in French; the refusal comes when the candidate begins.
+    await page.getByRole('heading', { name: /Avant de commencer/ }).waitFor();
+    await shoot(page, '20-mock-instructions-fr');
+    await page.getByRole('button', { name: 'Commencer l’examen' }).click();
+    const alert = page.locator('.mock-intro [role="alert"]');
     await alert.waitFor();
     await expect(alert.textContent()).resolves.toMatch(/domain \d needs \d+ items, \d+ available/);
+    await page.getByRole('link', { name: 'Pas maintenant' }).click();
+    await page.getByRole('heading', { name: /Tableau de bord/ }).waitFor();
   });
 
   it('gives immediate feedback after Check, and keeps the item locked after a reload', async () => {

@@ -23,6 +23,7 @@ describe('full mock exam on the real bank', () => {
     await signUpInBrowser(page, app.url, { name: 'Cy Candidate', email: 'cy@example.com', password: 'a long enough password', exam: 'MLA-C01' });
     await page.getByLabel(/English as a second language/).check();
     await page.locator('#mock-title + form button[type="submit"]').click();
+    await page.getByRole('button', { name: 'Begin the exam' }).click();
     await page.locator('article.item').waitFor();
     await expect(page.locator('.nav-grid li').count()).resolves.toBe(65);
     await expect(page.locator('[data-testid="time-left"]').textContent()).resolves.toMatch(/^2:(3\d|40):\d\d$/);

@@ -5,6 +5,7 @@ import { ErrorPanel } from './error-panel.tsx';
 import { hasStoredLocale, useI18n, type Locale } from './i18n/i18n-context.tsx';
 import { AuthPage } from './pages/auth-page.tsx';
 import { DashboardPage } from './pages/dashboard-page.tsx';
+import { MockIntroPage } from './pages/mock-intro-page.tsx';
 import { ExamPage } from './exam/exam-page.tsx';
 import { ExamChoicePage } from './exam-version/exam-choice-page.tsx';
 import { statusBadge } from './exam-version/notice-text.ts';
@@ -72,6 +73,7 @@ export function App() {
   else if (route.page === 'report') content = <ReportPage key={route.id} attemptId={route.id} />;
   // The first time, the user says which exam they sit before anything else.
   else if (!user.exam) content = <ExamChoicePage session={session} exams={exams} mode="first" onSession={onSession} />;
+  else if (route.page === 'mock-intro') content = <MockIntroPage exam={chosen} intro={route} />;
   else if (route.page === 'settings') content = <ExamChoicePage key="settings" session={session} exams={exams} mode="settings" onSession={onSession} />;
   else content = <DashboardPage key={chosen.id} exam={chosen} examDate={user.examDate} today={session.today} />;
   const badge = chosen && user?.exam ? statusBadge(chosen.status, t) : null;

@@ -64,12 +64,12 @@ export function ChoiceItem({ item, state, locked, stemId, onChange }: { item: Pr
             <button
               type="button"
               className="strike"
-              aria-pressed={isStruck}
-              aria-label={t('strikeLabel', { label: letter(i) })}
+              // The label says what the button will do (not a pressed state), as on the real test driver.
+              aria-label={isStruck ? t('unstrikeLabel', { label: letter(i) }) : t('strikeLabel', { label: letter(i) })}
               disabled={locked}
               onClick={() => strike(o.id)}
             >
-              {t('strike')}
+              {isStruck ? t('unstrike') : t('strike')}
             </button>
           </div>
         );

@@ -93,10 +93,28 @@ function ExamScreen({ attemptId, a, exam }: { attemptId: string; a: AttemptState
     void a.check(current.position);
   }, [current, a.checked, a.reviews, a.check]);
 
+  // The real test driver's shortcuts: Alt+N next, Alt+P previous, Alt+F flag, Alt+R review screen.
+  // Only Alt with a letter (by key position, so any keyboard layout); Ctrl, Cmd and Shift combinations stay the browser's.
+  const shortcut = useRef<(e: KeyboardEvent) => void>(() => undefined);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => shortcut.current(e);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
   if (!a.view || !current) return <p role="status">{t('loading')}</p>;
 
   const state = a.states[current.position] ?? { answer: null, flagged: false, struck: [] };
   const locked = Boolean(a.checked[current.position]);
+  shortcut.current = (e) => {
+    if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || confirming) return;
+    if (e.code === 'KeyN' && index < items.length - 1) go(index + 1);
+    else if (e.code === 'KeyP' && index > 0) go(index - 1);
+    else if (e.code === 'KeyF' && screen === 'item' && !locked) a.update(current.position, { ...state, flagged: !state.flagged });
+    else if (e.code === 'KeyR') setScreen('review');
+    else return;
+    e.preventDefault();
+  };
   const statusText = a.status === 'saved' ? t('saved') : a.status === 'saving' ? t('saving') : a.status === 'retrying' ? t('notSaved') : t('notSavedShort');
 
   return (

@@ -7,8 +7,13 @@ export function SubmitDialog({ incomplete, unanswered, flagged, busy, onConfirm,
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = dialog.current;
+    // Closing (Escape, Cancel) gives focus back to the control that opened the dialog.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (d && !d.open) d.showModal();
-    return () => d?.close();
+    return () => {
+      d?.close();
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="submit-title" aria-describedby="submit-text" onCancel={(e) => { e.preventDefault(); onCancel(); }}>

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { AttemptSummary } from '../../../src/core/api/contracts.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { routeHref } from '../routing/use-hash-route.ts';
+import { navigate, routeHref } from '../routing/use-hash-route.ts';
 import { profileName, profileNote } from './profile-name.ts';
 import type { FormProps } from './start-forms.tsx';
 
@@ -24,13 +24,8 @@ export function MockForm({ exam, busy, start, openMock, children }: FormProps & 
       return;
     }
     const extraMinutes = Number.parseInt(extra, 10);
-    void start('mock', {
-      kind: 'mock',
-      exam: exam.id,
-      profile,
-      ...(accommodation && esl ? { accommodation: esl.id } : {}),
-      ...(extraMinutes > 0 ? { extraMinutes } : {}),
-    });
+    // The instructions come first; the mock (and its clock) starts from there.
+    navigate({ page: 'mock-intro', profile, accommodation: accommodation && esl ? esl.id : undefined, extraMinutes: extraMinutes > 0 ? extraMinutes : undefined });
   };
   return (
     <section className="panel" aria-labelledby="mock-title">

@@ -11,6 +11,13 @@ describe('hash routes', () => {
     expect(parseRoute('#/nowhere')).toEqual({ page: 'dashboard' });
   });
 
+  it('round-trips a mock’s instructions screen with its accommodation and extra minutes', () => {
+    const route = { page: 'mock-intro', profile: 'standard', accommodation: 'esl', extraMinutes: 10 } as const;
+    expect(routeHref(route)).toBe('#/mock/standard?accommodation=esl&extra=10');
+    expect(parseRoute(routeHref(route))).toEqual(route);
+    expect(parseRoute('#/mock/short')).toEqual({ page: 'mock-intro', profile: 'short', accommodation: undefined, extraMinutes: undefined });
+  });
+
   it('round-trips ids that need escaping', () => {
     const route = { page: 'report', id: 'a/b c' } as const;
     expect(parseRoute(routeHref(route))).toEqual(route);

@@ -1,6 +1,14 @@
 import { useEffect, useState } from 'react';
 
-export type Route = { page: 'dashboard' } | { page: 'settings' } | { page: 'attempt'; id: string } | { page: 'report'; id: string };
+/** A mock about to start: its instructions screen, before the attempt (and its clock) exists. */
+export interface MockIntro {
+  page: 'mock-intro';
+  profile: string;
+  accommodation?: string | undefined;
+  extraMinutes?: number | undefined;
+}
+
+export type Route = { page: 'dashboard' } | { page: 'settings' } | { page: 'attempt'; id: string } | { page: 'report'; id: string } | MockIntro;
 
 /**
  * Routes live in the URL hash (#/attempts/<id>), so a reload returns to the same screen and the
@@ -9,6 +17,12 @@ export type Route = { page: 'dashboard' } | { page: 'settings' } | { page: 'atte
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '/settings') return { page: 'settings' };
+  const intro = /^\/mock\/([a-z0-9-]+)(?:\?(.*))?$/.exec(path);
+  if (intro) {
+    const q = new URLSearchParams(intro[2] ?? '');
+    const extra = Number.parseInt(q.get('extra') ?? '', 10);
+    return { page: 'mock-intro', profile: intro[1] as string, accommodation: q.get('accommodation') ?? undefined, extraMinutes: extra > 0 ? extra : undefined };
+  }
   const report = /^\/attempts\/([^/]+)\/report$/.exec(path);
   if (report) return { page: 'report', id: decodeURIComponent(report[1] as string) };
   const attempt = /^\/attempts\/([^/]+)$/.exec(path);
@@ -26,6 +40,13 @@ export function routeHref(route: Route): string {
       return `#/attempts/${encodeURIComponent(route.id)}`;
     case 'report':
       return `#/attempts/${encodeURIComponent(route.id)}/report`;
+    case 'mock-intro': {
+      const q = new URLSearchParams();
+      if (route.accommodation) q.set('accommodation', route.accommodation);
+      if (route.extraMinutes) q.set('extra', String(route.extraMinutes));
+      const query = q.toString();
+      return `#/mock/${encodeURIComponent(route.profile)}${query ? `?${query}` : ''}`;
+    }
   }
 }
 
