@@ -15,12 +15,14 @@ import type { Database } from '../db/schema.ts';
 import { AppError } from './errors.ts';
 import { authPlugin } from './plugins/auth-plugin.ts';
 import { securityHeaders } from './plugins/security-headers.ts';
+import { accountRoutes } from './routes/account/account-routes.ts';
 import { attemptRoutes } from './routes/attempts/attempt-routes.ts';
 import { authRoutes } from './routes/auth/auth-routes.ts';
 import { examRoutes } from './routes/exams/exam-routes.ts';
 import { progressRoutes } from './routes/progress/progress-routes.ts';
 import { AnswerWriter } from './services/answer-writer.ts';
 import { AttemptService } from './services/attempt-service.ts';
+import { AccountService } from './services/account-service.ts';
 import { BankService } from './services/bank-service.ts';
 import { ProgressService } from './services/progress-service.ts';
 
@@ -88,6 +90,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   authRoutes(app, { db: opts.db, now, sessionDays: opts.sessionDays ?? 30, secureCookies: opts.secureCookies ?? false, signInLimitPerMinute: opts.signInLimitPerMinute ?? 10, signUpLimitPerHour: opts.signUpLimitPerHour ?? 20, openRegistration: opts.openRegistration ?? true, exams: bank.exams });
   examRoutes(app, { bank, now });
   attemptRoutes(app, { attempts });
+  accountRoutes(app, { account: new AccountService({ db: opts.db, now }) });
   progressRoutes(app, { progress: new ProgressService({ db: opts.db, bank, attempts, now }), defaultExam: defaultExamId(opts.exams) ?? '' });
 
   const webDir = opts.webDir ? path.resolve(opts.webDir) : undefined;

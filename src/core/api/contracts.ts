@@ -31,6 +31,16 @@ export const signUpSchema = z
     const problem = passwordProblem(v.password, { email: v.email, name: v.name });
     if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
   });
+/** PUT /api/account/password: the current password, and the new one (the password policy applies, with the user's email and name). */
+export const changePasswordSchema = z.strictObject({
+  current: z.string().max(200),
+  next: z.string().min(10, 'use at least 10 characters').max(200),
+});
+/** POST /api/account/delete: the password again, and whether the answers may stay, anonymised, to calibrate the questions. */
+export const deleteAccountSchema = z.strictObject({
+  password: z.string().max(200),
+  keepAnonymisedAnswers: z.boolean().default(false),
+});
 export const signInSchema = z.strictObject({
   email: z.string().trim().toLowerCase().max(254),
   password: z.string().max(200),

@@ -37,9 +37,11 @@ export const sessions = {
   async delete(db: Db, id: string): Promise<void> {
     await db.deleteFrom('sessions').where('id', '=', id).execute();
   },
-  /** "Sign out everywhere": every session of the user. */
-  async deleteForUser(db: Db, userId: string): Promise<number> {
-    const r = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+  /** "Sign out everywhere": every session of the user, but `except` (a session id) when given. */
+  async deleteForUser(db: Db, userId: string, opts: { except?: string } = {}): Promise<number> {
+    let q = db.deleteFrom('sessions').where('user_id', '=', userId);
+    if (opts.except) q = q.where('id', '!=', opts.except);
+    const r = await q.executeTakeFirst();
     return Number(r.numDeletedRows);
   },
   /** Purges sessions past their lifetime, or idle for longer than `idleMs` (those can no longer be used, bar a running mock, long over by then). */

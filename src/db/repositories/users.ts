@@ -33,6 +33,12 @@ export const users = {
   async setExam(db: Db, id: string, exam: string, examDate: string | null): Promise<void> {
     await db.updateTable('users').set({ exam, exam_date: examDate }).where('id', '=', id).execute();
   },
+  async passwordHash(db: Db, id: string): Promise<string | undefined> {
+    return (await db.selectFrom('users').select('password_hash').where('id', '=', id).executeTakeFirst())?.password_hash;
+  },
+  async setPassword(db: Db, id: string, passwordHash: string): Promise<void> {
+    await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute();
+  },
   async any(db: Db): Promise<boolean> {
     return !!(await db.selectFrom('users').select('id').limit(1).executeTakeFirst());
   },

@@ -1,0 +1,88 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { User } from '../../core/api/contracts.ts';
+import { passwordProblem } from '../../core/auth/password-policy.ts';
+import { sessions } from '../../db/repositories/sessions.ts';
+import { users } from '../../db/repositories/users.ts';
+import type { Database } from '../../db/schema.ts';
+import { AppError, badRequest, notFound } from '../errors.ts';
+import { hashPassword, verifyPassword } from './password-hash.ts';
+
+/**
+ * A user's own account: change of password (other sessions end), an administrator's reset (every
+ * session ends; there is no mail server by default), an export of everything stored about the user,
+ * and deletion. Deleting removes the account and every answer; only where the user agrees are their
+ * responses kept, moved to an anonymous stand-in with no email, name or password, for calibration.
+ */
+export class AccountService {
+  constructor(private readonly deps: { db: Kysely<Database>; now: () => number }) {}
+
+  async changePassword(user: User, current: string, next: string, keepSession: string): Promise<number> {
+    await this.checkPassword(user, current, 'The current password is wrong.');
+    const problem = passwordProblem(next, { email: user.email, name: user.name });
+    if (problem) throw badRequest(`new password: ${problem}`);
+    await users.setPassword(this.deps.db, user.id, await hashPassword(next));
+    return sessions.deleteForUser(this.deps.db, user.id, { except: keepSession });
+  }
+
+  /** For `certprep users reset-password`: a new random password, every session ended. */
+  async resetPassword(email: string): Promise<{ user: User; password: string }> {
+    const found = await users.byEmail(this.deps.db, email.trim().toLowerCase());
+    if (!found) throw notFound(`The account ${email}`);
+    const password = randomBytes(15).toString('base64url');
+    await users.setPassword(this.deps.db, found.id, await hashPassword(password));
+    await sessions.deleteForUser(this.deps.db, found.id);
+    const { passwordHash: _, ...user } = found;
+    return { user, password };
+  }
+
+  /** Everything stored about the user, as JSON: the account, attempts with answers and reports, responses, review cards. */
+  async export(user: User): Promise<Record<string, unknown>> {
+    const { db } = this.deps;
+    const attempts = await db.selectFrom('attempts').selectAll().where('user_id', '=', user.id).orderBy('started_ms').execute();
+    const ids = attempts.map((a) => a.id);
+    const answers = ids.length ? await db.selectFrom('answers').selectAll().where('attempt_id', 'in', ids).execute() : [];
+    const responses = await db.selectFrom('responses').selectAll().where('user_id', '=', user.id).orderBy('answered_ms').execute();
+    const cards = await db.selectFrom('review_cards').selectAll().where('user_id', '=', user.id).execute();
+    const json = (s: string | null) => (s === null ? null : (JSON.parse(s) as unknown));
+    return {
+      exportedAt: new Date(this.deps.now()).toISOString(),
+      account: user,
+      attempts: attempts.map((a) => ({
+        id: a.id,
+        kind: a.kind,
+        exam: a.exam,
+        profile: a.profile,
+        status: a.status,
+        startedAt: new Date(Number(a.started_ms)).toISOString(),
+        submittedAt: a.submitted_ms === null ? null : new Date(Number(a.submitted_ms)).toISOString(),
+        scope: json(a.scope),
+        report: json(a.report),
+        answers: answers.filter((x) => x.attempt_id === a.id).map((x) => ({ position: x.position, answer: json(x.answer), flagged: x.flagged === 1 })),
+      })),
+      responses: responses.map((r) => ({ itemId: r.item_id, correct: r.correct === 1, answer: json(r.answer), answeredAt: new Date(Number(r.answered_ms)).toISOString() })),
+      reviewCards: cards.map((c) => ({ itemId: c.item_id, due: new Date(Number(c.due_ms)).toISOString(), lapses: c.lapses })),
+    };
+  }
+
+  async delete(user: User, password: string, keepAnonymisedAnswers: boolean): Promise<void> {
+    await this.checkPassword(user, password, 'The password is wrong: the account was not deleted.');
+    await this.deps.db.transaction().execute(async (trx) => {
+      if (keepAnonymisedAnswers) {
+        // A stand-in that can never sign in, so calibration still counts one person per account.
+        const standIn = `anonymous-${randomUUID()}`;
+        await trx.insertInto('users').values({ id: standIn, email: `${standIn}@deleted.invalid`, name: '', password_hash: '!', locale: 'en', created_ms: this.deps.now(), exam: null, exam_date: null }).execute();
+        await trx.updateTable('attempts').set({ user_id: standIn, scope: null }).where('user_id', '=', user.id).execute();
+        await trx.updateTable('responses').set({ user_id: standIn }).where('user_id', '=', user.id).execute();
+        await trx.deleteFrom('answers').where('attempt_id', 'in', trx.selectFrom('attempts').select('id').where('user_id', '=', standIn)).execute();
+      }
+      // Cascades: sessions, attempts with their answers and responses, review cards, revealed keys.
+      await trx.deleteFrom('users').where('id', '=', user.id).execute();
+    });
+  }
+
+  private async checkPassword(user: User, password: string, message: string): Promise<void> {
+    const hash = await users.passwordHash(this.deps.db, user.id);
+    if (!hash || !(await verifyPassword(password, hash))) throw new AppError(403, 'wrong-password', message);
+  }
+}
