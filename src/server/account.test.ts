@@ -14,7 +14,7 @@ const EMAIL = 'owner@example.com';
 const PASSWORD = 'correct horse battery';
 const setup = (store: StoreName) => signedInApp(stores, store, { exam, bank, t0: Date.parse('2026-12-03T09:00:00Z'), email: EMAIL });
 
-async function signIn(app: Parameters<typeof InjectClient>[0], password: string) {
+async function signIn(app: ConstructorParameters<typeof InjectClient>[0], password: string) {
   const c = new InjectClient(app);
   c.csrf = (await c.req('GET', '/api/session')).json().csrfToken;
   return { client: c, res: await c.req('POST', '/api/auth/signin', { email: EMAIL, password }) };

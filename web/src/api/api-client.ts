@@ -84,6 +84,9 @@ export const api = {
   signOut: () => session(request('POST', '/api/auth/signout', sessionSchema)),
   /** Ends every session of the user, on every device. */
   signOutEverywhere: () => session(request('POST', '/api/auth/signout-all', sessionSchema)),
+  changePassword: (current: string, next: string) => request('PUT', '/api/account/password', z.object({ otherSessionsEnded: z.number() }), { current, next }),
+  /** Deletes the account (204); the session ends with it. */
+  deleteAccount: (password: string, keepAnonymisedAnswers: boolean) => request('POST', '/api/account/delete', z.undefined(), { password, keepAnonymisedAnswers }),
   /** Stores the signed-in user's interface language. */
   setLocale: (locale: 'en' | 'fr') => session(request('PUT', '/api/session/locale', sessionSchema, { locale })),
   /** The exam version the user prepares for, and the day they sit it (null: not planned). */

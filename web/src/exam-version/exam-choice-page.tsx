@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ExamSummary, SessionView } from '../../../src/core/api/contracts.ts';
+import { AccountSettings } from '../pages/account-settings.tsx';
 import { api, ApiRequestError } from '../api/api-client.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useDocumentTitle } from '../use-document-title.ts';
@@ -99,6 +100,7 @@ export function ExamChoicePage({ session, exams, mode, onSession }: Props) {
           </button>
         </div>
       )}
+      {mode === 'settings' && <AccountSettings onSession={onSession} />}
     </section>
   );
 }

@@ -1,0 +1,93 @@
+import { useState, type FormEvent } from 'react';
+import type { SessionView } from '../../../src/core/api/contracts.ts';
+import { api, ApiRequestError } from '../api/api-client.ts';
+import { useI18n } from '../i18n/i18n-context.tsx';
+
+/**
+ * The account part of the settings: change the password (other devices are signed out), download
+ * everything stored about you, delete the account (with the password; the answers stay, anonymised,
+ * only if you tick the box).
+ */
+export function AccountSettings({ onSession }: { onSession: (s: SessionView) => void }) {
+  const { t } = useI18n();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [deletePassword, setDeletePassword] = useState('');
+  const [keep, setKeep] = useState(false);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const errorText = (e: unknown) => (e instanceof ApiRequestError ? e.message : String(e));
+
+  const change = async (e: FormEvent) => {
+    e.preventDefault();
+    setMessage(null);
+    try {
+      const r = await api.changePassword(current, next);
+      setCurrent('');
+      setNext('');
+      setMessage({ ok: true, text: t('passwordChanged', { n: r.otherSessionsEnded }) });
+    } catch (err) {
+      setMessage({ ok: false, text: errorText(err) });
+    }
+  };
+  const remove = async (e: FormEvent) => {
+    e.preventDefault();
+    setDeleteError(null);
+    if (!window.confirm(t('deleteConfirm'))) return;
+    try {
+      await api.deleteAccount(deletePassword, keep);
+      onSession(await api.session());
+    } catch (err) {
+      setDeleteError(errorText(err));
+    }
+  };
+
+  return (
+    <div className="account-settings">
+      <h2>{t('passwordTitle')}</h2>
+      <form onSubmit={(e) => void change(e)}>
+        <div className="field">
+          <label htmlFor="current-password">{t('currentPassword')}</label>
+          <input id="current-password" type="password" autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="new-password">{t('newPassword')}</label>
+          <input id="new-password" type="password" autoComplete="new-password" required minLength={10} value={next} onChange={(e) => setNext(e.target.value)} />
+        </div>
+        {message && (
+          <p className={message.ok ? 'form-ok' : 'form-error'} role={message.ok ? 'status' : 'alert'}>
+            {message.text}
+          </p>
+        )}
+        <button type="submit">{t('changePassword')}</button>
+      </form>
+
+      <h2>{t('yourData')}</h2>
+      <p>
+        <a href="/api/account/export" download>
+          {t('exportData')}
+        </a>
+      </p>
+      <form onSubmit={(e) => void remove(e)} className="danger-zone">
+        <h3>{t('deleteAccount')}</h3>
+        <p className="hint">{t('deleteHint')}</p>
+        <div className="field">
+          <label htmlFor="delete-password">{t('currentPassword')}</label>
+          <input id="delete-password" type="password" autoComplete="current-password" required value={deletePassword} onChange={(e) => setDeletePassword(e.target.value)} />
+        </div>
+        <label className="choice-line">
+          <input type="checkbox" checked={keep} onChange={(e) => setKeep(e.target.checked)} />
+          {t('keepAnonymised')}
+        </label>
+        {deleteError && (
+          <p className="form-error" role="alert">
+            {deleteError}
+          </p>
+        )}
+        <button type="submit" className="danger">
+          {t('deleteAccount')}
+        </button>
+      </form>
+    </div>
+  );
+}
