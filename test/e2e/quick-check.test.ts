@@ -254,6 +254,11 @@ describe('quick check in the browser', () => {
     await page.getByRole('heading', { name: /Tableau de bord/ }).waitFor();
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.getByRole('heading', { name: 'Se connecter' }).waitFor();
+    // The server's refusal comes in the interface language.
+    await page.getByLabel('E-mail').fill('quinn@example.com');
+    await page.getByLabel('Mot de passe').fill('not the pass phrase');
+    await page.getByLabel('Mot de passe').press('Enter');
+    await expect(page.locator('form [role="alert"]').textContent()).resolves.toBe('E-mail ou mot de passe incorrect.');
 
     // A new browser context: no cookie, nothing in localStorage, an English browser.
     const fresh = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-GB' });

@@ -12,6 +12,8 @@ import {
   type SaveAnswer,
   type StartAttempt,
 } from '../../../src/core/api/contracts.ts';
+import type { Locale } from '../i18n/i18n-context.tsx';
+import { errorText } from './error-text.ts';
 
 /** An error answered by the API (`{error:{code,message,details}}`), or a network failure (status 0). */
 export class ApiRequestError extends Error {
@@ -31,6 +33,12 @@ export class ApiRequestError extends Error {
 }
 
 let csrfToken = '';
+
+/** The interface language, for the wording of server errors (`errorText`); set by the i18n provider. */
+let errorLocale: Locale = 'en';
+export function setErrorLocale(locale: Locale): void {
+  errorLocale = locale;
+}
 
 /**
  * One JSON request. Mutations carry the CSRF token from the last session view; responses are
@@ -57,7 +65,11 @@ async function request<T>(method: string, path: string, schema: z.ZodType<T>, bo
   }
   if (!res.ok) {
     const parsed = apiErrorSchema.safeParse(json);
-    if (parsed.success) throw new ApiRequestError(res.status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.details);
+    if (parsed.success) {
+      const retry = Number.parseInt(res.headers.get('retry-after') ?? '', 10);
+      const message = errorText(errorLocale, parsed.data.error.code, parsed.data.error.message, Number.isFinite(retry) ? retry : null);
+      throw new ApiRequestError(res.status, parsed.data.error.code, message, parsed.data.error.details);
+    }
     throw new ApiRequestError(res.status, 'http', `${method} ${path} failed with HTTP ${res.status}`);
   }
   const parsed = schema.safeParse(json);

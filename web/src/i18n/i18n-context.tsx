@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { dictionaries, format, type MessageKey } from './messages.ts';
+import { setErrorLocale } from '../api/api-client.ts';
 
 export type Locale = 'en' | 'fr';
 const STORAGE_KEY = 'certprep.locale';
@@ -43,6 +44,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
   useEffect(() => {
     document.documentElement.lang = locale;
+    setErrorLocale(locale);
   }, [locale]);
   const value = useMemo<I18n>(() => {
     const dict = dictionaries[locale];
