@@ -30,6 +30,12 @@ export function MatchingItem({ item, state, locked, stemId, onChange }: { item: 
                 </option>
               ))}
             </select>
+            {/* A select cuts long responses; the whole chosen response is written out beneath it. */}
+            {pairs[p.id] && (
+              <p className="match-chosen" lang="en">
+                {(item.responses ?? []).find((r) => r.id === pairs[p.id])?.text}
+              </p>
+            )}
           </div>
         );
       })}

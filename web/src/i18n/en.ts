@@ -70,6 +70,7 @@ export const en = {
   shortcutsTitle: 'Keyboard shortcuts',
   introCancel: 'Not now',
   introBegin: 'Begin the exam',
+  reviewSize: 'Questions in this session (default 20)',
   kindReview: 'Review of mistakes',
   kindRedo: 'Redo of {n} questions answered wrong',
   reportActions: 'What next',

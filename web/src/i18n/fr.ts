@@ -72,6 +72,7 @@ export const fr: Messages = {
   shortcutsTitle: 'Raccourcis clavier',
   introCancel: 'Pas maintenant',
   introBegin: 'Commencer l’examen',
+  reviewSize: 'Questions dans cette session (20 par défaut)',
   kindReview: 'Révision des erreurs',
   kindRedo: 'Reprise de {n} questions manquées',
   reportActions: 'Et ensuite',

@@ -48,7 +48,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [locale]);
   const value = useMemo<I18n>(() => {
     const dict = dictionaries[locale];
-    return { locale, setLocale, t: (key, vars) => format(dict[key], vars) };
+    // No grouping: years, ids and scores such as 1000 read as written; decimals take the language's comma or point.
+    const number = new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 2, useGrouping: false });
+    return { locale, setLocale, t: (key, vars) => format(dict[key], vars, number) };
   }, [locale, setLocale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

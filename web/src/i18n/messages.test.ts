@@ -19,5 +19,11 @@ describe('messages', () => {
     expect(format(en.questionOf, { i: 3, n: 65 })).toBe('Question 3 of 65');
     expect(format(fr.questionOf, { i: 3, n: 65 })).toBe('Question 3 sur 65');
     expect(format('{a} and {b}', { a: 1 })).toBe('1 and {b}');
+    // Numbers the language's way: a decimal comma in French, no thousands separator for scores and years.
+    const fr_ = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2, useGrouping: false });
+    const en_ = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2, useGrouping: false });
+    expect(format(fr.rawScore, { raw: 3, n: 8, cut: 4.9 }, fr_)).toBe('3 questions notées justes sur 8 ; il en fallait environ 4,9 pour réussir cette série');
+    expect(format(en.rawScore, { raw: 3, n: 8, cut: 4.9 }, en_)).toBe('3 of 8 scored questions right; about 4.9 right were needed to pass this set');
+    expect(format('{s}', { s: 1000 }, fr_)).toBe('1000');
   });
 });

@@ -14,6 +14,14 @@ export type Messages = Record<MessageKey, string>;
 export const dictionaries: Record<'en' | 'fr', Messages> = { en, fr };
 
 /** Fills `{name}` placeholders; an unknown placeholder is left visible so a missing value shows. */
-export function format(template: string, vars: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+/**
+ * Fills a message's {placeholders}. Numbers are written the language's way when a formatter is given
+ * ("4,9" in French, "4.9" in English); strings go in as they are.
+ */
+export function format(template: string, vars: Record<string, string | number> = {}, number?: Intl.NumberFormat): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!(name in vars)) return whole;
+    const v = vars[name];
+    return typeof v === 'number' && number ? number.format(v) : String(v);
+  });
 }

@@ -15,6 +15,8 @@ function FormError({ error, form }: { error: { form: string; message: string } |
 export function StartForms({ exam, dueForReview, openMock }: { exam: ExamSummary; dueForReview: number; openMock: AttemptSummary | undefined }) {
   const { t } = useI18n();
   const { busy, error, start } = useStartAttempt();
+  const [reviewSize, setReviewSize] = useState('20');
+  const size = Math.max(1, Math.min(100, Number.parseInt(reviewSize, 10) || 20));
   return (
     <div className="start-forms">
       <section className="panel quick-card" aria-labelledby="quick-title">
@@ -33,10 +35,16 @@ export function StartForms({ exam, dueForReview, openMock }: { exam: ExamSummary
         <h2 id="review-title">{t('reviewMistakes')}</h2>
         <p>{dueForReview > 0 ? dueForReview === 1 ? t('dueCountOne') : t('dueCount', { n: dueForReview }) : t('nothingDue')}</p>
         <FormError error={error} form="review" />
+        {dueForReview > 0 && (
+          <div className="field inline">
+            <label htmlFor="review-size">{t('reviewSize')}</label>
+            <input id="review-size" type="number" inputMode="numeric" min={1} max={100} step={1} value={reviewSize} onChange={(e) => setReviewSize(e.target.value)} />
+          </div>
+        )}
         <button
           type="button"
           disabled={dueForReview === 0 || busy !== null}
-          onClick={() => start('review', { kind: 'practice', exam: exam.id, review: true, count: Math.min(dueForReview, 100), feedback: 'immediate' })}
+          onClick={() => start('review', { kind: 'practice', exam: exam.id, review: true, count: Math.min(dueForReview, size), feedback: 'immediate' })}
         >
           {busy === 'review' ? t('starting') : t('reviewMistakes')}
         </button>
