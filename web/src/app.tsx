@@ -11,6 +11,7 @@ import { ExamChoicePage } from './exam-version/exam-choice-page.tsx';
 import { statusBadge } from './exam-version/notice-text.ts';
 import { ReportPage } from './report/report-page.tsx';
 import { navigate, useHashRoute } from './routing/use-hash-route.ts';
+import { ExamsProvider } from './exam-version/exams-context.tsx';
 
 /** The shell: session, header (language switch, sign out), skip link, and the page of the route. */
 export function App() {
@@ -79,7 +80,7 @@ export function App() {
   const badge = chosen && user?.exam ? statusBadge(chosen.status, t) : null;
 
   return (
-    <>
+    <ExamsProvider exams={exams ?? []}>
       <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
         {t('skipToContent')}
       </a>
@@ -120,6 +121,6 @@ export function App() {
       <main id="main" tabIndex={-1}>
         {content}
       </main>
-    </>
+    </ExamsProvider>
   );
 }

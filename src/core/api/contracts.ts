@@ -106,11 +106,14 @@ export const examSummarySchema = z.object({
     z.object({
       id: z.string(),
       name: z.string(),
+      /** The name in French where the exam file gives one (the interface shows it; the official name stays English). */
+      nameFr: z.string().nullable(),
       weight: z.number(),
       tasks: z.array(
         z.object({
           id: z.string(),
           title: z.string(),
+          titleFr: z.string().nullable(),
           items: z.number(),
           /** The task's bullets (MLA-C01 knowledge and skills) or skills (MLA-C02), with the questions valid for this exam that list each. */
           bullets: z.array(z.object({ id: z.string(), text: z.string(), new: z.boolean(), items: z.number() })),

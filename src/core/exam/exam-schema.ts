@@ -20,6 +20,8 @@ const bulletSchema = z.strictObject({
 const taskSchema = z.strictObject({
   id: z.string().regex(/^\d\.\d$/),
   title: z.string().min(1),
+  /** The title in French, for the interface (the official title stays English). */
+  titleFr: z.string().min(1).optional(),
   /** MLA-C01 lists knowledge bullets beside its skills; MLA-C02 has numbered skills only. */
   knowledge: z.array(bulletSchema).default([]),
   skills: z.array(bulletSchema),
@@ -28,6 +30,7 @@ const taskSchema = z.strictObject({
 const domainSchema = z.strictObject({
   id: z.string().regex(/^\d$/),
   name: z.string().min(1),
+  nameFr: z.string().min(1).optional(),
   weight: z.number().positive(),
   tasks: z.array(taskSchema).min(1),
 });

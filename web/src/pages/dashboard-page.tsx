@@ -12,6 +12,7 @@ import { MasteryHeatmap } from './mastery-heatmap.tsx';
 import { ReadinessHeadline } from './readiness-headline.tsx';
 import { ScoreTrend } from './score-trend.tsx';
 import { StartForms } from './start-forms.tsx';
+import { useBlueprintNames } from '../exam-version/exams-context.tsx';
 
 /** Home for the exam the user prepares for: its notice, the countdown, readiness per domain, history, and the ways to start studying. */
 export function DashboardPage({ exam, examDate, today }: { exam: ExamSummary; examDate: string | null; today: string }) {
@@ -57,6 +58,7 @@ export function DashboardPage({ exam, examDate, today }: { exam: ExamSummary; ex
 
 function Readiness({ progress, exam }: { progress: Progress; exam: ExamSummary }) {
   const { t } = useI18n();
+  const names = useBlueprintNames(exam.id);
   return (
     <section className="panel" aria-labelledby="readiness-title">
       <h2 id="readiness-title">{t('readiness')}</h2>
@@ -68,7 +70,7 @@ function Readiness({ progress, exam }: { progress: Progress; exam: ExamSummary }
           return (
             <li key={d.id}>
               <div className="bar-label">
-                <span>{t('domainLabel', { id: d.id, name: d.name })}</span>
+                <span lang={names.domain(d.id, d.name).lang}>{t('domainLabel', { id: d.id, name: names.domain(d.id, d.name).text })}</span>
                 <span className="subtle">{d.answered > 0 ? t('masteryOf', { pct, correct: d.correct, answered: d.answered }) : t('noAnswersYet')}</span>
               </div>
               <div className="bar" aria-hidden="true">

@@ -1,5 +1,6 @@
 import type { ExamSummary, StudyPriority } from '../../../src/core/api/contracts.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import { useBlueprintNames } from '../exam-version/exams-context.tsx';
 
 /** Five steps of mastery, each with its own fill; the percentage is always written in the cell too. */
 export function masteryStep(mastery: number, answered: number): number {
@@ -13,6 +14,7 @@ export function masteryStep(mastery: number, answered: number): number {
  */
 export function MasteryHeatmap({ exam, tasks }: { exam: ExamSummary; tasks: StudyPriority[] }) {
   const { t } = useI18n();
+  const names = useBlueprintNames(exam.id);
   const byTask = new Map(tasks.map((x) => [x.task, x]));
   const width = Math.max(...exam.domains.map((d) => d.tasks.length));
   return (
@@ -32,7 +34,7 @@ export function MasteryHeatmap({ exam, tasks }: { exam: ExamSummary; tasks: Stud
                   const s = task ? byTask.get(task.id) : undefined;
                   if (!task || !s) return <td key={i} className="heat-empty" />;
                   return (
-                    <td key={task.id} className={`heat heat-${masteryStep(s.mastery, s.answered)}`} title={task.title}>
+                    <td key={task.id} className={`heat heat-${masteryStep(s.mastery, s.answered)}`} title={names.task(task.id, task.title).text}>
                       <span className="heat-task">{task.id}</span>
                       <span className="heat-value">{s.answered > 0 ? t('heatValue', { pct: Math.round(s.mastery * 100), n: s.answered }) : t('heatNone')}</span>
                     </td>

@@ -3,6 +3,7 @@ import type { AttemptSummary, ExamSummary, StartAttempt } from '../../../src/cor
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { MockForm } from './mock-form.tsx';
 import { useStartAttempt } from './use-start-attempt.ts';
+import { useBlueprintNames } from '../exam-version/exams-context.tsx';
 
 function FormError({ error, form }: { error: { form: string; message: string } | null; form: string }) {
   return error?.form === form ? (
@@ -69,6 +70,7 @@ function toggle<T>(list: T[], value: T, on: boolean): T[] {
 
 function PracticeForm({ exam, busy, start, children }: FormProps) {
   const { t, locale } = useI18n();
+  const names = useBlueprintNames(exam.id);
   const [domains, setDomains] = useState<string[]>([]);
   const [tasks, setTasks] = useState<string[]>([]);
   const [modules, setModules] = useState<number[]>([]);
@@ -105,7 +107,7 @@ function PracticeForm({ exam, busy, start, children }: FormProps) {
             {exam.domains.map((d) => (
               <label key={d.id} className="choice-line">
                 <input type="checkbox" checked={domains.includes(d.id)} onChange={(e) => setDomains(toggle(domains, d.id, e.target.checked))} />
-                {t('domainLabel', { id: d.id, name: d.name })}
+                <span lang={names.domain(d.id, d.name).lang}>{t('domainLabel', { id: d.id, name: names.domain(d.id, d.name).text })}</span>
               </label>
             ))}
           </fieldset>
@@ -117,7 +119,7 @@ function PracticeForm({ exam, busy, start, children }: FormProps) {
             {exam.domains.flatMap((d) => d.tasks).map((task) => (
               <label key={task.id} className="choice-line">
                 <input type="checkbox" checked={tasks.includes(task.id)} onChange={(e) => setTasks(toggle(tasks, task.id, e.target.checked))} />
-                {task.id} {task.title} <span className="subtle">({task.items === 1 ? t('availableItemsOne') : t('availableItems', { n: task.items })})</span>
+                {task.id} <span lang={names.task(task.id, task.title).lang}>{names.task(task.id, task.title).text}</span> <span className="subtle">({task.items === 1 ? t('availableItemsOne') : t('availableItems', { n: task.items })})</span>
               </label>
             ))}
           </fieldset>
@@ -127,7 +129,7 @@ function PracticeForm({ exam, busy, start, children }: FormProps) {
           {exam.domains.flatMap((d) => d.tasks).map((task) => (
             <fieldset key={task.id} className="skill-group">
               <legend>
-                {t('skillsOfTask', { id: task.id })} <span lang="en">{task.title}</span>
+                {t('skillsOfTask', { id: task.id })} <span lang={names.task(task.id, task.title).lang}>{names.task(task.id, task.title).text}</span>
               </legend>
               {task.bullets.map((b) => (
                 <label key={b.id} className="choice-line">

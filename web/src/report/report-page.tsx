@@ -11,6 +11,7 @@ import { ReportActions } from './report-actions.tsx';
 import { ScorePanel } from './score-panel.tsx';
 import { TaskBreakdown } from './task-breakdown.tsx';
 import { StudyList } from './study-list.tsx';
+import { useBlueprintNames } from '../exam-version/exams-context.tsx';
 
 type Filter = 'all' | 'incorrect' | 'flagged';
 
@@ -27,6 +28,7 @@ export function ReportPage({ attemptId }: { attemptId: string }) {
   const [error, setError] = useState<ApiRequestError | null>(null);
   const [filter, setFilter] = useState<Filter>('all');
   const heading = useRef<HTMLHeadingElement>(null);
+  const names = useBlueprintNames(report?.exam ?? '');
   useDocumentTitle(t('report'));
 
   const load = useCallback(async () => {
@@ -75,7 +77,7 @@ export function ReportPage({ attemptId }: { attemptId: string }) {
             return (
               <li key={d.id}>
                 <div className="bar-label">
-                  <span>{t('domainLabel', { id: d.id, name: d.name })}</span>
+                  <span lang={names.domain(d.id, d.name).lang}>{t('domainLabel', { id: d.id, name: names.domain(d.id, d.name).text })}</span>
                   {d.classification && <span className={`badge ${d.classification === 'meets' ? 'ok' : 'ko'}`}>{d.classification === 'meets' ? t('meets') : t('needsImprovement')}</span>}
                 </div>
                 <div className="bar" aria-hidden="true">
@@ -87,7 +89,7 @@ export function ReportPage({ attemptId }: { attemptId: string }) {
           })}
         </ul>
       </section>
-      <TaskBreakdown tasks={report.tasks} skills={report.skills} />
+      <TaskBreakdown exam={report.exam} tasks={report.tasks} skills={report.skills} />
       <section className="panel" aria-labelledby="items-title">
         <h2 id="items-title">{t('itemReview')}</h2>
         <fieldset className="filter">

@@ -1,6 +1,7 @@
 import type { StudyPriority } from '../../../src/core/api/contracts.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useStartAttempt } from '../pages/use-start-attempt.ts';
+import { useBlueprintNames } from '../exam-version/exams-context.tsx';
 
 /** How many task statements the list shows: the first few of the ranking. */
 const SHOWN = 3;
@@ -13,6 +14,7 @@ const SHOWN = 3;
 export function StudyList({ exam, ranking, headingLevel = 2 }: { exam: string; ranking: StudyPriority[]; headingLevel?: 2 | 3 }) {
   const { t } = useI18n();
   const practice = useStartAttempt();
+  const names = useBlueprintNames(exam);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const answeredAny = ranking.some((r) => r.answered > 0);
   return (
@@ -21,11 +23,12 @@ export function StudyList({ exam, ranking, headingLevel = 2 }: { exam: string; r
       <p className="subtle">{answeredAny ? t('studyNextIntro') : t('studyNextNoAnswers')}</p>
       <ol className="study-list">
         {ranking.slice(0, SHOWN).map((r) => {
-          const label = t('taskLabel', { id: r.task, title: r.title });
+          const title = names.task(r.task, r.title);
+          const label = t('taskLabel', { id: r.task, title: title.text });
           return (
             <li key={r.task}>
               <span className="study-domain">
-                <span className="task-id">{r.task}</span> <span lang="en">{r.title}</span>
+                <span className="task-id">{r.task}</span> <span lang={title.lang}>{title.text}</span>
               </span>
               <span className="subtle small">
                 {r.answered > 0 ? t('masteryOf', { pct: Math.round(r.mastery * 100), correct: r.correct, answered: r.answered }) : t('noAnswersYet')}

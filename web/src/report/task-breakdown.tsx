@@ -1,12 +1,14 @@
 import type { ScoreReport } from '../../../src/core/api/contracts.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import { useBlueprintNames } from '../exam-version/exams-context.tsx';
 
 /**
  * Right and wrong per task statement, each with its bullets (C01) or skills (C02) folded beneath, as a
  * table so every figure is read the same by eye and by screen reader.
  */
-export function TaskBreakdown({ tasks, skills }: { tasks: ScoreReport['tasks']; skills: ScoreReport['skills'] }) {
+export function TaskBreakdown({ exam, tasks, skills }: { exam: string; tasks: ScoreReport['tasks']; skills: ScoreReport['skills'] }) {
   const { t } = useI18n();
+  const names = useBlueprintNames(exam);
   if (tasks.length === 0) return null;
   return (
     <section className="panel" aria-labelledby="tasks-title">
@@ -24,7 +26,7 @@ export function TaskBreakdown({ tasks, skills }: { tasks: ScoreReport['tasks']; 
             return (
               <tr key={task.id}>
                 <th scope="row">
-                  <span className="task-id">{task.id}</span> <span lang="en">{task.title}</span>
+                  <span className="task-id">{task.id}</span> <span lang={names.task(task.id, task.title).lang}>{names.task(task.id, task.title).text}</span>
                   {mine.length > 0 && (
                     <details className="skills">
                       <summary>{t('skillsList', { n: mine.length })}</summary>

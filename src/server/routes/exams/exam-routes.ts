@@ -22,10 +22,12 @@ export function examRoutes(app: FastifyInstance, opts: { bank: BankService; now:
         domains: exam.domains.map((d) => ({
           id: d.id,
           name: d.name,
+          nameFr: d.nameFr ?? null,
           weight: d.weight,
           tasks: d.tasks.map((t) => ({
             id: t.id,
             title: t.title,
+            titleFr: t.titleFr ?? null,
             items: counts.byTask.get(t.id) ?? 0,
             bullets: [...t.knowledge, ...t.skills].map((b) => ({ id: b.id, text: b.text, new: b.new ?? false, items: counts.byBullet.get(b.id) ?? 0 })),
           })),
