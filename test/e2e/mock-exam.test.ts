@@ -312,7 +312,8 @@ describe('mock exam in the browser', () => {
     await expect(page.locator('.study-list button').count()).resolves.toBe(3);
 
     // The results download as CSV, one row per question; the report prints without its buttons.
-    const wrongCount = await page.evaluate(async (id) => (await (await fetch(`/api/attempts/${id}/report`)).json()).items.filter((i: { correct: boolean }) => !i.correct).length, page.url().split('/').at(-2));
+    const mockId = page.url().split('/').at(-2) as string;
+    const wrongCount = await page.evaluate(async (id) => (await (await fetch(`/api/attempts/${id}/report`)).json()).items.filter((i: { correct: boolean }) => !i.correct).length, mockId);
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download the results (CSV)' }).click();
     const csv = await (await download).path().then((p) => readFile(p, 'utf8'));
@@ -333,7 +334,7 @@ describe('mock exam in the browser', () => {
     // Back on the dashboard the attempt is in the history with its score, and in the score trend.
     await page.goto(`${app.url}/#/`);
     await page.getByRole('heading', { name: 'Attempt history' }).waitFor();
-    await expect(page.locator('section[aria-labelledby="history-title"] tbody tr').first().textContent()).resolves.toContain(String(scaled));
+    await expect(page.locator(`tr[data-attempt="${mockId}"]`).textContent()).resolves.toContain(String(scaled));
     await expect(page.getByRole('heading', { name: 'What to study next' }).isVisible()).resolves.toBe(true);
 
     // A second short mock, submitted blank: the trend shows both scores against the passing line.
