@@ -66,6 +66,8 @@ export interface Database {
     extra_minutes: number | null;
     /** Practice: what it covered (`AttemptScope` as JSON); null for mocks and quick checks. */
     scope: string | null;
+    /** A paused timed practice: the time it had left (its deadline is null meanwhile). */
+    paused_remaining_ms: number | null;
   };
   answers: {
     attempt_id: string;

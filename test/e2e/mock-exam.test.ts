@@ -226,6 +226,21 @@ describe('mock exam in the browser', () => {
     await expect(page.getByRole('heading', { name: 'Unanswered (0)' }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('heading', { name: 'Flagged (1)' }).isVisible()).resolves.toBe(true);
     await shoot(page, '08-review-screen');
+    // The review walk of the flagged questions: one at a time, then back to the review screen.
+    await press('button:has-text("Review flagged (1)")', 'Enter');
+    await expect(page.locator('[data-testid="review-walk"]').textContent()).resolves.toBe('Reviewing flagged questions: 1 of 1End review');
+    await expect(page.locator('.question-heading').textContent()).resolves.toBe('Question 2 of 10');
+    await expect(page.locator('.item-actions button:has-text("Next")').count()).resolves.toBe(0);
+    await shoot(page, '08b-review-walk');
+    await press('[data-testid="review-walk"] button', 'Enter');
+    await page.getByRole('heading', { name: 'Review answers' }).waitFor();
+    // Review all walks every question in order.
+    await press('button:has-text("Review all (10)")', 'Enter');
+    await expect(page.locator('[data-testid="review-walk"] span').textContent()).resolves.toBe('Reviewing all questions: 1 of 10');
+    await page.keyboard.press('Alt+KeyN');
+    await expect(page.locator('[data-testid="review-walk"] span').textContent()).resolves.toBe('Reviewing all questions: 2 of 10');
+    await page.keyboard.press('Alt+KeyR');
+    await page.getByRole('heading', { name: 'Review answers' }).waitFor();
     await press('.review-links a', 'Enter');
     await expect(page.locator('.question-heading').textContent()).resolves.toBe('Question 2 of 10');
     await press('.side-actions button:has-text("Review answers")', 'Enter');

@@ -218,4 +218,24 @@ describe('practice in the browser', () => {
     await expect(page.locator('[data-testid="practice-shortfall"]').textContent()).resolves.toBe(`100 questions demandées, ${available} disponibles pour ce choix : cet entraînement en compte ${available}.`);
     await shoot(page, '24-practice-shortfall-fr');
   });
+  it('pauses a timed practice: the clock stops and the questions are hidden until it resumes, across a reload', async () => {
+    await page.goto(`${app.url}/#/`);
+    await page.getByRole('heading', { name: /Tableau de bord/ }).waitFor();
+    await page.getByLabel('Nombre de questions').fill('2');
+    await page.getByLabel('Chronométré').check();
+    await page.getByLabel('Minutes', { exact: true }).fill('15');
+    await page.locator('#practice-title + form button[type="submit"]').click();
+    await page.locator('article.item').waitFor();
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await page.locator('[data-testid="paused"]').waitFor();
+    await expect(page.locator('article.item').count()).resolves.toBe(0);
+    await expect(page.locator('.timer').textContent()).resolves.toMatch(/^En pause — reste (15:00|14:5\d)$/);
+    await shoot(page, '25-practice-paused-fr');
+    await expect(axeProblems(page)).resolves.toEqual([]);
+    await page.reload();
+    await page.locator('[data-testid="paused"]').waitFor();
+    await page.getByRole('button', { name: 'Reprendre' }).click();
+    await page.locator('article.item').waitFor();
+    await expect(page.locator('[data-testid="time-left"]').textContent()).resolves.toMatch(/^(15:00|14:[45]\d)$/);
+  });
 });

@@ -199,8 +199,10 @@ export const attemptViewSchema = z.object({
   feedback: z.enum(['immediate', 'end']),
   status: z.enum(ATTEMPT_STATUSES),
   startedAt: z.string(),
-  /** Absolute deadline kept by the server (ISO), or null when untimed. */
+  /** Absolute deadline kept by the server (ISO), or null when untimed or paused. */
   deadline: z.string().nullable(),
+  /** A paused timed practice: the milliseconds it has left. */
+  pausedRemainingMs: z.number().optional(),
   /** The server's clock when this view was made, so the client can correct its own. */
   serverNow: z.string(),
   items: z.array(presentedItemSchema),

@@ -30,6 +30,8 @@ export interface AttemptRecord {
   accommodation: string | null;
   extraMinutes: number | null;
   scope: AttemptScope | null;
+  /** A paused timed practice: the milliseconds it had left; null when running or untimed. */
+  pausedRemainingMs: number | null;
 }
 
 type Row = Database['attempts'];
@@ -53,12 +55,13 @@ const toRecord = (r: Row): AttemptRecord => ({
   accommodation: r.accommodation,
   extraMinutes: r.extra_minutes,
   scope: r.scope === null ? null : (JSON.parse(r.scope) as AttemptScope),
+  pausedRemainingMs: r.paused_remaining_ms === null || r.paused_remaining_ms === undefined ? null : Number(r.paused_remaining_ms),
 });
 
 export const attempts = {
   async insert(
     db: Db,
-    a: Omit<AttemptRecord, 'status' | 'submittedMs' | 'report' | 'scaled' | 'passed' | 'target' | 'accommodation' | 'extraMinutes' | 'scope'> & { target?: number | null; accommodation?: string | null; extraMinutes?: number | null; scope?: AttemptScope | null },
+    a: Omit<AttemptRecord, 'status' | 'submittedMs' | 'report' | 'scaled' | 'passed' | 'target' | 'accommodation' | 'extraMinutes' | 'scope' | 'pausedRemainingMs'> & { target?: number | null; accommodation?: string | null; extraMinutes?: number | null; scope?: AttemptScope | null },
   ): Promise<void> {
     await db
       .insertInto('attempts')
@@ -82,6 +85,7 @@ export const attempts = {
         accommodation: a.accommodation ?? null,
         extra_minutes: a.extraMinutes ?? null,
         scope: a.scope ? JSON.stringify(a.scope) : null,
+        paused_remaining_ms: null,
       })
       .execute();
   },
@@ -131,6 +135,32 @@ export const attempts = {
       .set({ status: 'submitted', submitted_ms: s.now, report: s.report, scaled: s.scaled, passed: s.passed === null ? null : s.passed ? 1 : 0 })
       .where('id', '=', id)
       .where('status', '=', 'open')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+  /**
+   * Pauses a running timed practice: the time left is kept and the deadline cleared, so the clock
+   * stops and nothing expires it. False when it is not open, not a timed practice, or already over.
+   */
+  async pause(db: Db, id: string, now: number): Promise<boolean> {
+    const r = await db
+      .updateTable('attempts')
+      .set((eb) => ({ paused_remaining_ms: eb('deadline_ms', '-', now), deadline_ms: null }))
+      .where('id', '=', id)
+      .where('status', '=', 'open')
+      .where('kind', '=', 'practice')
+      .where('deadline_ms', '>', now)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+  /** Resumes a paused practice: a new deadline, the time left from now. False when it was not paused. */
+  async resume(db: Db, id: string, now: number): Promise<boolean> {
+    const r = await db
+      .updateTable('attempts')
+      .set((eb) => ({ deadline_ms: eb('paused_remaining_ms', '+', now), paused_remaining_ms: null }))
+      .where('id', '=', id)
+      .where('status', '=', 'open')
+      .where('paused_remaining_ms', 'is not', null)
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   },

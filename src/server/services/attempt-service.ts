@@ -121,6 +121,7 @@ export class AttemptService {
       status: record.status,
       startedAt: new Date(record.startedMs).toISOString(),
       deadline: record.deadlineMs === null ? null : new Date(record.deadlineMs).toISOString(),
+      ...(record.pausedRemainingMs !== null ? { pausedRemainingMs: record.pausedRemainingMs } : {}),
       serverNow: new Date(this.deps.now()).toISOString(),
       items,
       answers: answersView,
@@ -205,6 +206,11 @@ export class AttemptService {
     if (!(await attempts.setForm(this.deps.db, id, form))) throw conflict('attempt-submitted', 'This quick check has been submitted.');
     this.cache.delete(id);
     return this.view(user, id);
+  }
+
+  /** Drops this instance's copy of an attempt changed elsewhere (paused or resumed). */
+  forget(id: string): void {
+    this.cache.delete(id);
   }
 
   /** Gives up an open attempt: no score and no responses; the history lists it as abandoned. */

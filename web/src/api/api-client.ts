@@ -111,6 +111,9 @@ export const api = {
   saveAnswer: (id: string, position: number, body: SaveAnswer) => request('PUT', `/api/attempts/${enc(id)}/answers/${position}`, saveAckSchema, body),
   /** Quick check: the server appends the next most informative item (409 `quick-complete` once done). */
   next: (id: string) => request('POST', `/api/attempts/${enc(id)}/next`, attemptViewSchema),
+  /** A timed practice: stop or restart its clock. */
+  pause: (id: string) => request('POST', `/api/attempts/${enc(id)}/pause`, attemptViewSchema),
+  resume: (id: string) => request('POST', `/api/attempts/${enc(id)}/resume`, attemptViewSchema),
   check: (id: string, position: number) => request('POST', `/api/attempts/${enc(id)}/check/${position}`, itemReviewSchema),
   /** Gives up an open attempt (204, no body). */
   abandon: (id: string) => request('POST', `/api/attempts/${enc(id)}/abandon`, z.undefined()),

@@ -7,12 +7,13 @@ import { answerStatus, isAnswered } from './answer-state.ts';
 import { ExamNavigator, type NavEntry } from './exam-navigator.tsx';
 import { ExamTimer } from './exam-timer.tsx';
 import { ItemView } from './item-view.tsx';
-import { ReviewScreen } from './review-screen.tsx';
+import { ReviewScreen, type WalkKind } from './review-screen.tsx';
 import { SubmitDialog } from './submit-dialog.tsx';
 import { SaveAnnouncer } from './save-announcer.tsx';
 import { useDocumentTitle } from '../use-document-title.ts';
 import { QuickCheckScreen } from './quick-check-screen.tsx';
 import { useAttempt, type AttemptState } from './use-attempt.ts';
+import { formatRemaining } from './countdown.ts';
 
 const positionKey = (id: string) => `certprep.position.${id}`;
 
@@ -46,6 +47,9 @@ function ExamScreen({ attemptId, a, exam }: { attemptId: string; a: AttemptState
   const { t } = useI18n();
   const [index, setIndex] = useState(() => storedIndex(attemptId));
   const [screen, setScreen] = useState<'item' | 'review'>('item');
+  // A review walk, as on the real test driver: the questions of one list (all, incomplete, flagged),
+  // taken as they stood when the walk began, one at a time with Next and Previous.
+  const [walk, setWalk] = useState<{ kind: WalkKind; indices: number[] } | null>(null);
   const [confirming, setConfirming] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   // Focus the first item shown too, so a candidate starts reading at the question.
@@ -106,12 +110,21 @@ function ExamScreen({ attemptId, a, exam }: { attemptId: string; a: AttemptState
 
   const state = a.states[current.position] ?? { answer: null, flagged: false, struck: [] };
   const locked = Boolean(a.checked[current.position]);
+  // Leaving the walk's list (through the navigator) ends the walk: Next and Previous go by number again.
+  const walkPos = walk ? walk.indices.indexOf(index) : -1;
+  const inWalk = walk !== null && walkPos >= 0;
+  const prevIndex = inWalk ? (walkPos > 0 ? walk.indices[walkPos - 1]! : null) : index > 0 ? index - 1 : null;
+  const nextIndex = inWalk ? (walkPos < walk.indices.length - 1 ? walk.indices[walkPos + 1]! : null) : index < items.length - 1 ? index + 1 : null;
+  const toReview = () => {
+    setWalk(null);
+    setScreen('review');
+  };
   shortcut.current = (e) => {
-    if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || confirming) return;
-    if (e.code === 'KeyN' && index < items.length - 1) go(index + 1);
-    else if (e.code === 'KeyP' && index > 0) go(index - 1);
+    if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || confirming || a.view?.pausedRemainingMs !== undefined) return;
+    if (e.code === 'KeyN' && nextIndex !== null) go(nextIndex);
+    else if (e.code === 'KeyP' && prevIndex !== null) go(prevIndex);
     else if (e.code === 'KeyF' && screen === 'item' && !locked) a.update(current.position, { ...state, flagged: !state.flagged });
-    else if (e.code === 'KeyR') setScreen('review');
+    else if (e.code === 'KeyR') toReview();
     else return;
     e.preventDefault();
   };
@@ -125,7 +138,18 @@ function ExamScreen({ attemptId, a, exam }: { attemptId: string; a: AttemptState
           {exam && <span className="subtle"> — {exam.code}</span>}
         </h1>
         <p className="exam-progress">{screen === 'review' ? t('reviewScreen') : t('questionOf', { i: index + 1, n: items.length })}</p>
-        {a.view.deadline ? <ExamTimer deadline={a.view.deadline} offsetMs={a.offset} onExpire={a.finish} /> : <p className="timer">{t('untimed')}</p>}
+        {a.view.deadline ? (
+          <ExamTimer deadline={a.view.deadline} offsetMs={a.offset} onExpire={a.finish} />
+        ) : a.view.pausedRemainingMs !== undefined ? (
+          <p className="timer">{t('pausedTimer', { left: formatRemaining(a.view.pausedRemainingMs) })}</p>
+        ) : (
+          <p className="timer">{t('untimed')}</p>
+        )}
+        {a.view.kind === 'practice' && a.view.deadline && (
+          <button type="button" className="small-button" onClick={() => void a.setPaused(true)}>
+            {t('pause')}
+          </button>
+        )}
         {/* Not a live region: "Saving…" / "Saved" on every click would drown a screen reader. */}
         <p className={`save-status ${a.status}`} data-testid="save-status">
           {statusText}
@@ -142,12 +166,38 @@ function ExamScreen({ attemptId, a, exam }: { attemptId: string; a: AttemptState
           {t('practiceShortfall', { asked: a.view.target, available: items.length })}
         </p>
       )}
+      {a.view.pausedRemainingMs !== undefined ? (
+        <section className="panel paused" aria-labelledby="paused-title" data-testid="paused">
+          <h2 id="paused-title">{t('pausedTitle')}</h2>
+          <p>{t('pausedText', { left: formatRemaining(a.view.pausedRemainingMs) })}</p>
+          <button type="button" className="primary" autoFocus onClick={() => void a.setPaused(false)}>
+            {t('resumePractice')}
+          </button>
+        </section>
+      ) : (
       <div className="exam-body">
         <div className="exam-main">
           {screen === 'review' ? (
-            <ReviewScreen entries={entries} onGo={go} onBack={() => go(index)} onSubmit={() => setConfirming(true)} />
+            <ReviewScreen
+              entries={entries}
+              onGo={go}
+              onBack={() => go(index)}
+              onSubmit={() => setConfirming(true)}
+              onWalk={(kind, indices) => {
+                setWalk({ kind, indices });
+                go(indices[0]!);
+              }}
+            />
           ) : (
             <>
+              {inWalk && (
+                <p className="walk-bar" data-testid="review-walk">
+                  <span>{t('walkProgress', { list: t(`walkList_${walk.kind}`), i: walkPos + 1, n: walk.indices.length })}</span>
+                  <button type="button" className="small-button" onClick={toReview}>
+                    {t('walkEnd')}
+                  </button>
+                </p>
+              )}
               <ItemView
                 ref={heading}
                 item={current}
@@ -160,7 +210,7 @@ function ExamScreen({ attemptId, a, exam }: { attemptId: string; a: AttemptState
                 onChange={(next) => a.update(current.position, next)}
               />
               <div className="item-actions">
-                <button type="button" onClick={() => go(index - 1)} disabled={index === 0}>
+                <button type="button" onClick={() => prevIndex !== null && go(prevIndex)} disabled={prevIndex === null}>
                   ← {t('previous')}
                 </button>
                 <button
@@ -178,12 +228,12 @@ function ExamScreen({ attemptId, a, exam }: { attemptId: string; a: AttemptState
                     {t('check')}
                   </button>
                 )}
-                {index < items.length - 1 ? (
-                  <button type="button" onClick={() => go(index + 1)}>
+                {nextIndex !== null ? (
+                  <button type="button" onClick={() => go(nextIndex)}>
                     {t('next')} →
                   </button>
                 ) : (
-                  <button type="button" onClick={() => setScreen('review')}>
+                  <button type="button" onClick={toReview}>
                     {t('reviewScreen')} →
                   </button>
                 )}
@@ -194,7 +244,7 @@ function ExamScreen({ attemptId, a, exam }: { attemptId: string; a: AttemptState
         <aside className="exam-side">
           <ExamNavigator entries={entries} current={screen === 'item' ? index : -1} onGo={go} />
           <p className="side-actions">
-            <button type="button" onClick={() => setScreen('review')}>
+            <button type="button" onClick={toReview}>
               {t('reviewScreen')}
             </button>
             <button type="button" className="primary" onClick={() => setConfirming(true)}>
@@ -203,6 +253,7 @@ function ExamScreen({ attemptId, a, exam }: { attemptId: string; a: AttemptState
           </p>
         </aside>
       </div>
+      )}
       {confirming && <SubmitDialog incomplete={incomplete} unanswered={unanswered} flagged={entries.filter((e) => e.flagged).length} busy={a.submitting} onConfirm={() => void a.submit()} onCancel={() => setConfirming(false)} />}
     </div>
   );

@@ -2,8 +2,13 @@ import { useEffect, useRef } from 'react';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useStatusText, type NavEntry } from './exam-navigator.tsx';
 
-/** Before submitting: the incomplete, the unanswered and the flagged items, each a link back to the item. */
-export function ReviewScreen({ entries, onGo, onBack, onSubmit }: { entries: NavEntry[]; onGo: (index: number) => void; onBack: () => void; onSubmit: () => void }) {
+export type WalkKind = 'all' | 'incomplete' | 'unanswered' | 'flagged';
+
+/**
+ * Before submitting: the incomplete, the unanswered and the flagged items, each a link back to the
+ * item, and the test driver's review walks (all, incomplete, unanswered, flagged), one question at a time.
+ */
+export function ReviewScreen({ entries, onGo, onBack, onSubmit, onWalk }: { entries: NavEntry[]; onGo: (index: number) => void; onBack: () => void; onSubmit: () => void; onWalk: (kind: WalkKind, indices: number[]) => void }) {
   const { t } = useI18n();
   const statusText = useStatusText();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -37,6 +42,20 @@ export function ReviewScreen({ entries, onGo, onBack, onSubmit }: { entries: Nav
         {t('reviewScreen')}
       </h2>
       <p>{t('reviewIntro')}</p>
+      <p className="walk-buttons">
+        {(
+          [
+            ['all', indexed],
+            ['incomplete', incomplete],
+            ['unanswered', unanswered],
+            ['flagged', flagged],
+          ] as const
+        ).map(([kind, list]) => (
+          <button key={kind} type="button" disabled={list.length === 0} onClick={() => onWalk(kind, list.map((e) => e.index))}>
+            {t(`walkStart_${kind}`, { n: list.length })}
+          </button>
+        ))}
+      </p>
       {incomplete.length > 0 && (
         <>
           <h3>{t('incompleteList', { n: incomplete.length })}</h3>

@@ -190,6 +190,19 @@ export function useAttempt(attemptId: string) {
     }
   }, [attemptId]);
 
+  /** Pauses or resumes a timed practice (saves are sent first); the view then carries the new clock. */
+  const setPaused = useCallback(
+    async (paused: boolean) => {
+      await queue.current?.flush();
+      try {
+        setView(await (paused ? api.pause(attemptId) : api.resume(attemptId)));
+      } catch (e) {
+        setNotice(e instanceof Error ? e.message : String(e));
+      }
+    },
+    [attemptId],
+  );
+
   const submit = useCallback(async () => {
     setSubmitting(true);
     await queue.current?.flush();
@@ -206,7 +219,7 @@ export function useAttempt(attemptId: string) {
     navigate({ page: 'report', id: attemptId });
   }, [attemptId]);
 
-  return { view, offset, states, checked, reviews, status, notice, error, submitting, advancing, complete, update, check, advance, submit, finish, setNotice };
+  return { view, offset, states, checked, reviews, status, notice, error, submitting, advancing, complete, update, check, advance, submit, finish, setNotice, setPaused };
 }
 
 export type AttemptState = ReturnType<typeof useAttempt>;

@@ -2,6 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { saveAnswerSchema, startAttemptSchema } from '../../../core/api/contracts.ts';
 import { requireUser } from '../../plugins/auth-plugin.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.ts';
+import { pauseOrResume } from '../../services/attempt-pause.ts';
 import type { AttemptService } from '../../services/attempt-service.ts';
 import { validate } from '../../validate.ts';
 
@@ -15,7 +18,7 @@ const positionParams = z.strictObject({
     .transform(Number),
 });
 
-export function attemptRoutes(app: FastifyInstance, opts: { attempts: AttemptService }): void {
+export function attemptRoutes(app: FastifyInstance, opts: { attempts: AttemptService; db: Kysely<Database>; now: () => number }): void {
   const svc = opts.attempts;
   app.post('/api/attempts', async (req, reply) => {
     const user = requireUser(req);
@@ -34,6 +37,15 @@ export function attemptRoutes(app: FastifyInstance, opts: { attempts: AttemptSer
     return svc.check(user, id, position);
   });
   app.post('/api/attempts/:id/next', async (req) => svc.next(requireUser(req), validate(idParams, req.params, 'address').id));
+  for (const action of ['pause', 'resume'] as const) {
+    app.post(`/api/attempts/:id/${action}`, async (req) => {
+      const user = requireUser(req);
+      const { id } = validate(idParams, req.params, 'address');
+      await pauseOrResume(opts, user, id, action);
+      svc.forget(id);
+      return svc.view(user, id);
+    });
+  }
   app.post('/api/attempts/:id/abandon', async (req, reply) => {
     await svc.abandon(requireUser(req), validate(idParams, req.params, 'address').id);
     return reply.code(204).send();
