@@ -404,4 +404,22 @@ describe('mock exam in the browser', () => {
     await page.getByRole('button', { name: 'Begin the exam' }).click();
     await page.locator('article.item').waitFor();
   });
+  it('fits a phone: the timer and the item actions stay on screen, the question grid folds away', async () => {
+    // The mock the previous test left open, on a 390 × 844 screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await page.locator('article.item').waitFor();
+    await expect(page.locator('details.nav-fold').count()).resolves.toBe(1);
+    await expect(page.locator('details.nav-fold').evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(false);
+    await expect(page.locator('.exam-bar').evaluate((el) => getComputedStyle(el).position)).resolves.toBe('sticky');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const actions = await page.locator('.item-actions').boundingBox();
+    expect(actions!.y + actions!.height).toBeLessThanOrEqual(844 + 1);
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+    await page.screenshot({ path: '/tmp/shots/13-phone-390.png' });
+    await page.locator('details.nav-fold > summary').click();
+    await expect(page.locator('.nav-grid li').count()).resolves.toBe(10);
+    await expect(axeProblems(page)).resolves.toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 860 });
+  });
 });

@@ -14,6 +14,7 @@ import { useDocumentTitle } from '../use-document-title.ts';
 import { QuickCheckScreen } from './quick-check-screen.tsx';
 import { useAttempt, type AttemptState } from './use-attempt.ts';
 import { formatRemaining } from './countdown.ts';
+import { useMediaQuery } from '../use-media-query.ts';
 
 const positionKey = (id: string) => `certprep.position.${id}`;
 
@@ -47,6 +48,7 @@ function ExamScreen({ attemptId, a, exam }: { attemptId: string; a: AttemptState
   const { t } = useI18n();
   const [index, setIndex] = useState(() => storedIndex(attemptId));
   const [screen, setScreen] = useState<'item' | 'review'>('item');
+  const narrow = useMediaQuery('(max-width: 40rem)');
   // A review walk, as on the real test driver: the questions of one list (all, incomplete, flagged),
   // taken as they stood when the walk began, one at a time with Next and Previous.
   const [walk, setWalk] = useState<{ kind: WalkKind; indices: number[] } | null>(null);
@@ -207,6 +209,7 @@ function ExamScreen({ attemptId, a, exam }: { attemptId: string; a: AttemptState
                 locked={locked}
                 review={a.reviews[current.position]}
                 note={a.view.kind === 'practice' && exam ? notOnExamNote(current, exam, t) : null}
+                foldCase={narrow}
                 onChange={(next) => a.update(current.position, next)}
               />
               <div className="item-actions">
@@ -242,7 +245,15 @@ function ExamScreen({ attemptId, a, exam }: { attemptId: string; a: AttemptState
           )}
         </div>
         <aside className="exam-side">
-          <ExamNavigator entries={entries} current={screen === 'item' ? index : -1} onGo={go} />
+          {narrow ? (
+            // On a phone the grid folds away under a summary line, so the question stays in view.
+            <details className="nav-fold">
+              <summary>{t('navFold', { answered: entries.filter((e) => e.status.state === 'answered').length, n: entries.length })}</summary>
+              <ExamNavigator entries={entries} current={screen === 'item' ? index : -1} onGo={go} />
+            </details>
+          ) : (
+            <ExamNavigator entries={entries} current={screen === 'item' ? index : -1} onGo={go} />
+          )}
           <p className="side-actions">
             <button type="button" onClick={toReview}>
               {t('reviewScreen')}

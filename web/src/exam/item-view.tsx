@@ -19,10 +19,12 @@ interface Props {
   /** Practice: a note that this kind of question is not on the attempt's exam version. */
   note?: string | null | undefined;
   onChange: (s: ItemState) => void;
+  /** Phone: the case scenario folds after the case's first question. */
+  foldCase?: boolean;
 }
 
 /** One item: the case-study scenario when there is one, the stem, the answer controls, feedback. */
-export const ItemView = forwardRef<HTMLHeadingElement, Props>(function ItemView({ item, number, total, state, locked, review, note, onChange }, heading) {
+export const ItemView = forwardRef<HTMLHeadingElement, Props>(function ItemView({ item, number, total, state, locked, review, note, foldCase, onChange }, heading) {
   const { t } = useI18n();
   const stemId = `stem-${item.position}`;
   const controls = { item, state, locked, stemId, onChange };
@@ -36,7 +38,15 @@ export const ItemView = forwardRef<HTMLHeadingElement, Props>(function ItemView(
             <span lang="en">{item.caseStudy.title}</span>
           </h3>
           <p className="case-progress">{t('caseQuestionOf', { i: item.caseStudy.index, n: item.caseStudy.count })}</p>
-          <Prose className="scenario" text={item.caseStudy.scenario} />
+          {foldCase ? (
+            // On a phone the scenario shows in full with the case's first question, then folds.
+            <details className="scenario-fold" open={item.caseStudy.index === 1} key={item.position}>
+              <summary>{t('scenarioFold')}</summary>
+              <Prose className="scenario" text={item.caseStudy.scenario} />
+            </details>
+          ) : (
+            <Prose className="scenario" text={item.caseStudy.scenario} />
+          )}
         </section>
       )}
       <div className="question">

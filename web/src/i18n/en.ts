@@ -76,6 +76,8 @@ export const en = {
   pausedTitle: 'Practice paused',
   pausedText: 'The clock is stopped with {left} left, and the questions are hidden. A mock exam cannot be paused, as on the real exam.',
   resumePractice: 'Resume',
+  navFold: 'Questions ({answered} of {n} answered)',
+  scenarioFold: 'Show the scenario',
   kindReview: 'Review of mistakes',
   kindRedo: 'Redo of {n} questions answered wrong',
   reportActions: 'What next',

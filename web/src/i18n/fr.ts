@@ -78,6 +78,8 @@ export const fr: Messages = {
   pausedTitle: 'Entraînement en pause',
   pausedText: 'Le chronomètre est arrêté, il reste {left}, et les questions sont masquées. Un examen blanc ne peut pas être mis en pause, comme à l’examen réel.',
   resumePractice: 'Reprendre',
+  navFold: 'Questions ({answered} sur {n} répondues)',
+  scenarioFold: 'Afficher le scénario',
   kindReview: 'Révision des erreurs',
   kindRedo: 'Reprise de {n} questions manquées',
   reportActions: 'Et ensuite',
