@@ -81,6 +81,13 @@ export interface Database {
     last_seq: number;
     updated_ms: number;
   };
+  /** Time on screen per question of an attempt (`011-question-time`). */
+  question_time: {
+    attempt_id: string;
+    position: number;
+    ms: number;
+    updated_ms: number;
+  };
   responses: {
     attempt_id: string;
     user_id: string;

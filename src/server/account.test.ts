@@ -20,9 +20,11 @@ async function signIn(app: ConstructorParameters<typeof InjectClient>[0], passwo
   return { client: c, res: await c.req('POST', '/api/auth/signin', { email: EMAIL, password }) };
 }
 
-async function practiseSome(client: InjectClient) {
+async function practiseSome(client: InjectClient, clock: { t: number }) {
   const view = (await client.req('POST', '/api/attempts', { kind: 'practice', exam: 'mla-c01', count: 3, feedback: 'end' })).json() as AttemptView;
   await client.answerAll(view);
+  clock.t += 60_000;
+  await client.req('PUT', `/api/attempts/${view.id}/time`, { times: [{ position: 0, ms: 42_000 }] });
   await client.req('POST', `/api/attempts/${view.id}/submit`);
 }
 
@@ -46,22 +48,23 @@ describe.each(STORES)('the account, on %s', (store) => {
   });
 
   it('exports everything stored about the user as JSON', async () => {
-    const { client } = await setup(store);
-    await practiseSome(client);
+    const { client, clock } = await setup(store);
+    await practiseSome(client, clock);
     const res = await client.req('GET', '/api/account/export');
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="certprep-account-\d{4}-\d\d-\d\d\.json"$/);
     const data = res.json();
     expect(data.account.email).toBe(EMAIL);
     expect(data.attempts).toHaveLength(1);
     expect(data.attempts[0].answers).toHaveLength(3);
+    expect(data.attempts[0].secondsOnScreen).toEqual({ '0': 42 });
     expect(data.responses).toHaveLength(3);
     expect(JSON.stringify(data)).not.toMatch(/password/i);
   });
 
   it('deletes the account with its answers, keeping responses anonymised only when the user agrees', async () => {
     for (const keep of [false, true]) {
-      const { client, app, db } = await setup(store);
-      await practiseSome(client);
+      const { client, app, db, clock } = await setup(store);
+      await practiseSome(client, clock);
       const wrong = await client.req('POST', '/api/account/delete', { password: 'nope', keepAnonymisedAnswers: keep });
       expect(wrong.statusCode).toBe(403);
       expect((await client.req('POST', '/api/account/delete', { password: PASSWORD, keepAnonymisedAnswers: keep })).statusCode).toBe(204);
@@ -69,6 +72,7 @@ describe.each(STORES)('the account, on %s', (store) => {
       expect((await signIn(app, PASSWORD)).res.statusCode).toBe(401);
       expect(await db.selectFrom('users').select('id').where('email', '=', EMAIL).execute()).toEqual([]);
       expect(await db.selectFrom('answers').selectAll().execute()).toEqual([]);
+      expect(await db.selectFrom('question_time').selectAll().execute()).toEqual([]);
       const responses = await db.selectFrom('responses').select('user_id').execute();
       if (!keep) expect(responses).toEqual([]);
       else {

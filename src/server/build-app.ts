@@ -17,6 +17,7 @@ import { authPlugin } from './plugins/auth-plugin.ts';
 import { securityHeaders } from './plugins/security-headers.ts';
 import { accountRoutes } from './routes/account/account-routes.ts';
 import { attemptRoutes } from './routes/attempts/attempt-routes.ts';
+import { QuestionTimeService } from './services/question-time-service.ts';
 import { authRoutes } from './routes/auth/auth-routes.ts';
 import { examRoutes } from './routes/exams/exam-routes.ts';
 import { progressRoutes } from './routes/progress/progress-routes.ts';
@@ -89,7 +90,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   authPlugin(app, { db: opts.db, now, secureCookies: opts.secureCookies ?? false, idleMs: (opts.sessionIdleHours ?? 24) * 3_600_000 });
   authRoutes(app, { db: opts.db, now, sessionDays: opts.sessionDays ?? 30, secureCookies: opts.secureCookies ?? false, signInLimitPerMinute: opts.signInLimitPerMinute ?? 10, signUpLimitPerHour: opts.signUpLimitPerHour ?? 20, openRegistration: opts.openRegistration ?? true, exams: bank.exams });
   examRoutes(app, { bank, now });
-  attemptRoutes(app, { attempts, db: opts.db, now });
+  attemptRoutes(app, { attempts, times: new QuestionTimeService({ db: opts.db, bank, now }), db: opts.db, now });
   accountRoutes(app, { account: new AccountService({ db: opts.db, now }) });
   progressRoutes(app, { progress: new ProgressService({ db: opts.db, bank, attempts, now }), defaultExam: defaultExamId(opts.exams) ?? '' });
 

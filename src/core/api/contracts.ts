@@ -207,6 +207,8 @@ export const attemptViewSchema = z.object({
   serverNow: z.string(),
   items: z.array(presentedItemSchema),
   answers: z.record(z.string(), savedAnswerSchema),
+  /** Milliseconds each question has been on screen so far, by position (GET only: the browser carries on from them). */
+  times: z.record(z.string(), z.number()).optional(),
 });
 export type AttemptView = z.infer<typeof attemptViewSchema>;
 
@@ -237,6 +239,8 @@ export const attemptSummarySchema = z.object({
   items: z.number(),
   scaled: z.number().nullable(),
   passed: z.boolean().nullable(),
+  /** Time the questions were on screen, summed (absent when none was recorded). */
+  timeMs: z.number().optional(),
 });
 export type AttemptSummary = z.infer<typeof attemptSummarySchema>;
 
@@ -255,6 +259,16 @@ export const saveAnswerSchema = z.strictObject({
     .refine((ids) => new Set(ids).size === ids.length, 'lists an option twice'),
 });
 export type SaveAnswer = z.infer<typeof saveAnswerSchema>;
+
+/** PUT /api/attempts/:id/time — how long each question has been on screen, cumulative per position. */
+export const questionTimeSchema = z.strictObject({
+  times: z
+    .array(z.strictObject({ position: z.number().int().min(0).max(999), ms: z.number().int().min(0).max(86_400_000) }))
+    .min(1)
+    .max(200)
+    .refine((t) => new Set(t.map((x) => x.position)).size === t.length, 'lists a position twice'),
+});
+export type QuestionTime = z.infer<typeof questionTimeSchema>;
 export const saveAckSchema = z.object({ position: z.number(), revision: z.number(), savedAt: z.string() });
 export type SaveAck = z.infer<typeof saveAckSchema>;
 
@@ -281,6 +295,8 @@ export const itemReviewSchema = z.object({
     .optional(),
   explanation: z.string().nullable(),
   references: z.array(z.string()),
+  /** In a report: how long the question was on screen (absent when it never was). */
+  timeMs: z.number().optional(),
 });
 export type ItemReview = z.infer<typeof itemReviewSchema>;
 
@@ -321,6 +337,18 @@ export const scoreReportSchema = z.object({
   domains: z.array(domainResultSchema),
   /** Mock exams: how the time was set (the standard time, a named accommodation, minutes the candidate gave themselves). */
   timing: z.object({ minutes: z.number(), accommodation: z.string().nullable(), extraMinutes: z.number(), selfGranted: z.boolean() }).optional(),
+  /** Time spent (`src/core/learn/study-time.ts`): from start to submission, on the questions, the pace against the real exam's. */
+  time: z
+    .object({
+      /** From start to submission; null for practice, which can pause. */
+      elapsedMs: z.number().nullable(),
+      questionMs: z.number(),
+      seen: z.number(),
+      averageMs: z.number(),
+      targetMs: z.number(),
+      slowest: z.array(z.object({ position: z.number(), ms: z.number() })),
+    })
+    .optional(),
   items: z.array(itemReviewSchema),
 });
 export type ScoreReport = z.infer<typeof scoreReportSchema>;
@@ -351,6 +379,8 @@ export const progressSchema = z.object({
     z.object({ state: z.literal('needs-evidence'), basedOn: z.number(), needed: z.number() }),
   ]),
   attempts: z.array(attemptSummarySchema),
+  /** Time on questions per week (Monday, UTC), the last eight weeks, oldest first. */
+  studyWeeks: z.array(z.object({ weekStart: z.string(), ms: z.number() })).default([]),
 });
 export type Progress = z.infer<typeof progressSchema>;
 

@@ -42,6 +42,7 @@ export class AccountService {
     const attempts = await db.selectFrom('attempts').selectAll().where('user_id', '=', user.id).orderBy('started_ms').execute();
     const ids = attempts.map((a) => a.id);
     const answers = ids.length ? await db.selectFrom('answers').selectAll().where('attempt_id', 'in', ids).execute() : [];
+    const times = ids.length ? await db.selectFrom('question_time').select(['attempt_id', 'position', 'ms']).where('attempt_id', 'in', ids).execute() : [];
     const responses = await db.selectFrom('responses').selectAll().where('user_id', '=', user.id).orderBy('answered_ms').execute();
     const cards = await db.selectFrom('review_cards').selectAll().where('user_id', '=', user.id).execute();
     const json = (s: string | null) => (s === null ? null : (JSON.parse(s) as unknown));
@@ -59,6 +60,7 @@ export class AccountService {
         scope: json(a.scope),
         report: json(a.report),
         answers: answers.filter((x) => x.attempt_id === a.id).map((x) => ({ position: x.position, answer: json(x.answer), flagged: x.flagged === 1 })),
+        secondsOnScreen: Object.fromEntries(times.filter((x) => x.attempt_id === a.id).map((x) => [x.position, Math.round(Number(x.ms) / 1000)])),
       })),
       responses: responses.map((r) => ({ itemId: r.item_id, correct: r.correct === 1, answer: json(r.answer), answeredAt: new Date(Number(r.answered_ms)).toISOString() })),
       reviewCards: cards.map((c) => ({ itemId: c.item_id, due: new Date(Number(c.due_ms)).toISOString(), lapses: c.lapses })),
@@ -74,7 +76,9 @@ export class AccountService {
         await trx.insertInto('users').values({ id: standIn, email: `${standIn}@deleted.invalid`, name: '', password_hash: '!', locale: 'en', created_ms: this.deps.now(), exam: null, exam_date: null }).execute();
         await trx.updateTable('attempts').set({ user_id: standIn, scope: null }).where('user_id', '=', user.id).execute();
         await trx.updateTable('responses').set({ user_id: standIn }).where('user_id', '=', user.id).execute();
-        await trx.deleteFrom('answers').where('attempt_id', 'in', trx.selectFrom('attempts').select('id').where('user_id', '=', standIn)).execute();
+        const kept = trx.selectFrom('attempts').select('id').where('user_id', '=', standIn);
+        await trx.deleteFrom('answers').where('attempt_id', 'in', kept).execute();
+        await trx.deleteFrom('question_time').where('attempt_id', 'in', kept).execute();
       }
       // Cascades: sessions, attempts with their answers and responses, review cards, revealed keys.
       await trx.deleteFrom('users').where('id', '=', user.id).execute();

@@ -2,8 +2,10 @@ import type { Kysely } from 'kysely';
 import type { AttemptSummary, Progress, User } from '../../core/api/contracts.ts';
 import { mastery } from '../../core/learn/review-schedule.ts';
 import { rankStudy, type TaskTally } from '../../core/learn/study-next.ts';
+import { weeklyStudyTime } from '../../core/learn/study-time.ts';
 import { readiness } from '../../core/scoring/readiness.ts';
 import { attempts } from '../../db/repositories/attempts.ts';
+import { questionTime } from '../../db/repositories/question-time.ts';
 import { responses } from '../../db/repositories/responses.ts';
 import { reviewCards } from '../../db/repositories/review-cards.ts';
 import type { Database } from '../../db/schema.ts';
@@ -22,7 +24,9 @@ export class ProgressService {
   async history(user: User, examId?: string): Promise<AttemptSummary[]> {
     // This user's expired attempts are submitted first, so the history shows their reports.
     await this.deps.attempts.sweepExpired({ userId: user.id, batch: 100 });
-    return (await attempts.listByUser(this.deps.db, user.id, { exam: examId })).map((a) => ({
+    const list = await attempts.listByUser(this.deps.db, user.id, { exam: examId });
+    const times = await questionTime.totals(this.deps.db, list.map((a) => a.id));
+    return list.map((a) => ({
       id: a.id,
       kind: a.kind,
       exam: a.exam,
@@ -35,6 +39,7 @@ export class ProgressService {
       items: a.form.length,
       scaled: a.scaled,
       passed: a.passed,
+      ...(times.has(a.id) ? { timeMs: times.get(a.id) } : {}),
     }));
   }
 
@@ -58,6 +63,7 @@ export class ProgressService {
       const correct = mine.filter((h) => h.correct).length;
       return { id: d.id, name: d.name, answered: mine.length, correct, mastery: mastery(correct, mine.length) };
     });
+    const attemptHistory = await this.history(user, exam.id);
     return {
       exam: exam.id,
       answered: history.length,
@@ -65,7 +71,8 @@ export class ProgressService {
       domains,
       studyNext: rankStudy(exam, byTask),
       readiness: readiness(history, new Map([...placeOf].map(([id, p]) => [id, p.domain])), bank.irt(exam.id, { allowProvisional: true })),
-      attempts: await this.history(user, exam.id),
+      attempts: attemptHistory,
+      studyWeeks: weeklyStudyTime(attemptHistory.map((a) => ({ startedMs: Date.parse(a.startedAt), ms: a.timeMs ?? 0 })), now()),
     };
   }
 }
