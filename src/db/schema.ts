@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * The tables, as Kysely sees them. Times are integers in milliseconds since the epoch and JSON is
  * stored as text, so that SQLite and PostgreSQL behave the same.
@@ -14,6 +16,10 @@ export interface Database {
     exam: string | null;
     /** The day the user sits it (YYYY-MM-DD), if they said. */
     exam_date: string | null;
+    /** `system`, `light`, `dark` or `contrast` (`012-user-preferences`). */
+    theme: Generated<string>;
+    /** 1: their responses may be kept, anonymised, for calibration if they delete their account. */
+    calibration_consent: Generated<number>;
   };
   sessions: {
     /** SHA-256 of the cookie's token: a stolen database does not hold usable sessions. */

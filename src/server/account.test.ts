@@ -84,6 +84,25 @@ describe.each(STORES)('the account, on %s', (store) => {
     }
   });
 
+  it('keeps the theme and the calibration consent with the account: unticked unless agreed at sign-up, changeable later', async () => {
+    const { client, app } = await setup(store);
+    expect((await client.req('GET', '/api/session')).json().user).toMatchObject({ theme: 'system', calibrationConsent: false });
+    const dark = await client.req('PUT', '/api/session/preferences', { theme: 'dark' });
+    expect(dark.json().user).toMatchObject({ theme: 'dark', calibrationConsent: false });
+    await client.req('PUT', '/api/session/preferences', { calibrationConsent: true });
+    // Another browser signing in finds both.
+    expect((await signIn(app, PASSWORD)).res.json().user).toMatchObject({ theme: 'dark', calibrationConsent: true });
+    const bad = await client.req('PUT', '/api/session/preferences', { theme: 'neon' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toMatch(/theme/);
+    expect((await client.req('PUT', '/api/session/preferences', {})).statusCode).toBe(400);
+
+    const agreeing = new InjectClient(app);
+    agreeing.csrf = (await agreeing.req('GET', '/api/session')).json().csrfToken;
+    const signedUp = await agreeing.req('POST', '/api/auth/signup', { email: 'agrees@example.com', name: 'Agrees', password: PASSWORD, calibrationConsent: true });
+    expect(signedUp.json().user).toMatchObject({ calibrationConsent: true, theme: 'system' });
+  });
+
   it('lets an administrator reset a password: a new random one, every session ended', async () => {
     const { client, db } = await setup(store);
     const { user, password } = await new AccountService({ db, now: Date.now }).resetPassword(' Owner@Example.com ');

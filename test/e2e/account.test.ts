@@ -37,6 +37,36 @@ describe('the account in the browser', () => {
     await expect(axeProblems(page)).resolves.toEqual([]);
   });
 
+  it('keeps the colour theme with the account: dark and high contrast pass axe, and another browser signs in to the same', async () => {
+    await page.getByRole('radio', { name: 'Dark' }).check();
+    await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
+    await expect(page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).resolves.toBe('rgb(18, 22, 28)');
+    await expect(axeProblems(page)).resolves.toEqual([]);
+    await page.goto(`${app.url}/#/`);
+    await page.getByRole('heading', { name: /Dashboard/ }).waitFor();
+    await shoot(page, '61-dashboard-dark');
+    await expect(axeProblems(page)).resolves.toEqual([]);
+
+    const other = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-GB' });
+    const second = await other.newPage();
+    await second.goto(app.url);
+    await second.locator('#auth-email').fill('dee@example.com');
+    await second.locator('#auth-password').fill('a fresh long passphrase');
+    await second.locator('form button[type="submit"]').click();
+    await second.getByRole('heading', { name: /Dashboard/ }).waitFor();
+    await expect(second.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
+    await other.close();
+
+    await page.getByRole('link', { name: 'Change exam' }).click();
+    await page.getByRole('radio', { name: 'High contrast' }).check();
+    await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('contrast');
+    await shoot(page, '62-settings-contrast');
+    await expect(axeProblems(page)).resolves.toEqual([]);
+    // As on this device: the browser here prefers light.
+    await page.getByRole('radio', { name: 'As on this device' }).check();
+    await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('light');
+  });
+
   it('downloads everything stored about the user as JSON', async () => {
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Download everything stored about you (JSON)' }).click();

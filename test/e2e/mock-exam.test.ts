@@ -48,10 +48,10 @@ describe('mock exam in the browser', () => {
     await expect(page.getByRole('heading', { name: 'Create your account' }).waitFor()).resolves.toBeUndefined();
     await shoot(page, '01-create-account');
     await expect(axeProblems(page)).resolves.toEqual([]);
-    await page.getByLabel('Name').fill('Ada Candidate');
-    await page.getByLabel('Email').fill('ada@example.com');
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByLabel('Password').press('Enter');
+    await page.getByLabel('Name', { exact: true }).fill('Ada Candidate');
+    await page.getByLabel('Email', { exact: true }).fill('ada@example.com');
+    await page.getByLabel('Password', { exact: true }).fill('correct horse battery');
+    await page.getByLabel('Password', { exact: true }).press('Enter');
     // First sign-in: which exam? This server knows one version only.
     await page.getByRole('heading', { name: 'Which exam are you preparing for?' }).waitFor();
     await expect(page.locator('.exam-option').count()).resolves.toBe(1);
@@ -60,12 +60,12 @@ describe('mock exam in the browser', () => {
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-    await page.getByLabel('Email').fill('ada@example.com');
-    await page.getByLabel('Password').fill('wrong password!');
-    await page.getByLabel('Password').press('Enter');
+    await page.getByLabel('Email', { exact: true }).fill('ada@example.com');
+    await page.getByLabel('Password', { exact: true }).fill('wrong password!');
+    await page.getByLabel('Password', { exact: true }).press('Enter');
     await page.getByRole('alert').waitFor();
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByLabel('Password').press('Enter');
+    await page.getByLabel('Password', { exact: true }).fill('correct horse battery');
+    await page.getByLabel('Password', { exact: true }).press('Enter');
     await page.getByRole('heading', { name: /Dashboard/ }).waitFor();
     await expect(page.getByText('Signed in as Ada Candidate').isVisible()).resolves.toBe(true);
     await shoot(page, '02-dashboard');
@@ -311,6 +311,15 @@ describe('mock exam in the browser', () => {
     await expect(page.locator('.report-item').count()).resolves.toBe(10);
     await expect(page.locator('.report-item .why').count()).resolves.toBeGreaterThan(20);
     await expect(page.locator('.report-item .references a').first().getAttribute('href')).resolves.toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
+    // Time: from start to submission against the time allowed, the pace, the slowest questions.
+    await expect(page.locator('[data-testid="time-panel"] p').first().textContent()).resolves.toMatch(/^From start to submission: [\d hmins]+ of the 20 min allowed\.$/);
+    await expect(page.locator('[data-testid="pace"]').textContent()).resolves.toMatch(/real exam’s pace of 2 min per question/);
+    const slowest = page.locator('ol.slowest li');
+    expect(await slowest.count()).toBeGreaterThanOrEqual(3);
+    const firstSlow = (await slowest.first().locator('button').textContent()) as string;
+    await slowest.first().locator('button').click();
+    await expect(page.evaluate(() => document.activeElement?.textContent ?? '')).resolves.toContain(firstSlow);
+    await expect(page.locator('.report-item h3 .subtle', { hasText: 'Time on this question' }).count()).resolves.toBeGreaterThanOrEqual(3);
     await shoot(page, '10-report');
     await expect(axeProblems(page)).resolves.toEqual([]);
 
@@ -370,6 +379,10 @@ describe('mock exam in the browser', () => {
     await expect(page.locator('[data-testid="score-trend"] tbody tr').nth(0).textContent()).resolves.toContain(String(scaled));
     await expect(page.locator('[data-testid="score-trend"] tbody tr').nth(1).textContent()).resolves.toContain('100');
     await expect(page.locator('[data-testid="mastery-heatmap"] td.heat').count()).resolves.toBeGreaterThan(10);
+    // Study time: this week's bar holds the time of both mocks (and the redo practice).
+    await expect(page.locator('[data-testid="study-time"] figcaption').textContent()).resolves.toMatch(/this week: (\d+ s|\d+ min( \d\d s)?)\.$/);
+    await expect(page.locator('[data-testid="study-time"] rect.study-bar.current').getAttribute('height')).resolves.not.toBe('0');
+    await expect(page.locator(`tr[data-attempt="${mockId}"] td`).nth(3).textContent()).resolves.toMatch(/^(\d+ s|\d+ min( \d\d s)?)$/);
     await shoot(page, '11-dashboard-after');
     await expect(axeProblems(page)).resolves.toEqual([]);
     expect(pageErrors).toEqual([]);

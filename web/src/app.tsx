@@ -1,3 +1,4 @@
+import { applyTheme } from './theme.ts';
 import { useCallback, useEffect, useState } from 'react';
 import type { ExamSummary, SessionView } from '../../src/core/api/contracts.ts';
 import { api, ApiRequestError } from './api/api-client.ts';
@@ -36,6 +37,11 @@ export function App() {
   useEffect(() => {
     if (signedIn && !exams) loadExams();
   }, [signedIn, exams, loadExams]);
+
+  const userTheme = session?.user?.theme;
+  useEffect(() => {
+    if (userTheme) applyTheme(userTheme);
+  }, [userTheme]);
 
   const onSession = (next: SessionView) => {
     setSession(next);

@@ -26,6 +26,8 @@ export const signUpSchema = z
     name: z.string().trim().min(1, 'enter your name').max(100).refine((n) => !CONTROL_OR_FORMAT.test(n), 'must not contain control or formatting characters'),
     password: z.string().min(10, 'use at least 10 characters').max(200),
     locale: z.enum(['en', 'fr']).default('en'),
+    /** Agreement to keep responses, anonymised, for calibration if the account is deleted (unticked by default). */
+    calibrationConsent: z.boolean().default(false),
   })
   .superRefine((v, ctx) => {
     const problem = passwordProblem(v.password, { email: v.email, name: v.name });
@@ -53,6 +55,9 @@ const isoDay = z
 /** PUT /api/session/exam: the exam version the user prepares for, and the day they sit it (null: not planned yet). */
 export const examChoiceSchema = z.strictObject({ exam: z.string().min(1).max(40), examDate: isoDay.nullable().default(null) });
 export type ExamChoice = z.infer<typeof examChoiceSchema>;
+/** The colour themes: the system's light or dark, or one chosen; `contrast` is high contrast. */
+export const THEMES = ['system', 'light', 'dark', 'contrast'] as const;
+export type Theme = (typeof THEMES)[number];
 export const userSchema = z.object({
   id: z.string(),
   email: z.string(),
@@ -61,8 +66,16 @@ export const userSchema = z.object({
   /** The exam version the user prepares for; null until they choose (the app asks at first sign-in). */
   exam: z.string().nullable(),
   examDate: z.string().nullable(),
+  theme: z.enum(THEMES),
+  /** Responses may be kept, anonymised, for calibration when the account is deleted. */
+  calibrationConsent: z.boolean(),
 });
 export type User = z.infer<typeof userSchema>;
+/** PUT /api/session/preferences: either or both. */
+export const preferencesSchema = z
+  .strictObject({ theme: z.enum(THEMES).optional(), calibrationConsent: z.boolean().optional() })
+  .refine((p) => p.theme !== undefined || p.calibrationConsent !== undefined, 'give theme or calibrationConsent');
+export type Preferences = z.infer<typeof preferencesSchema>;
 export const sessionSchema = z.object({
   user: userSchema.nullable(),
   /** True while no account exists yet: the app shows "create your account". */

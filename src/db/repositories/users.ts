@@ -1,21 +1,24 @@
 import type { Kysely } from 'kysely';
-import type { User } from '../../core/api/contracts.ts';
+import { THEMES, type Preferences, type Theme, type User } from '../../core/api/contracts.ts';
 import type { Database } from '../schema.ts';
 
 type Db = Kysely<Database>;
 /** A user row as the API sees it (the same mapping for a session's user). */
-export const toUser = (r: { id: string; email: string; name: string; locale: string; exam: string | null; exam_date: string | null }): User => ({
+type UserRow = { id: string; email: string; name: string; locale: string; exam: string | null; exam_date: string | null; theme: string; calibration_consent: number };
+export const toUser = (r: UserRow): User => ({
   id: r.id,
   email: r.email,
   name: r.name,
   locale: r.locale === 'fr' ? 'fr' : 'en',
   exam: r.exam,
   examDate: r.exam_date,
+  theme: (THEMES as readonly string[]).includes(r.theme) ? (r.theme as Theme) : 'system',
+  calibrationConsent: r.calibration_consent === 1,
 });
 
 export const users = {
-  async insert(db: Db, u: { id: string; email: string; name: string; passwordHash: string; locale: string; now: number }): Promise<User> {
-    const row = { id: u.id, email: u.email, name: u.name, password_hash: u.passwordHash, locale: u.locale, created_ms: u.now, exam: null, exam_date: null };
+  async insert(db: Db, u: { id: string; email: string; name: string; passwordHash: string; locale: string; calibrationConsent?: boolean; now: number }): Promise<User> {
+    const row = { id: u.id, email: u.email, name: u.name, password_hash: u.passwordHash, locale: u.locale, created_ms: u.now, exam: null, exam_date: null, theme: 'system', calibration_consent: u.calibrationConsent ? 1 : 0 };
     await db.insertInto('users').values(row).execute();
     return toUser(row);
   },
@@ -32,6 +35,13 @@ export const users = {
   },
   async setExam(db: Db, id: string, exam: string, examDate: string | null): Promise<void> {
     await db.updateTable('users').set({ exam, exam_date: examDate }).where('id', '=', id).execute();
+  },
+  async setPreferences(db: Db, id: string, p: Preferences): Promise<void> {
+    await db
+      .updateTable('users')
+      .set({ ...(p.theme !== undefined ? { theme: p.theme } : {}), ...(p.calibrationConsent !== undefined ? { calibration_consent: p.calibrationConsent ? 1 : 0 } : {}) })
+      .where('id', '=', id)
+      .execute();
   },
   async passwordHash(db: Db, id: string): Promise<string | undefined> {
     return (await db.selectFrom('users').select('password_hash').where('id', '=', id).executeTakeFirst())?.password_hash;

@@ -73,7 +73,7 @@ export class AccountService {
       if (keepAnonymisedAnswers) {
         // A stand-in that can never sign in, so calibration still counts one person per account.
         const standIn = `anonymous-${randomUUID()}`;
-        await trx.insertInto('users').values({ id: standIn, email: `${standIn}@deleted.invalid`, name: '', password_hash: '!', locale: 'en', created_ms: this.deps.now(), exam: null, exam_date: null }).execute();
+        await trx.insertInto('users').values({ id: standIn, email: `${standIn}@deleted.invalid`, name: '', password_hash: '!', locale: 'en', created_ms: this.deps.now(), exam: null, exam_date: null, theme: 'system', calibration_consent: 1 }).execute();
         await trx.updateTable('attempts').set({ user_id: standIn, scope: null }).where('user_id', '=', user.id).execute();
         await trx.updateTable('responses').set({ user_id: standIn }).where('user_id', '=', user.id).execute();
         const kept = trx.selectFrom('attempts').select('id').where('user_id', '=', standIn);

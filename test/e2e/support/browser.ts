@@ -46,10 +46,10 @@ export async function axeProblems(page: Page): Promise<string[]> {
  */
 export async function signUpInBrowser(page: Page, url: string, who: { name: string; email: string; password: string; exam?: string }): Promise<void> {
   await page.goto(url);
-  await page.getByLabel('Name').fill(who.name);
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByLabel('Password').press('Enter');
+  await page.getByLabel('Name', { exact: true }).fill(who.name);
+  await page.getByLabel('Email', { exact: true }).fill(who.email);
+  await page.getByLabel('Password', { exact: true }).fill(who.password);
+  await page.getByLabel('Password', { exact: true }).press('Enter');
   await chooseExamInBrowser(page, who.exam);
 }
 

@@ -9,6 +9,7 @@ import {
   saveAckSchema,
   scoreReportSchema,
   sessionSchema,
+  type Preferences,
   type SaveAnswer,
   type StartAttempt,
 } from '../../../src/core/api/contracts.ts';
@@ -44,7 +45,7 @@ export function setErrorLocale(locale: Locale): void {
  * One JSON request. Mutations carry the CSRF token from the last session view; responses are
  * parsed with the shared contract so a server that drifts from it fails loudly, not subtly.
  */
-async function request<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
+async function request<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown, init: { keepalive?: boolean } = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET') {
     headers['x-csrf-token'] = csrfToken;
@@ -52,7 +53,7 @@ async function request<T>(method: string, path: string, schema: z.ZodType<T>, bo
   }
   let res: Response;
   try {
-    res = await fetch(path, { method, headers, credentials: 'same-origin', body: method === 'GET' ? undefined : JSON.stringify(body ?? {}) });
+    res = await fetch(path, { method, headers, credentials: 'same-origin', body: method === 'GET' ? undefined : JSON.stringify(body ?? {}), keepalive: init.keepalive });
   } catch (err) {
     throw new ApiRequestError(0, 'network', err instanceof Error ? err.message : 'network error');
   }
@@ -91,7 +92,7 @@ const enc = encodeURIComponent;
 /** The HTTP API, one function per route of src/core/api/contracts.ts. */
 export const api = {
   session: () => session(request('GET', '/api/session', sessionSchema)),
-  signUp: (body: { email: string; name: string; password: string; locale: 'en' | 'fr' }) => session(request('POST', '/api/auth/signup', sessionSchema, body)),
+  signUp: (body: { email: string; name: string; password: string; locale: 'en' | 'fr'; calibrationConsent: boolean }) => session(request('POST', '/api/auth/signup', sessionSchema, body)),
   signIn: (body: { email: string; password: string }) => session(request('POST', '/api/auth/signin', sessionSchema, body)),
   signOut: () => session(request('POST', '/api/auth/signout', sessionSchema)),
   /** Ends every session of the user, on every device. */
@@ -101,6 +102,8 @@ export const api = {
   deleteAccount: (password: string, keepAnonymisedAnswers: boolean) => request('POST', '/api/account/delete', z.undefined(), { password, keepAnonymisedAnswers }),
   /** Stores the signed-in user's interface language. */
   setLocale: (locale: 'en' | 'fr') => session(request('PUT', '/api/session/locale', sessionSchema, { locale })),
+  /** The colour theme and the calibration consent, kept with the account. */
+  setPreferences: (prefs: Preferences) => session(request('PUT', '/api/session/preferences', sessionSchema, prefs)),
   /** The exam version the user prepares for, and the day they sit it (null: not planned). */
   setExam: (exam: string, examDate: string | null) => session(request('PUT', '/api/session/exam', sessionSchema, { exam, examDate })),
   exams: () => request('GET', '/api/exams', z.array(examSummarySchema)),
@@ -109,6 +112,8 @@ export const api = {
   startAttempt: (body: StartAttempt) => request('POST', '/api/attempts', attemptViewSchema, body),
   attempt: (id: string) => request('GET', `/api/attempts/${enc(id)}`, attemptViewSchema),
   saveAnswer: (id: string, position: number, body: SaveAnswer) => request('PUT', `/api/attempts/${enc(id)}/answers/${position}`, saveAckSchema, body),
+  /** How long each question has been on screen (cumulative); `keepalive` lets it finish as the page closes. */
+  questionTime: (id: string, times: { position: number; ms: number }[], keepalive = false) => request('PUT', `/api/attempts/${enc(id)}/time`, z.undefined(), { times }, { keepalive }),
   /** Quick check: the server appends the next most informative item (409 `quick-complete` once done). */
   next: (id: string) => request('POST', `/api/attempts/${enc(id)}/next`, attemptViewSchema),
   /** A timed practice: stop or restart its clock. */

@@ -100,7 +100,7 @@ export function ExamChoicePage({ session, exams, mode, onSession }: Props) {
           </button>
         </div>
       )}
-      {mode === 'settings' && <AccountSettings onSession={onSession} />}
+      {mode === 'settings' && session.user && <AccountSettings user={session.user} onSession={onSession} />}
     </section>
   );
 }

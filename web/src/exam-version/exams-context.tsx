@@ -10,6 +10,11 @@ export function ExamsProvider({ exams, children }: { exams: ExamSummary[]; child
   return <ExamsContext.Provider value={exams}>{children}</ExamsContext.Provider>;
 }
 
+/** Every exam summary the app loaded. */
+export function useExams(): ExamSummary[] {
+  return useContext(ExamsContext);
+}
+
 /** Domain names and task titles of one exam in the interface language (`blueprintNames`). */
 export function useBlueprintNames(examId: string) {
   const exams = useContext(ExamsContext);

@@ -108,6 +108,11 @@ function ExamScreen({ attemptId, a, exam }: { attemptId: string; a: AttemptState
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  // The question clock counts the question on screen; the review screen and a pause count for none.
+  const shownPosition = a.view && current && screen === 'item' && a.view.pausedRemainingMs === undefined ? current.position : null;
+  const { showQuestion } = a;
+  useEffect(() => showQuestion(shownPosition), [showQuestion, shownPosition]);
+
   if (!a.view || !current) return <p role="status">{t('loading')}</p>;
 
   const state = a.states[current.position] ?? { answer: null, flagged: false, struck: [] };

@@ -27,6 +27,10 @@ export function QuickCheckScreen({ a }: { a: AttemptState }) {
     heading.current?.focus();
   }, [number]);
 
+  const { showQuestion } = a;
+  const shownPosition = current?.position ?? null;
+  useEffect(() => showQuestion(shownPosition), [showQuestion, shownPosition]);
+
   if (!a.view || !current) return <p role="status">{t('loading')}</p>;
 
   const state = a.states[current.position] ?? { answer: null, flagged: false, struck: [] };

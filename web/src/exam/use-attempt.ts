@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import { navigate } from '../routing/use-hash-route.ts';
 import { clockOffset } from './countdown.ts';
 import { SaveQueue, type ItemState, type OutboxEntry, type SaveStatus } from './save-queue.ts';
+import { useQuestionTime } from './use-question-time.ts';
 
 /** A random id for this page load of this tab: with `seq`, the idempotency key of every save. */
 const TAB_ID = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `tab-${Math.random().toString(36).slice(2)}-${Date.now()}`;
@@ -52,6 +53,9 @@ export function useAttempt(attemptId: string) {
   /** Quick check: the server has no further item (409 quick-complete). */
   const [complete, setComplete] = useState(false);
   const finishing = useRef(false);
+  /** The time each question had when the page loaded: the question clock carries on from it. */
+  const [loadedTimes, setLoadedTimes] = useState<Record<string, number> | undefined>(undefined);
+  const time = useQuestionTime(attemptId, loadedTimes);
 
   /** After the deadline the server submits on its own: fetch until it has, then show the report. */
   const finish = useCallback(async () => {
@@ -122,6 +126,7 @@ export function useAttempt(attemptId: string) {
         }
         setStates(initial);
         setChecked(locked);
+        setLoadedTimes(v.times ?? {});
         setView(v);
         if (outbox.length) queue.current?.restore(outbox);
       },
@@ -205,7 +210,7 @@ export function useAttempt(attemptId: string) {
 
   const submit = useCallback(async () => {
     setSubmitting(true);
-    await queue.current?.flush();
+    await Promise.all([queue.current?.flush(), time.flush()]);
     try {
       await api.submit(attemptId);
     } catch (e) {
@@ -217,9 +222,9 @@ export function useAttempt(attemptId: string) {
       }
     }
     navigate({ page: 'report', id: attemptId });
-  }, [attemptId]);
+  }, [attemptId, time.flush]);
 
-  return { view, offset, states, checked, reviews, status, notice, error, submitting, advancing, complete, update, check, advance, submit, finish, setNotice, setPaused };
+  return { showQuestion: time.show, view, offset, states, checked, reviews, status, notice, error, submitting, advancing, complete, update, check, advance, submit, finish, setNotice, setPaused };
 }
 
 export type AttemptState = ReturnType<typeof useAttempt>;

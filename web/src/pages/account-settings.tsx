@@ -1,20 +1,25 @@
 import { useState, type FormEvent } from 'react';
-import type { SessionView } from '../../../src/core/api/contracts.ts';
+import { THEMES, type Preferences, type SessionView, type User } from '../../../src/core/api/contracts.ts';
 import { api, ApiRequestError } from '../api/api-client.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import { applyTheme } from '../theme.ts';
 
 /**
  * The account part of the settings: change the password (other devices are signed out), download
  * everything stored about you, delete the account (with the password; the answers stay, anonymised,
  * only if you tick the box).
  */
-export function AccountSettings({ onSession }: { onSession: (s: SessionView) => void }) {
+export function AccountSettings({ user, onSession }: { user: User; onSession: (s: SessionView) => void }) {
   const { t } = useI18n();
+  const [prefsError, setPrefsError] = useState<string | null>(null);
+  // Shown at once (the theme applies at once too); put back if the server does not store it.
+  const [prefs, setPrefs] = useState<Required<Preferences>>({ theme: user.theme, calibrationConsent: user.calibrationConsent });
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [deletePassword, setDeletePassword] = useState('');
-  const [keep, setKeep] = useState(false);
+  // Deleting keeps the answers, anonymised, only if the box is ticked; it starts as the consent given.
+  const [keep, setKeep] = useState(user.calibrationConsent);
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const errorText = (e: unknown) => (e instanceof ApiRequestError ? e.message : String(e));
 
@@ -28,6 +33,19 @@ export function AccountSettings({ onSession }: { onSession: (s: SessionView) => 
       setMessage({ ok: true, text: t('passwordChanged', { n: r.otherSessionsEnded }) });
     } catch (err) {
       setMessage({ ok: false, text: errorText(err) });
+    }
+  };
+  const savePreferences = async (change: Preferences) => {
+    const before = prefs;
+    setPrefsError(null);
+    setPrefs({ ...prefs, ...change });
+    if (change.theme) applyTheme(change.theme);
+    try {
+      onSession(await api.setPreferences(change));
+    } catch (err) {
+      setPrefs(before);
+      applyTheme(before.theme);
+      setPrefsError(errorText(err));
     }
   };
   const remove = async (e: FormEvent) => {
@@ -44,6 +62,24 @@ export function AccountSettings({ onSession }: { onSession: (s: SessionView) => 
 
   return (
     <div className="account-settings">
+      <fieldset className="theme-choice">
+        <legend>{t('themeTitle')}</legend>
+        {THEMES.map((theme) => (
+          <label key={theme} className="choice-inline">
+            <input type="radio" name="theme" value={theme} checked={prefs.theme === theme} onChange={() => void savePreferences({ theme })} />
+            {t(`theme_${theme}`)}
+          </label>
+        ))}
+      </fieldset>
+      <label className="choice-line">
+        <input type="checkbox" checked={prefs.calibrationConsent} onChange={(e) => void savePreferences({ calibrationConsent: e.target.checked })} />
+        {t('calibrationConsent')}
+      </label>
+      {prefsError && (
+        <p className="form-error" role="alert">
+          {prefsError}
+        </p>
+      )}
       <h2>{t('passwordTitle')}</h2>
       <form onSubmit={(e) => void change(e)}>
         <div className="field">

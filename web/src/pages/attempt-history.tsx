@@ -1,3 +1,4 @@
+import { formatDuration } from '../i18n/duration.ts';
 import { useState } from 'react';
 import type { AttemptSummary } from '../../../src/core/api/contracts.ts';
 import { api, ApiRequestError } from '../api/api-client.ts';
@@ -43,6 +44,7 @@ export function AttemptHistory({ attempts, onChange }: { attempts: AttemptSummar
                 <th scope="col">{t('colDate')}</th>
                 <th scope="col">{t('colKind')}</th>
                 <th scope="col">{t('colItems')}</th>
+                <th scope="col">{t('colTime')}</th>
                 <th scope="col">{t('colScore')}</th>
                 <th scope="col">{t('colResult')}</th>
                 <th scope="col">{t('colAction')}</th>
@@ -54,6 +56,7 @@ export function AttemptHistory({ attempts, onChange }: { attempts: AttemptSummar
                   <td>{dateFormat.format(new Date(a.startedAt))}</td>
                   <td>{attemptName(t, a)}</td>
                   <td>{a.items}</td>
+                  <td>{a.timeMs !== undefined ? formatDuration(a.timeMs) : '—'}</td>
                   <td>{a.scaled ?? '—'}</td>
                   <td>{a.status === 'open' ? t('inProgress') : a.status === 'abandoned' ? t('abandoned') : a.passed === null ? '—' : a.passed ? t('pass') : t('fail')}</td>
                   <td className="row-actions">

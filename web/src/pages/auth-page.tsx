@@ -11,6 +11,7 @@ export function AuthPage({ firstRun, onSession }: { firstRun: boolean; onSession
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
+  const [consent, setConsent] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -22,7 +23,7 @@ export function AuthPage({ firstRun, onSession }: { firstRun: boolean; onSession
     setBusy(true);
     setError(null);
     try {
-      onSession(mode === 'signup' ? await api.signUp({ email, name, password, locale }) : await api.signIn({ email, password }));
+      onSession(mode === 'signup' ? await api.signUp({ email, name, password, locale, calibrationConsent: consent }) : await api.signIn({ email, password }));
     } catch (err) {
       if (err instanceof ApiRequestError) setError(err.status === 429 ? t('tooManyAttempts') : err.status === 0 ? t('networkError') : err.message);
       else setError(String(err));
@@ -74,6 +75,12 @@ export function AuthPage({ firstRun, onSession }: { firstRun: boolean; onSession
             </p>
           )}
         </div>
+        {mode === 'signup' && (
+          <label className="choice-line">
+            <input type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} />
+            {t('calibrationConsent')}
+          </label>
+        )}
         <button type="submit" className="primary" disabled={busy}>
           {title}
         </button>

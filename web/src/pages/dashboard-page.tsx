@@ -1,3 +1,4 @@
+import { StudyTime } from './study-time.tsx';
 import { useCallback, useEffect, useState } from 'react';
 import type { AttemptSummary, ExamSummary, Progress } from '../../../src/core/api/contracts.ts';
 import { api, ApiRequestError } from '../api/api-client.ts';
@@ -47,6 +48,7 @@ export function DashboardPage({ exam, examDate, today }: { exam: ExamSummary; ex
       <StudyList exam={exam.id} ranking={progress.studyNext} />
       <ScoreTrend attempts={progress.attempts} passMark={exam.passMark} scale={exam.scale} />
       <MasteryHeatmap exam={exam} tasks={progress.studyNext} />
+      <StudyTime weeks={progress.studyWeeks} />
       <div className="dashboard-grid">
         <Readiness progress={progress} exam={exam} />
         <StartForms exam={exam} dueForReview={progress.dueForReview} openMock={progress.attempts.find((a) => a.kind === 'mock' && a.status === 'open')} />

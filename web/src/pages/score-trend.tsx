@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AttemptSummary } from '../../../src/core/api/contracts.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import { ChartTable } from './chart-table.tsx';
 
 const H = 220;
 /** The chart is drawn at its real width (text stays readable on a phone), between these bounds. */
@@ -81,27 +82,10 @@ export function ScoreTrend({ attempts, passMark, scale }: { attempts: AttemptSum
       <p className="chart-legend" aria-hidden="true">
         <span className="legend-mock">●</span> {t('kindMock')} <span className="legend-quick">◇</span> {t('kindQuick')}
       </p>
-      <details className="chart-table">
-        <summary>{t('showAsTable')}</summary>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('trendDate')}</th>
-              <th scope="col">{t('colKind')}</th>
-              <th scope="col">{t('colScore')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((p) => (
-              <tr key={p.id}>
-                <td>{dateFormat.format(new Date(p.at))}</td>
-                <td>{p.kind === 'mock' ? t('kindMock') : t('kindQuick')}</td>
-                <td>{p.scaled}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <ChartTable
+        columns={[t('trendDate'), t('colKind'), t('colScore')]}
+        rows={points.map((p) => ({ key: p.id, cells: [dateFormat.format(new Date(p.at)), p.kind === 'mock' ? t('kindMock') : t('kindQuick'), p.scaled] }))}
+      />
     </section>
   );
 }

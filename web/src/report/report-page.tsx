@@ -10,6 +10,8 @@ import { PracticeSummary } from './practice-summary.tsx';
 import { ReportActions } from './report-actions.tsx';
 import { ScorePanel } from './score-panel.tsx';
 import { TaskBreakdown } from './task-breakdown.tsx';
+import { reportItemId, TimePanel } from './time-panel.tsx';
+import { formatDuration } from '../i18n/duration.ts';
 import { StudyList } from './study-list.tsx';
 import { useBlueprintNames } from '../exam-version/exams-context.tsx';
 
@@ -90,6 +92,19 @@ export function ReportPage({ attemptId }: { attemptId: string }) {
         </ul>
       </section>
       <TaskBreakdown exam={report.exam} tasks={report.tasks} skills={report.skills} />
+      <TimePanel
+        report={report}
+        numberOf={numberOf}
+        onJump={(position) => {
+          setFilter('all');
+          // After the list shows every question again: bring this one into view and start reading there.
+          requestAnimationFrame(() => {
+            const target = document.getElementById(reportItemId(position));
+            target?.scrollIntoView({ block: 'start' });
+            target?.focus();
+          });
+        }}
+      />
       <section className="panel" aria-labelledby="items-title">
         <h2 id="items-title">{t('itemReview')}</h2>
         <fieldset className="filter">
@@ -105,11 +120,12 @@ export function ReportPage({ attemptId }: { attemptId: string }) {
         <ol className="report-items">
           {shown.map((item) => (
             <li key={item.position} className="report-item">
-              <h3>
+              <h3 id={reportItemId(item.position)} tabIndex={-1}>
                 {t('goToQuestion', { i: numberOf.get(item.position) ?? item.position })}
                 {flagged.has(item.position) && <span className="badge neutral">⚑ {t('flagged')}</span>}
                 <span className="subtle small"> {t('domainShort', { id: item.domain })}
-                  {item.task ? ` · ${item.task}` : ''}</span>
+                  {item.task ? ` · ${item.task}` : ''}
+                  {item.timeMs !== undefined ? ` · ${t('itemTime', { time: formatDuration(item.timeMs) })}` : ''}</span>
               </h3>
               {item.caseStudy && (
                 <details className="case-study">

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { examChoiceSchema, localeSchema, signInSchema, signUpSchema, type SessionView, type User } from '../../../core/api/contracts.ts';
+import { examChoiceSchema, localeSchema, preferencesSchema, signInSchema, signUpSchema, type SessionView, type User } from '../../../core/api/contracts.ts';
 import type { ExamDefinition } from '../../../core/exam/exam-schema.ts';
 import { defaultExamId } from '../../../core/exam/exam-status.ts';
 import { isoDay } from '../../../core/util/iso-day.ts';
@@ -68,7 +68,7 @@ export function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): void {
     // Hash first either way, so an existing email answers as slowly as a new one.
     const passwordHash = await hashPassword(body.password);
     if (await users.byEmail(db, body.email)) throw conflict('email-taken', 'An account with this email already exists: sign in instead.');
-    const user = await users.insert(db, { id: randomUUID(), email: body.email, name: body.name, passwordHash, locale: body.locale, now: now() });
+    const user = await users.insert(db, { id: randomUUID(), email: body.email, name: body.name, passwordHash, locale: body.locale, calibrationConsent: body.calibrationConsent, now: now() });
     await startSession(reply, user);
     return view(req, user);
   });
@@ -96,6 +96,14 @@ export function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): void {
     await users.setLocale(db, user.id, locale);
     forget(req.cookies[SESSION_COOKIE] ?? '');
     return view(req, { ...user, locale });
+  });
+
+  app.put('/api/session/preferences', async (req) => {
+    const user = requireUser(req);
+    const prefs = validate(preferencesSchema, req.body);
+    await users.setPreferences(db, user.id, prefs);
+    forget(req.cookies[SESSION_COOKIE] ?? '');
+    return view(req, { ...user, ...prefs });
   });
 
   app.put('/api/session/exam', async (req) => {
