@@ -87,6 +87,14 @@ export interface Database {
     last_seq: number;
     updated_ms: number;
   };
+  /** A user's bookmark and note on a question (`013-item-notes`). */
+  item_notes: {
+    user_id: string;
+    item_id: string;
+    bookmarked: number;
+    note: string;
+    updated_ms: number;
+  };
   /** Time on screen per question of an attempt (`011-question-time`). */
   question_time: {
     attempt_id: string;

@@ -18,6 +18,7 @@ import { securityHeaders } from './plugins/security-headers.ts';
 import { accountRoutes } from './routes/account/account-routes.ts';
 import { attemptRoutes } from './routes/attempts/attempt-routes.ts';
 import { QuestionTimeService } from './services/question-time-service.ts';
+import { ItemNotesService } from './services/item-notes-service.ts';
 import { authRoutes } from './routes/auth/auth-routes.ts';
 import { examRoutes } from './routes/exams/exam-routes.ts';
 import { progressRoutes } from './routes/progress/progress-routes.ts';
@@ -90,7 +91,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   authPlugin(app, { db: opts.db, now, secureCookies: opts.secureCookies ?? false, idleMs: (opts.sessionIdleHours ?? 24) * 3_600_000 });
   authRoutes(app, { db: opts.db, now, sessionDays: opts.sessionDays ?? 30, secureCookies: opts.secureCookies ?? false, signInLimitPerMinute: opts.signInLimitPerMinute ?? 10, signUpLimitPerHour: opts.signUpLimitPerHour ?? 20, openRegistration: opts.openRegistration ?? true, exams: bank.exams });
   examRoutes(app, { bank, now });
-  attemptRoutes(app, { attempts, times: new QuestionTimeService({ db: opts.db, bank, now }), db: opts.db, now });
+  attemptRoutes(app, { attempts, times: new QuestionTimeService({ db: opts.db, bank, now }), notes: new ItemNotesService({ db: opts.db, now }), db: opts.db, now });
   accountRoutes(app, { account: new AccountService({ db: opts.db, now }) });
   progressRoutes(app, { progress: new ProgressService({ db: opts.db, bank, attempts, now }), defaultExam: defaultExamId(opts.exams) ?? '' });
 

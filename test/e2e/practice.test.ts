@@ -99,6 +99,19 @@ describe('practice in the browser', () => {
     await page.reload();
     await page.locator('.feedback').waitFor();
     await expect(page.getByRole('button', { name: 'Vérifier' }).count()).resolves.toBe(0);
+
+    // A bookmark and a personal note on the question: saved with it, there again after a reload.
+    await page.getByRole('button', { name: '☆ Mettre en favori' }).click();
+    await expect(page.locator('.bookmark').getAttribute('aria-pressed')).resolves.toBe('true');
+    await page.locator('.item-note summary').click();
+    await page.getByLabel('Ma note sur cette question').fill('Relire : Kinesis Data Streams ou Firehose ?');
+    await page.getByRole('button', { name: 'Enregistrer la note' }).click();
+    await expect(page.locator('.item-note [role="status"]').textContent()).resolves.toBe('Note enregistrée.');
+    await expect(axeProblems(page)).resolves.toEqual([]);
+    await page.reload();
+    await page.locator('.feedback').waitFor();
+    await expect(page.locator('.bookmark').textContent()).resolves.toBe('★ En favori');
+    await expect(page.getByLabel('Ma note sur cette question').inputValue()).resolves.toBe('Relire : Kinesis Data Streams ou Firehose ?');
   });
 
   it('keeps retrying a save while the network fails, across a reload, then saves it', async () => {
@@ -161,8 +174,19 @@ describe('practice in the browser', () => {
     const answered = await page.locator('.report-item').count();
     await expect(page.locator('[data-testid="practice-correct"]').textContent()).resolves.toMatch(new RegExp(`^\\d+ justes sur ${answered}$`));
     await expect(page.locator('[data-testid="task-breakdown"]').isVisible()).resolves.toBe(true);
+    // The note shows in the report beside its question.
+    await expect(page.getByLabel('Ma note sur cette question').first().inputValue()).resolves.toBe('Relire : Kinesis Data Streams ou Firehose ?');
     await shoot(page, '23-practice-report-fr');
     expect(pageErrors).toEqual([]);
+  });
+
+  it('practises the bookmarked questions from the dashboard, with their notes', async () => {
+    await page.goto(`${app.url}/#/`);
+    await page.getByRole('button', { name: 'M’entraîner sur mes questions en favori (1)' }).click();
+    await page.locator('article.item').waitFor();
+    await expect(page.locator('.nav-grid li').count()).resolves.toBe(1);
+    await expect(page.getByLabel('Ma note sur cette question').inputValue()).resolves.toBe('Relire : Kinesis Data Streams ou Firehose ?');
+    await shoot(page, '23b-bookmarks-practice-fr');
   });
 
   it('tells screen readers the time left only when a threshold is crossed', async () => {

@@ -155,6 +155,8 @@ export const startPracticeSchema = z.strictObject({
   modules: z.array(z.number().int()).max(60).optional(),
   /** Bullets (MLA-C01) or skills (MLA-C02) in the exam's ids, e.g. `1.2.s5`. */
   skills: z.array(z.string().max(20)).max(120).optional(),
+  /** Only the questions the user bookmarked. */
+  bookmarked: z.literal(true).optional(),
   /** Only items due for review (spaced repetition of mistakes). */
   /** Only these questions (bank ids), e.g. the ones answered wrong on a report; others of the exam are ignored. */
   items: z.array(z.string().max(80)).max(100).optional(),
@@ -220,6 +222,8 @@ export const attemptViewSchema = z.object({
   serverNow: z.string(),
   items: z.array(presentedItemSchema),
   answers: z.record(z.string(), savedAnswerSchema),
+  /** Practice: the user's bookmark and note on each question that has one, by position (GET only). */
+  notes: z.record(z.string(), z.object({ bookmarked: z.boolean(), note: z.string() })).optional(),
   /** Milliseconds each question has been on screen so far, by position (GET only: the browser carries on from them). */
   times: z.record(z.string(), z.number()).optional(),
 });
@@ -228,6 +232,8 @@ export type AttemptView = z.infer<typeof attemptViewSchema>;
 /** What a practice covered, for the history: review of mistakes, or its domains, task statements, modules or skills (none: the whole exam). */
 export const attemptScopeSchema = z.object({
   review: z.boolean().optional(),
+  /** The user's bookmarked questions. */
+  bookmarked: z.boolean().optional(),
   /** A redo of chosen questions (those answered wrong on a report): how many. */
   items: z.number().optional(),
   domains: z.array(z.string()).optional(),
@@ -282,6 +288,16 @@ export const questionTimeSchema = z.strictObject({
     .refine((t) => new Set(t.map((x) => x.position)).size === t.length, 'lists a position twice'),
 });
 export type QuestionTime = z.infer<typeof questionTimeSchema>;
+
+/** A bookmark and a personal note on a question: the user's own, kept per question across attempts. */
+export const itemNoteSchema = z.strictObject({
+  bookmarked: z.boolean(),
+  note: z
+    .string()
+    .max(2000, 'a note holds at most 2000 characters')
+    .transform((s) => s.trim()),
+});
+export type ItemNote = z.infer<typeof itemNoteSchema>;
 export const saveAckSchema = z.object({ position: z.number(), revision: z.number(), savedAt: z.string() });
 export type SaveAck = z.infer<typeof saveAckSchema>;
 
@@ -308,6 +324,8 @@ export const itemReviewSchema = z.object({
     .optional(),
   explanation: z.string().nullable(),
   references: z.array(z.string()),
+  /** In a report: the user's bookmark and note on the question, if any. */
+  note: z.object({ bookmarked: z.boolean(), note: z.string() }).optional(),
   /** In a report: how long the question was on screen (absent when it never was). */
   timeMs: z.number().optional(),
 });
@@ -383,6 +401,8 @@ export const progressSchema = z.object({
   exam: z.string(),
   answered: z.number(),
   dueForReview: z.number(),
+  /** Questions of this exam the user bookmarked. */
+  bookmarks: z.number().default(0),
   domains: z.array(z.object({ id: z.string(), name: z.string(), answered: z.number(), correct: z.number(), mastery: z.number() })),
   /** Every task statement of the exam, most points still to win first: what to study next, for every screen. */
   studyNext: z.array(studyPrioritySchema),

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { User } from '../../core/api/contracts.ts';
 import { passwordProblem } from '../../core/auth/password-policy.ts';
+import { itemNotes } from '../../db/repositories/item-notes.ts';
 import { sessions } from '../../db/repositories/sessions.ts';
 import { users } from '../../db/repositories/users.ts';
 import type { Database } from '../../db/schema.ts';
@@ -45,6 +46,7 @@ export class AccountService {
     const times = ids.length ? await db.selectFrom('question_time').select(['attempt_id', 'position', 'ms']).where('attempt_id', 'in', ids).execute() : [];
     const responses = await db.selectFrom('responses').selectAll().where('user_id', '=', user.id).orderBy('answered_ms').execute();
     const cards = await db.selectFrom('review_cards').selectAll().where('user_id', '=', user.id).execute();
+    const notes = await itemNotes.all(db, user.id);
     const json = (s: string | null) => (s === null ? null : (JSON.parse(s) as unknown));
     return {
       exportedAt: new Date(this.deps.now()).toISOString(),
@@ -63,6 +65,7 @@ export class AccountService {
         secondsOnScreen: Object.fromEntries(times.filter((x) => x.attempt_id === a.id).map((x) => [x.position, Math.round(Number(x.ms) / 1000)])),
       })),
       responses: responses.map((r) => ({ itemId: r.item_id, correct: r.correct === 1, answer: json(r.answer), answeredAt: new Date(Number(r.answered_ms)).toISOString() })),
+      notes: notes.map((n) => ({ itemId: n.itemId, bookmarked: n.bookmarked, note: n.note, updatedAt: new Date(n.updatedMs).toISOString() })),
       reviewCards: cards.map((c) => ({ itemId: c.item_id, due: new Date(Number(c.due_ms)).toISOString(), lapses: c.lapses })),
     };
   }

@@ -1,4 +1,4 @@
-import type { StartAttempt } from '../../core/api/contracts.ts';
+import type { AttemptScope, StartAttempt } from '../../core/api/contracts.ts';
 import { assembleForm, assemblePractice, ShortfallError, type FormEntry } from '../../core/exam/assemble-form.ts';
 import type { ExamDefinition } from '../../core/exam/exam-schema.ts';
 import { conflict } from '../errors.ts';
@@ -16,6 +16,8 @@ export interface AssemblyInput {
   seen: ReadonlyMap<string, number>;
   /** Review practice: the user's items due for review, most overdue first (any exam). */
   due?: string[] | undefined;
+  /** Practice of bookmarks: the user's bookmarked items (any exam). */
+  bookmarks?: string[] | undefined;
   /** Items practice and the quick check must not serve (those of the user's open mock exams). */
   exclude?: ReadonlySet<string> | undefined;
 }
@@ -35,6 +37,10 @@ export function assembleAttempt(input: AssemblyInput): { entries: FormEntry[]; d
         const valid = bank.domainsOf(exam.id);
         only = req.items.filter((id) => valid.has(id));
         if (only.length === 0) throw conflict('no-items', `None of these questions is in the ${exam.code} bank any longer.`);
+      } else if (req.bookmarked) {
+        const valid = bank.domainsOf(exam.id);
+        only = (input.bookmarks ?? []).filter((id) => valid.has(id));
+        if (only.length === 0) throw conflict('no-bookmarks', `You have bookmarked no ${exam.code} question yet.`);
       } else if (req.review) {
         // Due items of this exam only: a mistake on a question valid for both exams is due in both.
         const valid = bank.domainsOf(exam.id);
@@ -52,4 +58,17 @@ export function assembleAttempt(input: AssemblyInput): { entries: FormEntry[]; d
     if (e instanceof ShortfallError) throw conflict('bank-too-small', e.message, { shortfall: e.shortfall });
     throw e;
   }
+}
+
+/** What a practice covers, as the history names it. */
+export function practiceScope(req: Extract<StartAttempt, { kind: 'practice' }>, served: number): AttemptScope {
+  if (req.review) return { review: true };
+  if (req.bookmarked) return { bookmarked: true };
+  if (req.items) return { items: served };
+  const scope: AttemptScope = {};
+  if (req.domains?.length) scope.domains = req.domains;
+  if (req.tasks?.length) scope.tasks = req.tasks;
+  if (req.modules?.length) scope.modules = req.modules;
+  if (req.skills?.length) scope.skills = req.skills;
+  return scope;
 }

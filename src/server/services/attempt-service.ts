@@ -1,15 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { AttemptScope, AttemptView, ItemReview, SaveAck, SaveAnswer, ScoreReport, StartAttempt, User } from '../../core/api/contracts.ts';
+import type { AttemptView, ItemReview, SaveAck, SaveAnswer, ScoreReport, StartAttempt, User } from '../../core/api/contracts.ts';
 import { AnswerShapeError, presentItem, reviewItem, toBankAnswer, toPresentedAnswer } from '../../core/exam/present-item.ts';
 import { isAnswered, scoreQuestion, type BankAnswer } from '../../core/scoring/score-question.ts';
 import { answers } from '../../db/repositories/answers.ts';
 import { attempts, type AttemptRecord, type StoredFormEntry } from '../../db/repositories/attempts.ts';
+import { itemNotes } from '../../db/repositories/item-notes.ts';
 import { reviewCards } from '../../db/repositories/review-cards.ts';
 import { revealedKeys } from '../../db/repositories/revealed-keys.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError, badRequest, conflict, notFound } from '../errors.ts';
-import { assembleAttempt } from './attempt-assembly.ts';
+import { assembleAttempt, practiceScope } from './attempt-assembly.ts';
 import { checkAttemptLimits } from './attempt-limits.ts';
 import { closeAttempt } from './close-attempt.ts';
 import { recordResponses } from './record-responses.ts';
@@ -52,9 +53,10 @@ export class AttemptService {
     const seed = randomBytes(16).toString('base64url');
     const seen = await attempts.shownCounts(db, user.id);
     const due = req.kind === 'practice' && req.review ? await reviewCards.due(db, user.id, now(), 5000) : undefined;
+    const bookmarks = req.kind === 'practice' && req.bookmarked ? await itemNotes.bookmarkedIds(db, user.id) : undefined;
     // Practice and the quick check reveal keys: they never serve an item of the user's open mock exams.
     const exclude = req.kind === 'mock' ? undefined : await attempts.openMockItems(db, user.id);
-    const { entries, deadlineMs } = assembleAttempt({ bank, exam, req, seed, now: now(), seen, due, exclude });
+    const { entries, deadlineMs } = assembleAttempt({ bank, exam, req, seed, now: now(), seen, due, bookmarks, exclude });
     const versions = bank.currentVersions();
     const form: StoredFormEntry[] = entries.map((e) => ({ ...e, versionId: versions.get(e.itemId)! }));
     await attempts.insert(db, {
@@ -304,16 +306,4 @@ export class AttemptService {
     await closeAttempt(this.deps, loaded);
     this.cache.delete(loaded.record.id);
   }
-}
-
-/** What a practice covers, as the history names it. */
-function practiceScope(req: Extract<StartAttempt, { kind: 'practice' }>, served: number): AttemptScope {
-  if (req.review) return { review: true };
-  if (req.items) return { items: served };
-  const scope: AttemptScope = {};
-  if (req.domains?.length) scope.domains = req.domains;
-  if (req.tasks?.length) scope.tasks = req.tasks;
-  if (req.modules?.length) scope.modules = req.modules;
-  if (req.skills?.length) scope.skills = req.skills;
-  return scope;
 }

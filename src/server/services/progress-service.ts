@@ -6,6 +6,7 @@ import { weeklyStudyTime } from '../../core/learn/study-time.ts';
 import { readiness } from '../../core/scoring/readiness.ts';
 import { attempts } from '../../db/repositories/attempts.ts';
 import { questionTime } from '../../db/repositories/question-time.ts';
+import { itemNotes } from '../../db/repositories/item-notes.ts';
 import { responses } from '../../db/repositories/responses.ts';
 import { reviewCards } from '../../db/repositories/review-cards.ts';
 import type { Database } from '../../db/schema.ts';
@@ -68,6 +69,7 @@ export class ProgressService {
       exam: exam.id,
       answered: history.length,
       dueForReview: (await reviewCards.due(db, user.id, now(), 5000)).filter((id) => placeOf.has(id)).length,
+      bookmarks: (await itemNotes.bookmarkedIds(db, user.id)).filter((id) => placeOf.has(id)).length,
       domains,
       studyNext: rankStudy(exam, byTask),
       readiness: readiness(history, new Map([...placeOf].map(([id, p]) => [id, p.domain])), bank.irt(exam.id, { allowProvisional: true })),

@@ -4,11 +4,13 @@ import {
   attemptSummarySchema,
   attemptViewSchema,
   examSummarySchema,
+  itemNoteSchema,
   itemReviewSchema,
   progressSchema,
   saveAckSchema,
   scoreReportSchema,
   sessionSchema,
+  type ItemNote,
   type Preferences,
   type SaveAnswer,
   type StartAttempt,
@@ -114,6 +116,8 @@ export const api = {
   saveAnswer: (id: string, position: number, body: SaveAnswer) => request('PUT', `/api/attempts/${enc(id)}/answers/${position}`, saveAckSchema, body),
   /** How long each question has been on screen (cumulative); `keepalive` lets it finish as the page closes. */
   questionTime: (id: string, times: { position: number; ms: number }[], keepalive = false) => request('PUT', `/api/attempts/${enc(id)}/time`, z.undefined(), { times }, { keepalive }),
+  /** A bookmark and personal note on the question at this position (kept on the question, for every later attempt). */
+  saveNote: (id: string, position: number, note: ItemNote) => request('PUT', `/api/attempts/${enc(id)}/notes/${position}`, itemNoteSchema, note),
   /** Quick check: the server appends the next most informative item (409 `quick-complete` once done). */
   next: (id: string) => request('POST', `/api/attempts/${enc(id)}/next`, attemptViewSchema),
   /** A timed practice: stop or restart its clock. */

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ExamSummary } from '../../../src/core/api/contracts.ts';
+import type { ExamSummary, ItemNote } from '../../../src/core/api/contracts.ts';
 import { notOnExamNote } from '../exam-version/not-on-exam.ts';
 import { ErrorPanel } from '../error-panel.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
@@ -7,6 +7,7 @@ import { answerStatus, isAnswered } from './answer-state.ts';
 import { ExamNavigator, type NavEntry } from './exam-navigator.tsx';
 import { ExamTimer } from './exam-timer.tsx';
 import { ItemView } from './item-view.tsx';
+import { ItemNoteEditor } from './item-note.tsx';
 import { ReviewScreen, type WalkKind } from './review-screen.tsx';
 import { SubmitDialog } from './submit-dialog.tsx';
 import { SaveAnnouncer } from './save-announcer.tsx';
@@ -53,6 +54,8 @@ function ExamScreen({ attemptId, a, exam }: { attemptId: string; a: AttemptState
   // taken as they stood when the walk began, one at a time with Next and Previous.
   const [walk, setWalk] = useState<{ kind: WalkKind; indices: number[] } | null>(null);
   const [confirming, setConfirming] = useState(false);
+  // Practice: the candidate's bookmarks and notes by position, as saved during this visit.
+  const [notes, setNotes] = useState<Record<number, ItemNote>>(() => Object.fromEntries(Object.entries(a.view?.notes ?? {}).map(([p, n]) => [Number(p), n])));
   const heading = useRef<HTMLHeadingElement>(null);
   // Focus the first item shown too, so a candidate starts reading at the question.
   const focusNext = useRef(true);
@@ -217,6 +220,9 @@ function ExamScreen({ attemptId, a, exam }: { attemptId: string; a: AttemptState
                 foldCase={narrow}
                 onChange={(next) => a.update(current.position, next)}
               />
+              {a.view.kind === 'practice' && (
+                <ItemNoteEditor key={current.position} attemptId={attemptId} position={current.position} initial={notes[current.position]} onSaved={(n) => setNotes((all) => ({ ...all, [current.position]: n }))} />
+              )}
               <div className="item-actions">
                 <button type="button" onClick={() => prevIndex !== null && go(prevIndex)} disabled={prevIndex === null}>
                   ← {t('previous')}

@@ -376,4 +376,13 @@ export const en = {
   theme_dark: 'Dark',
   theme_contrast: 'High contrast',
   calibrationConsent: 'If I delete my account, my answers may be kept, anonymised (no name, no email), to calibrate the questions',
+  bookmark: 'Bookmark',
+  bookmarked: 'Bookmarked',
+  addNote: 'Add a note',
+  myNote: 'My note',
+  myNoteLabel: 'My note on this question',
+  saveNote: 'Save the note',
+  noteSaved: 'Note saved.',
+  practiseBookmarks: 'Practise my bookmarked questions ({n})',
+  scopeBookmarked: 'Bookmarked questions',
 };

@@ -378,4 +378,13 @@ export const fr: Messages = {
   theme_dark: 'Sombres',
   theme_contrast: 'Contraste élevé',
   calibrationConsent: 'Si je supprime mon compte, mes réponses peuvent être conservées, anonymisées (ni nom ni e-mail), pour étalonner les questions',
+  bookmark: 'Mettre en favori',
+  bookmarked: 'En favori',
+  addNote: 'Ajouter une note',
+  myNote: 'Ma note',
+  myNoteLabel: 'Ma note sur cette question',
+  saveNote: 'Enregistrer la note',
+  noteSaved: 'Note enregistrée.',
+  practiseBookmarks: 'M’entraîner sur mes questions en favori ({n})',
+  scopeBookmarked: 'Questions en favori',
 };

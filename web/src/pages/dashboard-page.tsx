@@ -51,7 +51,7 @@ export function DashboardPage({ exam, examDate, today }: { exam: ExamSummary; ex
       <StudyTime weeks={progress.studyWeeks} />
       <div className="dashboard-grid">
         <Readiness progress={progress} exam={exam} />
-        <StartForms exam={exam} dueForReview={progress.dueForReview} openMock={progress.attempts.find((a) => a.kind === 'mock' && a.status === 'open')} />
+        <StartForms exam={exam} dueForReview={progress.dueForReview} bookmarks={progress.bookmarks} openMock={progress.attempts.find((a) => a.kind === 'mock' && a.status === 'open')} />
       </div>
       <AttemptHistory attempts={progress.attempts} onChange={load} />
     </div>

@@ -6,6 +6,7 @@ import { profileName } from './profile-name.ts';
 export function scopeName(t: I18n['t'], scope: AttemptScope | null): string {
   if (!scope) return t('kindPractice');
   if (scope.review) return t('kindReview');
+  if (scope.bookmarked) return `${t('kindPractice')} — ${t('scopeBookmarked')}`;
   if (scope.items) return t('kindRedo', { n: scope.items });
   const parts = [
     scope.domains?.length ? t('scopeDomains', { list: scope.domains.join(', ') }) : null,

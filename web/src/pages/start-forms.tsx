@@ -13,7 +13,7 @@ function FormError({ error, form }: { error: { form: string; message: string } |
   ) : null;
 }
 
-export function StartForms({ exam, dueForReview, openMock }: { exam: ExamSummary; dueForReview: number; openMock: AttemptSummary | undefined }) {
+export function StartForms({ exam, dueForReview, bookmarks, openMock }: { exam: ExamSummary; dueForReview: number; bookmarks: number; openMock: AttemptSummary | undefined }) {
   const { t } = useI18n();
   const { busy, error, start } = useStartAttempt();
   const [reviewSize, setReviewSize] = useState('20');
@@ -49,6 +49,14 @@ export function StartForms({ exam, dueForReview, openMock }: { exam: ExamSummary
         >
           {busy === 'review' ? t('starting') : t('reviewMistakes')}
         </button>
+        {bookmarks > 0 && (
+          <p>
+            <FormError error={error} form="bookmarks" />
+            <button type="button" disabled={busy !== null} onClick={() => start('bookmarks', { kind: 'practice', exam: exam.id, bookmarked: true, count: Math.min(100, bookmarks), feedback: 'immediate' })}>
+              {busy === 'bookmarks' ? t('starting') : t('practiseBookmarks', { n: bookmarks })}
+            </button>
+          </p>
+        )}
       </section>
       <PracticeForm exam={exam} busy={busy} start={start}>
         <FormError error={error} form="practice" />

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import { Prose } from '../prose.tsx';
 import { useDocumentTitle } from '../use-document-title.ts';
 import { ItemReviewView } from './item-review-view.tsx';
+import { ItemNoteEditor } from '../exam/item-note.tsx';
 import { PracticeSummary } from './practice-summary.tsx';
 import { ReportActions } from './report-actions.tsx';
 import { ScorePanel } from './score-panel.tsx';
@@ -139,6 +140,7 @@ export function ReportPage({ attemptId }: { attemptId: string }) {
               )}
               <Prose className="stem" text={item.stem} />
               <ItemReviewView review={item} />
+              <ItemNoteEditor attemptId={attemptId} position={item.position} initial={item.note} />
             </li>
           ))}
         </ol>

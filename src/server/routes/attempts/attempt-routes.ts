@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { questionTimeSchema, saveAnswerSchema, startAttemptSchema } from '../../../core/api/contracts.ts';
+import { itemNoteSchema, questionTimeSchema, saveAnswerSchema, startAttemptSchema, type ScoreReport, type User } from '../../../core/api/contracts.ts';
 import { requireUser } from '../../plugins/auth-plugin.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { pauseOrResume } from '../../services/attempt-pause.ts';
 import type { AttemptService } from '../../services/attempt-service.ts';
 import type { QuestionTimeService } from '../../services/question-time-service.ts';
+import type { ItemNotesService } from '../../services/item-notes-service.ts';
 import { validate } from '../../validate.ts';
 
 const idParams = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'is not an attempt id') });
@@ -19,14 +20,22 @@ const positionParams = z.strictObject({
     .transform(Number),
 });
 
-export function attemptRoutes(app: FastifyInstance, opts: { attempts: AttemptService; times: QuestionTimeService; db: Kysely<Database>; now: () => number }): void {
+export function attemptRoutes(app: FastifyInstance, opts: { attempts: AttemptService; times: QuestionTimeService; notes: ItemNotesService; db: Kysely<Database>; now: () => number }): void {
   const svc = opts.attempts;
   app.post('/api/attempts', async (req, reply) => {
     const user = requireUser(req);
     const view = await svc.start(user, validate(startAttemptSchema, req.body));
     return reply.code(201).send(view);
   });
-  app.get('/api/attempts/:id', async (req) => opts.times.withTimes(await svc.view(requireUser(req), validate(idParams, req.params, 'address').id)));
+  app.get('/api/attempts/:id', async (req) => {
+    const user = requireUser(req);
+    return opts.notes.withNotes(user, await opts.times.withTimes(await svc.view(user, validate(idParams, req.params, 'address').id)));
+  });
+  app.put('/api/attempts/:id/notes/:position', async (req) => {
+    const user = requireUser(req);
+    const { id, position } = validate(positionParams, req.params, 'address');
+    return opts.notes.save(user, id, position, validate(itemNoteSchema, req.body));
+  });
   app.put('/api/attempts/:id/time', async (req, reply) => {
     const user = requireUser(req);
     await opts.times.record(user, validate(idParams, req.params, 'address').id, validate(questionTimeSchema, req.body));
@@ -56,6 +65,14 @@ export function attemptRoutes(app: FastifyInstance, opts: { attempts: AttemptSer
     await svc.abandon(requireUser(req), validate(idParams, req.params, 'address').id);
     return reply.code(204).send();
   });
-  app.post('/api/attempts/:id/submit', async (req) => opts.times.reportWithTimes(await svc.submit(requireUser(req), validate(idParams, req.params, 'address').id)));
-  app.get('/api/attempts/:id/report', async (req) => opts.times.reportWithTimes(await svc.report(requireUser(req), validate(idParams, req.params, 'address').id)));
+  // A report is read with the time spent and the user's notes, neither of which is stored in it.
+  const fullReport = async (user: User, report: ScoreReport) => opts.notes.reportWithNotes(user, await opts.times.reportWithTimes(report));
+  app.post('/api/attempts/:id/submit', async (req) => {
+    const user = requireUser(req);
+    return fullReport(user, await svc.submit(user, validate(idParams, req.params, 'address').id));
+  });
+  app.get('/api/attempts/:id/report', async (req) => {
+    const user = requireUser(req);
+    return fullReport(user, await svc.report(user, validate(idParams, req.params, 'address').id));
+  });
 }
