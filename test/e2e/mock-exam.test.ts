@@ -433,6 +433,21 @@ describe('mock exam in the browser', () => {
     await page.locator('details.nav-fold > summary').click();
     await expect(page.locator('.nav-grid li').count()).resolves.toBe(10);
     await expect(axeProblems(page)).resolves.toEqual([]);
+
+    // The dashboard's tables reflow on the phone: no column is cut and nothing scrolls sideways.
+    await page.goto(`${app.url}/#/`);
+    await page.getByRole('heading', { name: 'Attempt history' }).waitFor();
+    for (const table of ['table.history-table', 'table.heatmap']) {
+      const fits = await page.locator(table).evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        return box.right <= window.innerWidth && [...el.querySelectorAll('td')].every((td) => td.getBoundingClientRect().right <= window.innerWidth + 0.5);
+      });
+      expect(fits, table).toBe(true);
+    }
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+    await expect(page.locator('table.history-table tr[data-status="abandoned"] td').first().evaluate((td) => getComputedStyle(td, '::before').content)).resolves.toBe('"Started"');
+    await shoot(page, '14-dashboard-phone');
+    await expect(axeProblems(page)).resolves.toEqual([]);
     await page.setViewportSize({ width: 1280, height: 860 });
   });
 });

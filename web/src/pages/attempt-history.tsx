@@ -38,7 +38,7 @@ export function AttemptHistory({ attempts, onChange }: { attempts: AttemptSummar
         <p className="subtle">{t('historyEmpty')}</p>
       ) : (
         <div className="table-scroll">
-          <table>
+          <table className="history-table">
             <thead>
               <tr>
                 <th scope="col">{t('colDate')}</th>
@@ -53,13 +53,13 @@ export function AttemptHistory({ attempts, onChange }: { attempts: AttemptSummar
             <tbody>
               {attempts.map((a) => (
                 <tr key={a.id} data-status={a.status} data-attempt={a.id}>
-                  <td>{dateFormat.format(new Date(a.startedAt))}</td>
-                  <td>{attemptName(t, a)}</td>
-                  <td>{a.items}</td>
-                  <td>{a.timeMs !== undefined ? formatDuration(a.timeMs) : '—'}</td>
-                  <td>{a.scaled ?? '—'}</td>
-                  <td>{a.status === 'open' ? t('inProgress') : a.status === 'abandoned' ? t('abandoned') : a.passed === null ? '—' : a.passed ? t('pass') : t('fail')}</td>
-                  <td className="row-actions">
+                  <td data-label={t('colDate')}>{dateFormat.format(new Date(a.startedAt))}</td>
+                  <td data-label={t('colKind')}>{attemptName(t, a)}</td>
+                  <td data-label={t('colItems')}>{a.items}</td>
+                  <td data-label={t('colTime')}>{a.timeMs !== undefined ? formatDuration(a.timeMs) : '—'}</td>
+                  <td data-label={t('colScore')}>{a.scaled ?? '—'}</td>
+                  <td data-label={t('colResult')}>{a.status === 'open' ? t('inProgress') : a.status === 'abandoned' ? t('abandoned') : a.passed === null ? '—' : a.passed ? t('pass') : t('fail')}</td>
+                  <td className="row-actions" data-label={t('colAction')}>
                     {a.status === 'submitted' && <a href={routeHref({ page: 'report', id: a.id })}>{t('viewReport')}</a>}
                     {a.status === 'open' && confirming !== a.id && (
                       <>
