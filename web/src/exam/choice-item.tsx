@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import type { Answer, PresentedItem } from '../../../src/core/api/contracts.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { ItemState } from './save-queue.ts';
@@ -18,6 +18,18 @@ export function ChoiceItem({ item, state, locked, stemId, onChange }: { item: Pr
   const select = item.select ?? 2;
   const name = `item-${item.position}`;
   const [refused, setRefused] = useState(false);
+  // The strike-out buttons take one Tab stop between them (roving tabindex); the arrow keys move along them.
+  const [strikeStop, setStrikeStop] = useState(0);
+  const strikeButtons = useRef<(HTMLButtonElement | null)[]>([]);
+  const onStrikeKey = (e: KeyboardEvent<HTMLButtonElement>, i: number) => {
+    const n = item.options?.length ?? 0;
+    const step = e.key === 'ArrowDown' || e.key === 'ArrowRight' ? 1 : e.key === 'ArrowUp' || e.key === 'ArrowLeft' ? -1 : 0;
+    const to = e.key === 'Home' ? 0 : e.key === 'End' ? n - 1 : step ? (i + step + n) % n : -1;
+    if (to < 0) return;
+    e.preventDefault();
+    setStrikeStop(to);
+    strikeButtons.current[to]?.focus();
+  };
 
   const choose = (id: string, on: boolean) => {
     let next: Answer | null;
@@ -62,8 +74,15 @@ export function ChoiceItem({ item, state, locked, stemId, onChange }: { item: Pr
               {isStruck && <span className="visually-hidden"> {t('struckOut')}</span>}
             </label>
             <button
+              ref={(el) => {
+                strikeButtons.current[i] = el;
+              }}
               type="button"
               className="strike"
+              tabIndex={i === strikeStop ? 0 : -1}
+              aria-describedby={`${name}-strike-help`}
+              onKeyDown={(e) => onStrikeKey(e, i)}
+              onFocus={() => setStrikeStop(i)}
               // The label says what the button will do (not a pressed state), as on the real test driver.
               aria-label={isStruck ? t('unstrikeLabel', { label: letter(i) }) : t('strikeLabel', { label: letter(i) })}
               disabled={locked}
@@ -74,6 +93,9 @@ export function ChoiceItem({ item, state, locked, stemId, onChange }: { item: Pr
           </div>
         );
       })}
+      <p id={`${name}-strike-help`} className="visually-hidden">
+        {t('strikeHelp')}
+      </p>
       {multiple && (
         <p id={`${name}-count`} className={`select-count${refused ? ' warn' : ''}`} aria-live="polite">
           {refused ? t('selectedTooMany', { n: select }) : t('selectedOf', { k: chosen.length, n: select })}

@@ -385,4 +385,5 @@ export const en = {
   noteSaved: 'Note saved.',
   practiseBookmarks: 'Practise my bookmarked questions ({n})',
   scopeBookmarked: 'Bookmarked questions',
+  strikeHelp: 'The arrow keys move between the strike-out buttons.',
 };

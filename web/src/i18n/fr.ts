@@ -387,4 +387,5 @@ export const fr: Messages = {
   noteSaved: 'Note enregistrée.',
   practiseBookmarks: 'M’entraîner sur mes questions en favori ({n})',
   scopeBookmarked: 'Questions en favori',
+  strikeHelp: 'Les flèches passent d’un bouton Barrer à l’autre.',
 };
