@@ -10,6 +10,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   validate: { summary: 'check the bank: schema and references, as path:line:col', load: async () => (await import('./commands/validate.ts')).validate },
   lint: { summary: 'validate, then lint the bank: stems, keys, wording, duplicates, references, scope, coverage', load: async () => (await import('./commands/lint.ts')).lint },
   bank: { summary: 'bank tools: report (coverage against the blueprint)', load: async () => (await import('./commands/bank.ts')).bank },
+  study: { summary: 'study path: report (each module’s lesson, flash cards and quiz pool) --exam ID [--json]', load: async () => (await import('./commands/study.ts')).study },
   import: { summary: 'import items from QTI 3.0, Moodle XML, GIFT, Aiken, Markdown or CSV', load: async () => (await import('./commands/import.ts')).importCommand },
   users: { summary: 'accounts: reset-password EMAIL (a new random password; every session ends)', load: async () => (await import('./commands/users.ts')).usersCommand },
   export: { summary: 'export the bank as QTI 3.0, Moodle XML, GIFT, Aiken, Markdown, CSV or YAML', load: async () => (await import('./commands/export.ts')).exportCommand },

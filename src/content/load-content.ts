@@ -4,6 +4,8 @@ import { examSchema, indexExam, type ExamIndex } from '../core/exam/exam-schema.
 import { checkBank, type Problem, type RawEntry } from '../core/items/check-bank.ts';
 import type { BankEntry } from '../core/items/item-schema.ts';
 import { parseContentFile, parseYaml } from '../formats/yaml/parse-yaml-entries.ts';
+import type { Lesson } from '../core/lessons/lesson-schema.ts';
+import { loadLessons } from './load-lessons.ts';
 
 export interface LoadedContent {
   exams: ExamIndex[];
@@ -11,6 +13,8 @@ export interface LoadedContent {
   problems: Problem[];
   /** The source file of each entry, by entry id. */
   sources: Map<string, string>;
+  /** The study path's lessons (`<root>/lessons/*.md`) that passed their checks. */
+  lessons: Lesson[];
 }
 
 async function listYaml(dir: string): Promise<string[]> {
@@ -39,7 +43,7 @@ export async function loadContent(root: string, examsDirOption?: string): Promis
   const ownExams = rootStat?.isDirectory() ? path.join(root, 'exams') : undefined;
   const examsDir = examsDirOption ?? (ownExams && (await stat(ownExams).catch(() => undefined)) ? ownExams : path.join('content', 'exams'));
   if (!rootStat) {
-    return { exams: [], entries: [], sources: new Map(), problems: [{ severity: 'error', code: 'not-found', message: 'no such file or folder', file: root, line: 1, column: 1 }] };
+    return { exams: [], entries: [], sources: new Map(), lessons: [], problems: [{ severity: 'error', code: 'not-found', message: 'no such file or folder', file: root, line: 1, column: 1 }] };
   }
   const itemFiles = rootStat.isDirectory() ? (await listYaml(root)).filter((f) => !f.startsWith(examsDir + path.sep)) : [root];
   const exams: ExamIndex[] = [];
@@ -71,5 +75,6 @@ export async function loadContent(root: string, examsDirOption?: string): Promis
     const id = (r.value as { id?: unknown } | null)?.id;
     if (typeof id === 'string' && !sources.has(id)) sources.set(id, r.file);
   }
-  return { exams, entries: checked.entries, problems: [...problems, ...checked.problems], sources };
+  const { lessons, problems: lessonProblems } = rootStat.isDirectory() ? await loadLessons(path.join(root, 'lessons'), exams) : { lessons: [], problems: [] };
+  return { exams, entries: checked.entries, problems: [...problems, ...checked.problems, ...lessonProblems], sources, lessons };
 }
