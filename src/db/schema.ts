@@ -87,6 +87,24 @@ export interface Database {
     last_seq: number;
     updated_ms: number;
   };
+  /** A user's reading of a lesson (`014-study-path`): when they marked it read, and the time spent on it. */
+  lesson_progress: {
+    user_id: string;
+    lesson_id: string;
+    read_ms: number | null;
+    time_ms: Generated<number>;
+    updated_ms: number;
+  };
+  /** The FSRS schedule of a flash card for a user (`014-study-path`). */
+  card_reviews: {
+    user_id: string;
+    card_id: string;
+    card: string;
+    due_ms: number;
+    reviews: Generated<number>;
+    last_rating: string;
+    updated_ms: number;
+  };
   /** A user's bookmark and note on a question (`013-item-notes`). */
   item_notes: {
     user_id: string;

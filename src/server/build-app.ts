@@ -18,6 +18,9 @@ import { securityHeaders } from './plugins/security-headers.ts';
 import { accountRoutes } from './routes/account/account-routes.ts';
 import { attemptRoutes } from './routes/attempts/attempt-routes.ts';
 import { QuestionTimeService } from './services/question-time-service.ts';
+import { StudyService } from './services/study-service.ts';
+import { studyRoutes } from './routes/study/study-routes.ts';
+import type { Lesson } from '../core/lessons/lesson-schema.ts';
 import { ItemNotesService } from './services/item-notes-service.ts';
 import { authRoutes } from './routes/auth/auth-routes.ts';
 import { examRoutes } from './routes/exams/exam-routes.ts';
@@ -33,6 +36,8 @@ export interface AppOptions {
   /** SQLite only: the connection behind `db`, for the autosave hot path (absent on PostgreSQL). */
   sqlite?: DatabaseHandle['sqlite'];
   exams: ExamDefinition[];
+  /** The study path's lessons (content/lessons), served with their flash cards. */
+  lessons?: Lesson[];
   now?: () => number;
   webDir?: string | undefined;
   logLevel?: string;
@@ -93,6 +98,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   examRoutes(app, { bank, now });
   attemptRoutes(app, { attempts, times: new QuestionTimeService({ db: opts.db, bank, now }), notes: new ItemNotesService({ db: opts.db, now }), db: opts.db, now });
   accountRoutes(app, { account: new AccountService({ db: opts.db, now }) });
+  studyRoutes(app, { study: new StudyService({ db: opts.db, bank, lessons: opts.lessons ?? [], now }), defaultExam: defaultExamId(opts.exams) ?? '' });
   progressRoutes(app, { progress: new ProgressService({ db: opts.db, bank, attempts, now }), defaultExam: defaultExamId(opts.exams) ?? '' });
 
   const webDir = opts.webDir ? path.resolve(opts.webDir) : undefined;

@@ -79,3 +79,13 @@ export function syntheticWrongAnswer(item: PresentedItem): Answer {
   const decoy = item.responses!.find((r) => r.text.startsWith('Response r4'))!.id;
   return { pairs: Object.fromEntries(item.prompts!.map((p) => [p.id, decoy])) };
 }
+
+/** The right answer to a presented item of the synthetic bank. */
+export function syntheticRightAnswer(item: PresentedItem): Answer {
+  const byText = (prefix: string) => item.options!.find((o) => o.text.startsWith(prefix))!.id;
+  if (item.type === 'single') return { choice: byText('Option b ') };
+  if (item.type === 'multiple') return { choices: [byText('Option a '), byText('Option d ')] };
+  if (item.type === 'ordering') return { order: [...item.steps!].sort((x, y) => x.text.localeCompare(y.text)).map((s) => s.id) };
+  const response = (n: string) => item.responses!.find((r) => r.text.startsWith(`Response r${n} `))!.id;
+  return { pairs: Object.fromEntries(item.prompts!.map((p) => [p.id, response(/Prompt p(\d)/.exec(p.text)![1]!)])) };
+}

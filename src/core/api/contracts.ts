@@ -157,6 +157,8 @@ export const startPracticeSchema = z.strictObject({
   skills: z.array(z.string().max(20)).max(120).optional(),
   /** Only the questions the user bookmarked. */
   bookmarked: z.literal(true).optional(),
+  /** A module quiz: 10 questions of the one module in `modules`, with feedback; 8 right pass the module. */
+  quiz: z.literal(true).optional(),
   /** Only items due for review (spaced repetition of mistakes). */
   /** Only these questions (bank ids), e.g. the ones answered wrong on a report; others of the exam are ignored. */
   items: z.array(z.string().max(80)).max(100).optional(),
@@ -234,6 +236,8 @@ export const attemptScopeSchema = z.object({
   review: z.boolean().optional(),
   /** The user's bookmarked questions. */
   bookmarked: z.boolean().optional(),
+  /** A module quiz (its module in `modules`). */
+  quiz: z.boolean().optional(),
   /** A redo of chosen questions (those answered wrong on a report): how many. */
   items: z.number().optional(),
   domains: z.array(z.string()).optional(),
@@ -416,6 +420,64 @@ export const progressSchema = z.object({
   studyWeeks: z.array(z.object({ weekStart: z.string(), ms: z.number() })).default([]),
 });
 export type Progress = z.infer<typeof progressSchema>;
+
+// ---------- study path ----------
+export const CARD_RATING_VALUES = ['again', 'hard', 'good', 'easy'] as const;
+
+export const studyModuleSchema = z.object({
+  id: z.number(),
+  title: z.string(),
+  titleFr: z.string(),
+  lesson: z.object({ id: z.string(), words: z.number(), cards: z.number() }).nullable(),
+  /** Not started, lesson read, or quiz passed (8 of 10). */
+  state: z.enum(['not-started', 'lesson-read', 'quiz-passed']),
+  /** Time on the lesson and on the module's quizzes. */
+  timeMs: z.number(),
+  quiz: z.object({ pool: z.number(), attempts: z.number(), best: z.number().nullable(), passed: z.boolean(), open: z.string().nullable() }),
+});
+export type StudyModule = z.infer<typeof studyModuleSchema>;
+
+export const studyPathSchema = z.object({
+  exam: z.string(),
+  modules: z.array(studyModuleSchema),
+  /** The next step on the path: the first module not passed, its lesson first. */
+  next: z.object({ module: z.number(), step: z.enum(['lesson', 'quiz']) }).nullable(),
+  /** Today's share of the one review queue (`dailyQueue`): flash cards first, then missed questions. */
+  review: z.object({ dueCards: z.number(), dueQuestions: z.number(), doneToday: z.number(), limit: z.number(), cardsToday: z.number(), questionsToday: z.number() }),
+});
+export type StudyPath = z.infer<typeof studyPathSchema>;
+
+export const lessonViewSchema = z.object({
+  id: z.string(),
+  exam: z.string(),
+  module: z.number(),
+  title: z.string(),
+  titleFr: z.string(),
+  body: z.string(),
+  words: z.number(),
+  references: z.array(z.string()),
+  skills: z.array(z.object({ id: z.string(), text: z.string() })),
+  cards: z.number(),
+  read: z.boolean(),
+  timeMs: z.number(),
+});
+export type LessonView = z.infer<typeof lessonViewSchema>;
+
+/** POST /api/lessons/:id/reading: time spent on the lesson since the last report, and whether the candidate marked it read. */
+export const lessonReadingSchema = z.strictObject({ exam: z.string().min(1).max(40), addMs: z.number().int().min(0).max(7_200_000), read: z.boolean() });
+
+export const flashCardViewSchema = z.object({
+  id: z.string(),
+  lesson: z.object({ id: z.string(), title: z.string(), titleFr: z.string() }),
+  front: z.string(),
+  back: z.string(),
+  source: z.string(),
+  /** When it would next be due after each rating (ISO). */
+  next: z.record(z.enum(CARD_RATING_VALUES), z.string()),
+  isNew: z.boolean(),
+});
+export type FlashCardView = z.infer<typeof flashCardViewSchema>;
+export const rateCardSchema = z.strictObject({ exam: z.string().min(1).max(40), rating: z.enum(CARD_RATING_VALUES) });
 
 /** Every error the API returns. */
 export const apiErrorSchema = z.object({

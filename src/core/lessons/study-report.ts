@@ -1,9 +1,9 @@
 import type { ExamIndex } from '../exam/exam-schema.ts';
-import { bankForExam } from '../items/exam-tags.ts';
+import { bankForExam, taggedQuestions } from '../items/exam-tags.ts';
 import type { BankEntry } from '../items/item-schema.ts';
 import type { Lesson } from './lesson-schema.ts';
 
-/** A module quiz draws 10 standalone questions; a retake with new ones needs 20. */
+/** A module quiz draws 10 of the module's questions; a retake with new ones needs 20. */
 export const QUIZ_SIZE = 10;
 export const QUIZ_RETAKE_POOL = 20;
 
@@ -14,7 +14,7 @@ export interface StudyModuleReport {
   lesson: string | null;
   lessonWords: number;
   cards: number;
-  /** Standalone questions tagged for the module: what its quiz draws from. */
+  /** Questions tagged for the module: what its quiz draws from. */
   quizPool: number;
   /** The bullets (C01) or skills (C02) the module's lesson teaches, or the module's listed skills without one. */
   skills: string[];
@@ -31,9 +31,8 @@ export interface StudyReport {
 export function studyReport(exam: ExamIndex, lessons: readonly Lesson[], entries: readonly BankEntry[]): StudyReport {
   const examId = exam.exam.id;
   const pool = new Map<number, number>();
-  for (const e of bankForExam(entries, examId)) {
-    if (e.type === 'case' || e.module === undefined) continue;
-    pool.set(e.module, (pool.get(e.module) ?? 0) + 1);
+  for (const q of bankForExam(entries, examId).flatMap(taggedQuestions)) {
+    if (q.module !== undefined) pool.set(q.module, (pool.get(q.module) ?? 0) + 1);
   }
   const taught = new Set<string>();
   const modules = exam.exam.modules
@@ -56,4 +55,9 @@ export function studyGaps(report: StudyReport): string[] {
     if (m.quizPool < QUIZ_SIZE) gaps.push(`module ${m.id} has ${m.quizPool} questions for its quiz (at least ${QUIZ_SIZE})`);
   }
   return gaps;
+}
+
+/** A module quiz is passed with 8 of 10 right (80%); a question left unanswered is not right. */
+export function quizPassed(correct: number, asked: number): boolean {
+  return asked > 0 && correct >= Math.ceil(asked * 0.8);
 }

@@ -120,6 +120,11 @@ export const attempts = {
     const rows = await db.selectFrom('attempts').select('form').where('kind', '=', kind).where('exam', '=', exam).orderBy('started_ms', 'desc').limit(limit).execute();
     return rows.map((r) => (JSON.parse(r.form) as StoredFormEntry[]).map((e) => e.itemId));
   },
+  /** The user's module quizzes for an exam (practice with `quiz` in its scope), newest first. */
+  async quizzes(db: Db, userId: string, exam: string): Promise<AttemptRecord[]> {
+    const rows = await db.selectFrom('attempts').selectAll().where('user_id', '=', userId).where('exam', '=', exam).where('kind', '=', 'practice').where('scope', 'like', '%"quiz":true%').orderBy('started_ms', 'desc').execute();
+    return rows.map(toRecord);
+  },
   async openMockItems(db: Db, userId: string): Promise<Set<string>> {
     const rows = await db.selectFrom('attempts').select('form').where('user_id', '=', userId).where('kind', '=', 'mock').where('status', '=', 'open').execute();
     return new Set(rows.flatMap((r) => (JSON.parse(r.form) as StoredFormEntry[]).map((e) => e.itemId)));

@@ -47,6 +47,8 @@ export class AccountService {
     const responses = await db.selectFrom('responses').selectAll().where('user_id', '=', user.id).orderBy('answered_ms').execute();
     const cards = await db.selectFrom('review_cards').selectAll().where('user_id', '=', user.id).execute();
     const notes = await itemNotes.all(db, user.id);
+    const lessons = await db.selectFrom('lesson_progress').selectAll().where('user_id', '=', user.id).execute();
+    const flashCards = await db.selectFrom('card_reviews').select(['card_id', 'due_ms', 'reviews', 'last_rating']).where('user_id', '=', user.id).execute();
     const json = (s: string | null) => (s === null ? null : (JSON.parse(s) as unknown));
     return {
       exportedAt: new Date(this.deps.now()).toISOString(),
@@ -65,6 +67,8 @@ export class AccountService {
         secondsOnScreen: Object.fromEntries(times.filter((x) => x.attempt_id === a.id).map((x) => [x.position, Math.round(Number(x.ms) / 1000)])),
       })),
       responses: responses.map((r) => ({ itemId: r.item_id, correct: r.correct === 1, answer: json(r.answer), answeredAt: new Date(Number(r.answered_ms)).toISOString() })),
+      lessons: lessons.map((l) => ({ lessonId: l.lesson_id, readAt: l.read_ms === null ? null : new Date(Number(l.read_ms)).toISOString(), secondsSpent: Math.round(Number(l.time_ms) / 1000) })),
+      flashCards: flashCards.map((c) => ({ cardId: c.card_id, due: new Date(Number(c.due_ms)).toISOString(), reviews: Number(c.reviews), lastRating: c.last_rating })),
       notes: notes.map((n) => ({ itemId: n.itemId, bookmarked: n.bookmarked, note: n.note, updatedAt: new Date(n.updatedMs).toISOString() })),
       reviewCards: cards.map((c) => ({ itemId: c.item_id, due: new Date(Number(c.due_ms)).toISOString(), lapses: c.lapses })),
     };

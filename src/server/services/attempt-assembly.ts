@@ -1,7 +1,8 @@
 import type { AttemptScope, StartAttempt } from '../../core/api/contracts.ts';
 import { assembleForm, assemblePractice, ShortfallError, type FormEntry } from '../../core/exam/assemble-form.ts';
 import type { ExamDefinition } from '../../core/exam/exam-schema.ts';
-import { conflict } from '../errors.ts';
+import { badRequest, conflict } from '../errors.ts';
+import { QUIZ_SIZE } from '../../core/lessons/study-report.ts';
 import type { BankService } from './bank-service.ts';
 import { mockTime } from './mock-time.ts';
 import { nextQuickEntry } from './quick-check.ts';
@@ -47,8 +48,10 @@ export function assembleAttempt(input: AssemblyInput): { entries: FormEntry[]; d
         only = (input.due ?? []).filter((id) => valid.has(id)).slice(0, req.count);
         if (only.length === 0) throw conflict('nothing-due', `No ${exam.code} item is due for review yet.`);
       }
+      if (req.quiz && req.modules?.length !== 1) throw badRequest('A module quiz names exactly one module in "modules".');
       const entries = assemblePractice(bank.activeEntries(), { exam, seed, count: req.count, domains: req.domains, tasks: req.tasks, modules: req.modules, skills: req.skills, only, seen, exclude: input.exclude }).entries;
       if (entries.length === 0) throw conflict('no-items', `No ${exam.code} item matches this choice of domains, task statements, skills or modules.`);
+      if (req.quiz && entries.length < QUIZ_SIZE) throw conflict('quiz-too-small', `Module ${req.modules![0]} has ${entries.length} ${exam.code} questions; a module quiz needs ${QUIZ_SIZE}.`);
       return { entries, deadlineMs: req.minutes ? now + req.minutes * 60_000 : null };
     }
     const first = nextQuickEntry(bank, exam, [], seed, input.exclude);
@@ -63,6 +66,7 @@ export function assembleAttempt(input: AssemblyInput): { entries: FormEntry[]; d
 /** What a practice covers, as the history names it. */
 export function practiceScope(req: Extract<StartAttempt, { kind: 'practice' }>, served: number): AttemptScope {
   if (req.review) return { review: true };
+  if (req.quiz) return { quiz: true, modules: req.modules };
   if (req.bookmarked) return { bookmarked: true };
   if (req.items) return { items: served };
   const scope: AttemptScope = {};
@@ -71,4 +75,9 @@ export function practiceScope(req: Extract<StartAttempt, { kind: 'practice' }>, 
   if (req.modules?.length) scope.modules = req.modules;
   if (req.skills?.length) scope.skills = req.skills;
   return scope;
+}
+
+/** A module quiz is always 10 questions with feedback after each, whatever the request said. */
+export function normalizeStart(req: StartAttempt): StartAttempt {
+  return req.kind === 'practice' && req.quiz ? { ...req, count: QUIZ_SIZE, feedback: 'immediate', minutes: undefined } : req;
 }

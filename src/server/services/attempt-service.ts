@@ -10,7 +10,7 @@ import { reviewCards } from '../../db/repositories/review-cards.ts';
 import { revealedKeys } from '../../db/repositories/revealed-keys.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError, badRequest, conflict, notFound } from '../errors.ts';
-import { assembleAttempt, practiceScope } from './attempt-assembly.ts';
+import { assembleAttempt, normalizeStart, practiceScope } from './attempt-assembly.ts';
 import { checkAttemptLimits } from './attempt-limits.ts';
 import { closeAttempt } from './close-attempt.ts';
 import { recordResponses } from './record-responses.ts';
@@ -43,7 +43,8 @@ export class AttemptService {
 
   constructor(private readonly deps: AttemptDeps) {}
 
-  async start(user: User, req: StartAttempt): Promise<AttemptView> {
+  async start(user: User, request: StartAttempt): Promise<AttemptView> {
+    const req = normalizeStart(request);
     const { db, bank, now } = this.deps;
     const exam = bank.exam(req.exam);
     if (!exam) throw notFound(`Exam "${req.exam}"`);
