@@ -1,3 +1,6 @@
+import { StudyPathPage } from './study/study-path-page.tsx';
+import { LessonPage } from './study/lesson-page.tsx';
+import { CardsPage } from './study/cards-page.tsx';
 import { applyTheme } from './theme.ts';
 import { useCallback, useEffect, useState } from 'react';
 import type { ExamSummary, SessionView } from '../../src/core/api/contracts.ts';
@@ -81,6 +84,9 @@ export function App() {
   // The first time, the user says which exam they sit before anything else.
   else if (!user.exam) content = <ExamChoicePage session={session} exams={exams} mode="first" onSession={onSession} />;
   else if (route.page === 'mock-intro') content = <MockIntroPage exam={chosen} intro={route} />;
+  else if (route.page === 'study') content = <StudyPathPage key={chosen.id} exam={chosen} />;
+  else if (route.page === 'lesson') content = <LessonPage key={route.id} lessonId={route.id} exam={chosen} />;
+  else if (route.page === 'cards') content = <CardsPage key={chosen.id} exam={chosen} />;
   else if (route.page === 'settings') content = <ExamChoicePage key="settings" session={session} exams={exams} mode="settings" onSession={onSession} />;
   else content = <DashboardPage key={chosen.id} exam={chosen} examDate={user.examDate} today={session.today} />;
   const badge = chosen && user?.exam ? statusBadge(chosen.status, t) : null;
@@ -112,6 +118,11 @@ export function App() {
           {session?.user && (
             <>
               <span className="who">{t('signedInAs', { name: session.user.name })}</span>
+              {session.user.exam && (
+                <a className="link-button" href="#/study" aria-current={route.page === 'study' ? 'page' : undefined}>
+                  {t('studyPath')}
+                </a>
+              )}
               {session.user.exam && (
                 <a className="link-button" href="#/settings">
                   {t('changeExam')}

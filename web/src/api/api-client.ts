@@ -5,6 +5,10 @@ import {
   attemptViewSchema,
   examSummarySchema,
   itemNoteSchema,
+  lessonViewSchema,
+  studyPathSchema,
+  flashCardViewSchema,
+  CARD_RATING_VALUES,
   itemReviewSchema,
   progressSchema,
   saveAckSchema,
@@ -118,6 +122,13 @@ export const api = {
   questionTime: (id: string, times: { position: number; ms: number }[], keepalive = false) => request('PUT', `/api/attempts/${enc(id)}/time`, z.undefined(), { times }, { keepalive }),
   /** A bookmark and personal note on the question at this position (kept on the question, for every later attempt). */
   saveNote: (id: string, position: number, note: ItemNote) => request('PUT', `/api/attempts/${enc(id)}/notes/${position}`, itemNoteSchema, note),
+  /** The study path of an exam: modules with their state, the next step, today's reviews. */
+  study: (exam: string) => request('GET', `/api/study?exam=${enc(exam)}`, studyPathSchema),
+  lesson: (id: string, exam: string) => request('GET', `/api/lessons/${enc(id)}?exam=${enc(exam)}`, lessonViewSchema),
+  /** Time spent reading since the last report; `read` marks the lesson read. */
+  lessonReading: (id: string, exam: string, addMs: number, read: boolean, keepalive = false) => request('POST', `/api/lessons/${enc(id)}/reading`, z.undefined(), { exam, addMs, read }, { keepalive }),
+  dueCards: (exam: string) => request('GET', `/api/cards/due?exam=${enc(exam)}`, z.array(flashCardViewSchema)),
+  rateCard: (id: string, exam: string, rating: (typeof CARD_RATING_VALUES)[number]) => request('POST', `/api/cards/${enc(id)}/rating`, z.object({ due: z.string() }), { exam, rating }),
   /** Quick check: the server appends the next most informative item (409 `quick-complete` once done). */
   next: (id: string) => request('POST', `/api/attempts/${enc(id)}/next`, attemptViewSchema),
   /** A timed practice: stop or restart its clock. */

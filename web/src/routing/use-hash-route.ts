@@ -8,7 +8,15 @@ export interface MockIntro {
   extraMinutes?: number | undefined;
 }
 
-export type Route = { page: 'dashboard' } | { page: 'settings' } | { page: 'attempt'; id: string } | { page: 'report'; id: string } | MockIntro;
+export type Route =
+  | { page: 'dashboard' }
+  | { page: 'settings' }
+  | { page: 'attempt'; id: string }
+  | { page: 'report'; id: string }
+  | MockIntro
+  | { page: 'study' }
+  | { page: 'lesson'; id: string }
+  | { page: 'cards' };
 
 /**
  * Routes live in the URL hash (#/attempts/<id>), so a reload returns to the same screen and the
@@ -17,6 +25,10 @@ export type Route = { page: 'dashboard' } | { page: 'settings' } | { page: 'atte
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '/settings') return { page: 'settings' };
+  if (path === '/study') return { page: 'study' };
+  if (path === '/cards') return { page: 'cards' };
+  const lesson = /^\/lessons\/([a-z0-9-]+)$/.exec(path);
+  if (lesson) return { page: 'lesson', id: lesson[1] as string };
   const intro = /^\/mock\/([a-z0-9-]+)(?:\?(.*))?$/.exec(path);
   if (intro) {
     const q = new URLSearchParams(intro[2] ?? '');
@@ -36,6 +48,12 @@ export function routeHref(route: Route): string {
       return '#/';
     case 'settings':
       return '#/settings';
+    case 'study':
+      return '#/study';
+    case 'cards':
+      return '#/cards';
+    case 'lesson':
+      return `#/lessons/${encodeURIComponent(route.id)}`;
     case 'attempt':
       return `#/attempts/${encodeURIComponent(route.id)}`;
     case 'report':

@@ -1,0 +1,110 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/content/load-content.ts';
+import { bankForExam, taggedQuestions } from '../../src/core/items/exam-tags.ts';
+import { axeProblems, launchBrowser, shoot, signUpInBrowser } from './support/browser.ts';
+import { startApp, type RunningApp } from './support/start-app.ts';
+
+/** The study path on the real content: a lesson, its flash cards with the four ratings, a module quiz passed. */
+describe('the study path in the browser', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+  /** The key of every MLA-C02 module 1 question, by its stem: the test answers the quiz right. */
+  const keys = new Map<string, string[]>();
+
+  beforeAll(async () => {
+    const content = await loadContent('content');
+    for (const q of bankForExam(content.entries, 'mla-c02').flatMap(taggedQuestions)) {
+      if (q.module === 1 && (q.type === 'single' || q.type === 'multiple')) keys.set(q.stem.replace(/\s+/g, ' ').trim(), q.options.filter((o) => o.correct).map((o) => o.text.replace(/\s+/g, ' ').trim()));
+    }
+    app = await startApp('content');
+    browser = await launchBrowser();
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-GB' })).newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await signUpInBrowser(page, app.url, { name: 'Lee Learner', email: 'lee@example.com', password: 'a long enough password' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('shows the modules in order with the next step, and reads a lesson rendered safely', async () => {
+    await page.locator('.app-header').getByRole('link', { name: 'Study path' }).click();
+    await page.getByRole('heading', { name: /^Study path/ }).waitFor();
+    expect(await page.locator('ol.module-list > li').count()).toBe(36);
+    await expect(page.locator('[data-testid="next-step"] p').textContent()).resolves.toBe('Read the lesson of module 1, Data ingestion for ML.');
+    await shoot(page, '40-study-path');
+    await expect(axeProblems(page)).resolves.toEqual([]);
+
+    await page.locator('[data-testid="next-step"] a').click();
+    await page.getByRole('heading', { level: 1, name: 'Data ingestion for ML' }).waitFor();
+    expect(await page.locator('.lesson-body h2').count()).toBeGreaterThanOrEqual(5);
+    expect(await page.locator('.lesson-body table').count()).toBeGreaterThanOrEqual(2);
+    await expect(page.locator('.lesson-body').getAttribute('lang')).resolves.toBe('en');
+    // Links go to AWS pages and open in a new tab; nothing in the lesson runs as HTML.
+    const hrefs = await page.locator('.lesson-body a').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.getAttribute('target')]));
+    expect(hrefs.length).toBeGreaterThan(3);
+    for (const [href, target] of hrefs) {
+      expect(href).toMatch(/^https:\/\/(docs\.)?aws\.amazon\.com\//);
+      expect(target).toBe('_blank');
+    }
+    await shoot(page, '41-lesson');
+    await expect(axeProblems(page)).resolves.toEqual([]);
+    await page.getByRole('button', { name: 'Mark as read: add its flash cards to my reviews' }).click();
+    await page.locator('[data-testid="lesson-read"]').waitFor();
+  });
+
+  it('reviews flash cards with the four ratings, by keyboard', async () => {
+    await page.getByRole('link', { name: 'Review the flash cards' }).click();
+    await page.locator('[data-testid="flash-card"]').waitFor();
+    await expect(page.locator('.flash-card .subtle').first().textContent()).resolves.toMatch(/^Card 1 of 14 · Data ingestion for ML/);
+    for (const [i, key] of ['1', '2', '3', '4'].entries()) {
+      await page.locator('.flash-card .subtle', { hasText: `Card ${i + 1} of 14` }).waitFor();
+      await page.keyboard.press('Space');
+      await page.locator('.card-ratings').waitFor();
+      if (i === 0) {
+        await expect(page.locator('.card-ratings .rating-when').allTextContents()).resolves.toEqual([expect.stringMatching(/^in \d+ min$/), expect.stringMatching(/^in \d+ min$/), expect.stringMatching(/^in \d+ min$|^tomorrow$/), expect.stringMatching(/^tomorrow$|^in \d+ days$/)]);
+        await shoot(page, '42-flash-card');
+        await expect(axeProblems(page)).resolves.toEqual([]);
+      }
+      await page.keyboard.press(key);
+    }
+    await page.locator('.flash-card .subtle', { hasText: 'Card 5 of 14' }).waitFor();
+  });
+
+  it('passes the module quiz with 8 or more right, and the path says so', async () => {
+    await page.locator('.app-header').getByRole('link', { name: 'Study path' }).click();
+    await page.locator('[data-testid="next-step"]').waitFor();
+    await expect(page.locator('li[data-module="1"] .badge').textContent()).resolves.toBe('Lesson read');
+    await expect(page.locator('[data-testid="today-reviews"] p').first().textContent()).resolves.toMatch(/^\d+ flash cards and 0 missed questions due today \(4 of 50 reviews done today\)\.$/);
+    await page.locator('[data-testid="next-step"] button', { hasText: 'Take the quiz' }).click();
+    await page.locator('article.item').waitFor();
+    await expect(page.locator('.nav-grid li').count()).resolves.toBe(10);
+    for (let i = 0; i < 10; i++) {
+      const stem = ((await page.locator('article.item .stem').textContent()) ?? '').replace(/\s+/g, ' ').trim();
+      const key = keys.get(stem);
+      expect(key, stem).toBeDefined();
+      for (const text of key!) await page.locator('article.item .option', { has: page.locator('.option-text', { hasText: text }) }).locator('input').check();
+      if (i < 9) await page.locator('.item-actions button', { hasText: 'Next' }).click();
+    }
+    await page.locator('.side-actions button.primary').click();
+    await page.getByRole('button', { name: 'Yes, submit' }).click();
+    await page.getByRole('heading', { name: /Practice report/ }).waitFor();
+    await page.locator('.app-header').getByRole('link', { name: 'Study path' }).click();
+    await page.locator('li[data-module="1"] .badge', { hasText: 'Quiz passed' }).waitFor();
+    await expect(page.locator('li[data-module="1"] p.subtle').textContent()).resolves.toMatch(/best quiz score 10 of 10/);
+    await expect(page.locator('[data-testid="next-step"] p').textContent()).resolves.toBe('Read the lesson of module 2, SageMaker Data Wrangler.');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('speaks French', async () => {
+    await page.getByLabel('Language', { exact: true }).selectOption('fr');
+    await page.getByRole('heading', { name: /^Parcours/ }).waitFor();
+    await expect(page.locator('li[data-module="1"] .badge').textContent()).resolves.toBe('Quiz réussi');
+    await expect(page.locator('li[data-module="1"] .module-title').textContent()).resolves.toContain('Ingestion de données pour le ML');
+    await shoot(page, '43-study-path-fr');
+    await expect(axeProblems(page)).resolves.toEqual([]);
+  });
+});
