@@ -105,6 +105,12 @@ export interface Database {
     last_rating: string;
     updated_ms: number;
   };
+  /** Practice answers marked "I was unsure" (`015-unsure-answers`). */
+  unsure_answers: {
+    attempt_id: string;
+    position: number;
+    updated_ms: number;
+  };
   /** A user's bookmark and note on a question (`013-item-notes`). */
   item_notes: {
     user_id: string;

@@ -84,6 +84,9 @@ describe('practice in the browser', () => {
     const check = page.getByRole('button', { name: 'Vérifier' });
     await expect(check.isDisabled()).resolves.toBe(true);
     await answerCurrent(page);
+    // "I was unsure": stored before Check, so a lucky right answer comes back in the reviews.
+    await page.getByLabel(/^Réponse incertaine/).check();
+    await page.locator('label.unsure input:checked').waitFor();
     await check.focus();
     await page.keyboard.press('Enter');
     const feedback = page.locator('.feedback');
@@ -93,6 +96,8 @@ describe('practice in the browser', () => {
     await expect(feedback.locator('.why').count()).resolves.toBeGreaterThanOrEqual(3);
     await expect(feedback.locator('.references a').count()).resolves.toBeGreaterThan(0);
     await expect(page.locator('article.item :is(input, select, .order-buttons button):not([disabled])').count()).resolves.toBe(0);
+    // The mark stays, locked with the checked question.
+    await page.locator('label.unsure input:disabled:checked').waitFor();
     await shoot(page, '21-practice-feedback');
     await expect(axeProblems(page)).resolves.toEqual([]);
 

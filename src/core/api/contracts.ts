@@ -224,6 +224,8 @@ export const attemptViewSchema = z.object({
   serverNow: z.string(),
   items: z.array(presentedItemSchema),
   answers: z.record(z.string(), savedAnswerSchema),
+  /** Practice: the positions whose answer the candidate marked "I was unsure" (GET only). */
+  unsure: z.array(z.number()).optional(),
   /** Practice: the user's bookmark and note on each question that has one, by position (GET only). */
   notes: z.record(z.string(), z.object({ bookmarked: z.boolean(), note: z.string() })).optional(),
   /** Milliseconds each question has been on screen so far, by position (GET only: the browser carries on from them). */

@@ -6,7 +6,7 @@ import type { Database } from '../../db/schema.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
 
 /**
- * Bookmarks and personal notes on questions. The browser names a question by its attempt and
+ * Bookmarks and personal notes on questions, and "I was unsure" on practice answers. The browser names a question by its attempt and
  * position (it never sees bank ids before a report); the note is kept on the question itself, so it
  * shows again in every later practice and report. A mock in progress has none, as on the real exam.
  */
@@ -24,6 +24,21 @@ export class ItemNotesService {
     return note;
   }
 
+  /**
+   * "I was unsure" on a practice answer: a right answer so marked still enters the review queue (as
+   * Hard). It must be said before the question is checked or the practice finished.
+   */
+  async markUnsure(user: User, attemptId: string, position: number, unsure: boolean): Promise<{ unsure: boolean }> {
+    const record = await this.owned(user, attemptId);
+    if (record.kind !== 'practice') throw conflict('unsure-practice-only', 'Only a practice answer can be marked unsure.');
+    if (record.status !== 'open') throw conflict('attempt-submitted', 'This practice is over; its answers can no longer change.');
+    if (!record.form[position]) throw badRequest(`position ${position} is not on this attempt (it has ${record.form.length} questions).`);
+    const { db } = this.deps;
+    if (unsure) await db.insertInto('unsure_answers').values({ attempt_id: attemptId, position, updated_ms: this.deps.now() }).onConflict((oc) => oc.columns(['attempt_id', 'position']).doNothing()).execute();
+    else await db.deleteFrom('unsure_answers').where('attempt_id', '=', attemptId).where('position', '=', position).execute();
+    return { unsure };
+  }
+
   /** A practice's view with the notes on its questions (a mock's and a quick check's have none). */
   async withNotes(user: User, view: AttemptView): Promise<AttemptView> {
     if (view.kind !== 'practice') return view;
@@ -34,7 +49,8 @@ export class ItemNotesService {
       const n = notes.get(e.itemId);
       if (n) byPosition[String(position)] = n;
     });
-    return { ...view, notes: byPosition };
+    const unsure = await this.deps.db.selectFrom('unsure_answers').select('position').where('attempt_id', '=', view.id).execute();
+    return { ...view, notes: byPosition, unsure: unsure.map((u) => u.position) };
   }
 
   /** A report with the user's note on each question that has one. */

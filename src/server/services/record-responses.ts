@@ -33,9 +33,10 @@ export async function recordResponses(
     })),
   );
   const cards = await reviewCards.byUser(trx, record.userId, rows.map((r) => r.entry.itemId));
+  const unsure = new Set((await trx.selectFrom('unsure_answers').select('position').where('attempt_id', '=', record.id).execute()).map((u) => u.position));
   for (const r of rows) {
     const before = cards.get(r.entry.itemId);
-    const card = scheduleReview(before ? parseCard(before) : null, r.correct, new Date(now));
+    const card = scheduleReview(before ? parseCard(before) : null, r.correct, new Date(now), unsure.has(r.entry.position));
     if (card) await reviewCards.upsert(trx, { userId: record.userId, itemId: r.entry.itemId, card: JSON.stringify(card), dueMs: card.due.getTime(), lapses: card.lapses, now });
   }
 }

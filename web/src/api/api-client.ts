@@ -120,6 +120,8 @@ export const api = {
   saveAnswer: (id: string, position: number, body: SaveAnswer) => request('PUT', `/api/attempts/${enc(id)}/answers/${position}`, saveAckSchema, body),
   /** How long each question has been on screen (cumulative); `keepalive` lets it finish as the page closes. */
   questionTime: (id: string, times: { position: number; ms: number }[], keepalive = false) => request('PUT', `/api/attempts/${enc(id)}/time`, z.undefined(), { times }, { keepalive }),
+  /** "I was unsure" on a practice answer (before it is checked or the practice finished). */
+  markUnsure: (id: string, position: number, unsure: boolean) => request('PUT', `/api/attempts/${enc(id)}/unsure/${position}`, z.object({ unsure: z.boolean() }), { unsure }),
   /** A bookmark and personal note on the question at this position (kept on the question, for every later attempt). */
   saveNote: (id: string, position: number, note: ItemNote) => request('PUT', `/api/attempts/${enc(id)}/notes/${position}`, itemNoteSchema, note),
   /** The study path of an exam: modules with their state, the next step, today's reviews. */

@@ -221,6 +221,12 @@ function ExamScreen({ attemptId, a, exam }: { attemptId: string; a: AttemptState
                 onChange={(next) => a.update(current.position, next)}
               />
               {a.view.kind === 'practice' && (
+                <label className="choice-line unsure">
+                  <input type="checkbox" checked={a.unsure.has(current.position)} disabled={locked} onChange={(e) => a.setUnsure(current.position, e.target.checked)} />
+                  {t('unsureLabel')}
+                </label>
+              )}
+              {a.view.kind === 'practice' && (
                 <ItemNoteEditor key={current.position} attemptId={attemptId} position={current.position} initial={notes[current.position]} onSaved={(n) => setNotes((all) => ({ ...all, [current.position]: n }))} />
               )}
               <div className="item-actions">

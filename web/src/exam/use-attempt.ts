@@ -53,6 +53,9 @@ export function useAttempt(attemptId: string) {
   /** Quick check: the server has no further item (409 quick-complete). */
   const [complete, setComplete] = useState(false);
   const finishing = useRef(false);
+  /** Practice: answers marked "I was unsure", and the last such mark still on its way to the server. */
+  const [unsure, setUnsureState] = useState<Set<number>>(new Set());
+  const unsureSaving = useRef<Promise<unknown>>(Promise.resolve());
   /** The time each question had when the page loaded: the question clock carries on from it. */
   const [loadedTimes, setLoadedTimes] = useState<Record<string, number> | undefined>(undefined);
   const time = useQuestionTime(attemptId, loadedTimes);
@@ -127,6 +130,7 @@ export function useAttempt(attemptId: string) {
         setStates(initial);
         setChecked(locked);
         setLoadedTimes(v.times ?? {});
+        setUnsureState(new Set(v.unsure ?? []));
         setView(v);
         if (outbox.length) queue.current?.restore(outbox);
       },
@@ -152,10 +156,24 @@ export function useAttempt(attemptId: string) {
     queue.current?.enqueue(position, next);
   }, []);
 
+  /** Marks a practice answer unsure (or not); Check and Finish wait for the mark to be stored. */
+  const setUnsure = useCallback(
+    (position: number, value: boolean) => {
+      setUnsureState((s) => {
+        const next = new Set(s);
+        if (value) next.add(position);
+        else next.delete(position);
+        return next;
+      });
+      unsureSaving.current = api.markUnsure(attemptId, position, value).catch((e: unknown) => setNotice(e instanceof Error ? e.message : String(e)));
+    },
+    [attemptId],
+  );
+
   /** Practice with immediate feedback: save, then reveal the key; the item is then locked. */
   const check = useCallback(
     async (position: number) => {
-      await queue.current?.flush();
+      await Promise.all([queue.current?.flush(), unsureSaving.current]);
       try {
         const review = await api.check(attemptId, position);
         setReviews((r) => ({ ...r, [position]: review }));
@@ -210,7 +228,7 @@ export function useAttempt(attemptId: string) {
 
   const submit = useCallback(async () => {
     setSubmitting(true);
-    await Promise.all([queue.current?.flush(), time.flush()]);
+    await Promise.all([queue.current?.flush(), time.flush(), unsureSaving.current]);
     try {
       await api.submit(attemptId);
     } catch (e) {
@@ -224,7 +242,7 @@ export function useAttempt(attemptId: string) {
     navigate({ page: 'report', id: attemptId });
   }, [attemptId, time.flush]);
 
-  return { showQuestion: time.show, view, offset, states, checked, reviews, status, notice, error, submitting, advancing, complete, update, check, advance, submit, finish, setNotice, setPaused };
+  return { showQuestion: time.show, unsure, setUnsure, view, offset, states, checked, reviews, status, notice, error, submitting, advancing, complete, update, check, advance, submit, finish, setNotice, setPaused };
 }
 
 export type AttemptState = ReturnType<typeof useAttempt>;

@@ -438,4 +438,5 @@ export const en = {
   inOneDay: 'tomorrow',
   inDays: 'in {n} days',
   inMonths: 'in {n} months',
+  unsureLabel: 'I was unsure (a right answer will still come back in my reviews)',
 };

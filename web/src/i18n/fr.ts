@@ -440,4 +440,5 @@ export const fr: Messages = {
   inOneDay: 'demain',
   inDays: 'dans {n} jours',
   inMonths: 'dans {n} mois',
+  unsureLabel: 'Réponse incertaine (juste, elle reviendra quand même dans mes révisions)',
 };

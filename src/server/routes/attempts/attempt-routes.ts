@@ -31,6 +31,11 @@ export function attemptRoutes(app: FastifyInstance, opts: { attempts: AttemptSer
     const user = requireUser(req);
     return opts.notes.withNotes(user, await opts.times.withTimes(await svc.view(user, validate(idParams, req.params, 'address').id)));
   });
+  app.put('/api/attempts/:id/unsure/:position', async (req) => {
+    const user = requireUser(req);
+    const { id, position } = validate(positionParams, req.params, 'address');
+    return opts.notes.markUnsure(user, id, position, validate(z.strictObject({ unsure: z.boolean() }), req.body).unsure);
+  });
   app.put('/api/attempts/:id/notes/:position', async (req) => {
     const user = requireUser(req);
     const { id, position } = validate(positionParams, req.params, 'address');
