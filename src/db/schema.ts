@@ -105,6 +105,15 @@ export interface Database {
     last_rating: string;
     updated_ms: number;
   };
+  /** A study plan per user and exam (`016-study-plans`): its settings and the plan as first made (JSON). */
+  study_plans: {
+    user_id: string;
+    exam: string;
+    exam_date: string;
+    hours_per_week: number;
+    snapshot: string;
+    created_ms: number;
+  };
   /** Practice answers marked "I was unsure" (`015-unsure-answers`). */
   unsure_answers: {
     attempt_id: string;

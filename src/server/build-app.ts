@@ -19,6 +19,7 @@ import { accountRoutes } from './routes/account/account-routes.ts';
 import { attemptRoutes } from './routes/attempts/attempt-routes.ts';
 import { QuestionTimeService } from './services/question-time-service.ts';
 import { StudyService } from './services/study-service.ts';
+import { StudyPlanService } from './services/study-plan-service.ts';
 import { studyRoutes } from './routes/study/study-routes.ts';
 import type { Lesson } from '../core/lessons/lesson-schema.ts';
 import { ItemNotesService } from './services/item-notes-service.ts';
@@ -98,8 +99,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   examRoutes(app, { bank, now });
   attemptRoutes(app, { attempts, times: new QuestionTimeService({ db: opts.db, bank, now }), notes: new ItemNotesService({ db: opts.db, now }), db: opts.db, now });
   accountRoutes(app, { account: new AccountService({ db: opts.db, now }) });
-  studyRoutes(app, { study: new StudyService({ db: opts.db, bank, lessons: opts.lessons ?? [], now }), defaultExam: defaultExamId(opts.exams) ?? '' });
-  progressRoutes(app, { progress: new ProgressService({ db: opts.db, bank, attempts, now }), defaultExam: defaultExamId(opts.exams) ?? '' });
+  const progress = new ProgressService({ db: opts.db, bank, attempts, now });
+  const study = new StudyService({ db: opts.db, bank, lessons: opts.lessons ?? [], now });
+  studyRoutes(app, { study, plans: new StudyPlanService({ db: opts.db, bank, study, progress, now }), defaultExam: defaultExamId(opts.exams) ?? '' });
+  progressRoutes(app, { progress, defaultExam: defaultExamId(opts.exams) ?? '' });
 
   const webDir = opts.webDir ? path.resolve(opts.webDir) : undefined;
   if (webDir && existsSync(path.join(webDir, 'index.html'))) {

@@ -481,6 +481,21 @@ export const flashCardViewSchema = z.object({
 export type FlashCardView = z.infer<typeof flashCardViewSchema>;
 export const rateCardSchema = z.strictObject({ exam: z.string().min(1).max(40), rating: z.enum(CARD_RATING_VALUES) });
 
+export const planSettingsSchema = z.strictObject({ exam: z.string().min(1).max(40), examDate: isoDay, hoursPerWeek: z.number().int().min(1).max(60) });
+const planSessionSchema = z.object({ day: z.string(), kind: z.enum(['module', 'review', 'quick-check', 'mock', 'exam']), minutes: z.number(), module: z.number().optional() });
+export const studyPlanViewSchema = z.object({
+  exam: z.string(),
+  examDate: z.string(),
+  hoursPerWeek: z.number(),
+  weeks: z.array(z.object({ start: z.string(), sessions: z.array(planSessionSchema), modulesDone: z.array(z.number()) })),
+  moduleHours: z.number(),
+  availableHours: z.number(),
+  /** Planned against done, from the plan as first made. */
+  status: z.object({ state: z.enum(['on-track', 'behind', 'ahead']), expected: z.array(z.number()), done: z.array(z.number()), behind: z.array(z.number()) }),
+  createdAt: z.string(),
+});
+export type StudyPlanView = z.infer<typeof studyPlanViewSchema>;
+
 /** Every error the API returns. */
 export const apiErrorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
