@@ -99,6 +99,28 @@ describe('the study path in the browser', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('makes a plan to the exam date, refusing a past date, and offers it as a calendar', async () => {
+    await page.locator('#plan-date').fill('2026-11-01');
+    await page.locator('#plan-hours').fill('8');
+    await page.getByRole('button', { name: 'Make my plan' }).click();
+    await expect(page.locator('[data-testid="study-plan"] [role="alert"]').textContent()).resolves.toMatch(/^The exam date 2026-11-01 is not after today \(\d{4}-\d\d-\d\d\): give the date of your next sitting\.$/);
+    const inSixWeeks = new Date(Date.now() + 42 * 86_400_000).toISOString().slice(0, 10);
+    await page.locator('#plan-date').fill(inSixWeeks);
+    await page.getByRole('button', { name: 'Make my plan' }).click();
+    await page.locator('[data-testid="plan-status"]').waitFor();
+    await expect(page.locator('[data-testid="plan-status"]').textContent()).resolves.toBe('On track: no module was due yet.');
+    expect(await page.locator('table.plan-weeks tbody tr').count()).toBeGreaterThanOrEqual(6);
+    await expect(page.locator('table.plan-weeks tbody').textContent()).resolves.toContain('mock exam');
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Add to my calendar (.ics)' }).click();
+    const { readFile } = await import('node:fs/promises');
+    const ics = await readFile((await (await download).path()) as string, 'utf8');
+    expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+    expect(ics).toContain('SUMMARY:Exam day: MLA-C02');
+    await shoot(page, '44-study-plan');
+    await expect(axeProblems(page)).resolves.toEqual([]);
+  });
+
   it('speaks French', async () => {
     await page.getByLabel('Language', { exact: true }).selectOption('fr');
     await page.getByRole('heading', { name: /^Parcours/ }).waitFor();

@@ -84,7 +84,7 @@ export function App() {
   // The first time, the user says which exam they sit before anything else.
   else if (!user.exam) content = <ExamChoicePage session={session} exams={exams} mode="first" onSession={onSession} />;
   else if (route.page === 'mock-intro') content = <MockIntroPage exam={chosen} intro={route} />;
-  else if (route.page === 'study') content = <StudyPathPage key={chosen.id} exam={chosen} />;
+  else if (route.page === 'study') content = <StudyPathPage key={chosen.id} exam={chosen} examDate={user.examDate} />;
   else if (route.page === 'lesson') content = <LessonPage key={route.id} lessonId={route.id} exam={chosen} />;
   else if (route.page === 'cards') content = <CardsPage key={chosen.id} exam={chosen} />;
   else if (route.page === 'settings') content = <ExamChoicePage key="settings" session={session} exams={exams} mode="settings" onSession={onSession} />;

@@ -33,6 +33,18 @@ describe('the study plan', () => {
     expect(Math.max(...all.filter((s) => s.kind === 'module').map((s) => s.minutes))).toBeLessThanOrEqual(90);
   });
 
+  it('with too little time, shares the weeks by need without overloading the last one, and says the modules need more', () => {
+    const many: PlanModule[] = Array.from({ length: 30 }, (_, i) => ({ id: i + 1, title: `M${i + 1}`, weight: 1 / 30, mastery: 0, passed: false }));
+    const plan = buildPlan({ ...base, hoursPerWeek: 4, modules: many });
+    expect(plan.moduleHours).toBe(45);
+    expect(plan.availableHours).toBeLessThan(plan.moduleHours);
+    for (const w of plan.weeks) expect(w.sessions.filter((s) => s.kind !== 'exam').reduce((a, s) => a + s.minutes, 0)).toBeLessThanOrEqual(240 + 30);
+    // Path order is kept across the weeks and within each.
+    const order = plan.weeks.flatMap((w) => w.sessions.filter((s) => s.kind === 'module').map((s) => s.module!));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(plan.weeks.flatMap((w) => w.modulesDone)).toEqual(many.map((m) => m.id));
+  });
+
   it('refuses an exam date that is not after today, with a message', () => {
     expect(() => buildPlan({ ...base, examDate: '2026-12-07' })).toThrow(new PlanError('The exam date 2026-12-07 is not after today (2026-12-07): give the date of your next sitting.'));
     expect(() => buildPlan({ ...base, examDate: '2026-11-30' })).toThrow(PlanError);
@@ -48,6 +60,8 @@ describe('the study plan', () => {
     expect(planStatus(first, after, new Set(due))).toMatchObject({ state: 'on-track', behind: [] });
     expect(planStatus(first, '2026-12-10', new Set())).toMatchObject({ state: 'on-track', expected: [] });
     expect(planStatus(first, '2026-12-10', new Set([1, 2]))).toMatchObject({ state: 'ahead' });
+    // Module 3 was passed before the plan: it is not progress on it.
+    expect(planStatus(first, '2026-12-10', new Set([3]))).toMatchObject({ state: 'on-track', done: [] });
     // Re-planned from a later day, with less time: the same modules, packed into the weeks left.
     const later = buildPlan({ ...base, today: '2026-12-28' });
     expect(later.weeks).toHaveLength(3);

@@ -45,7 +45,7 @@ export interface StudyPlan {
   examDate: string;
   hoursPerWeek: number;
   weeks: PlanWeek[];
-  /** Hours the modules need (at least 1.5 each), and the hours the weeks leave for them. */
+  /** Hours the modules need (at least 1.5 each), and the hours the weeks leave for them: more needed than left means the plan is short of time. */
   moduleHours: number;
   availableHours: number;
 }
@@ -93,23 +93,25 @@ export function buildPlan(input: PlanInput): StudyPlan {
   const todo = input.modules.filter((m) => !m.passed);
   const need = todo.map((m) => m.weight * (1 - m.mastery) + 0.01);
   const needSum = need.reduce((a, b) => a + b, 0) || 1;
-  // What is left after each module's minimum is shared by need; with too little time, every module gets its minimum.
-  const spare = Math.max(0, availableMinutes - todo.length * MIN_MODULE_MINUTES);
-  const minutes = todo.map((_, i) => Math.round(MIN_MODULE_MINUTES + (spare * need[i]!) / needSum));
-  // Lay the modules out in path order, filling each week's capacity, sessions of up to 90 minutes on successive days.
+  // Each module gets a minimum and the rest is shared by need. With too little time for the minimums,
+  // the weeks' time is shared by need alone (and the plan says the modules need more than there is).
+  const floor = todo.length * MIN_MODULE_MINUTES;
+  const spare = Math.max(0, availableMinutes - floor);
+  const needed = todo.map((_, i) => MIN_MODULE_MINUTES + (spare * need[i]!) / needSum);
+  const minutes = availableMinutes >= floor ? needed : todo.map((_, i) => (availableMinutes * need[i]!) / needSum);
+  // Lay the modules out in path order, filling each week's capacity in sessions of up to 90 minutes,
+  // spread over the week's days in order.
+  const weekCapacity = [...capacity];
   let w = 0;
-  let dayInWeek = 0;
   todo.forEach((m, i) => {
     let left = minutes[i]!;
-    while (left > 0) {
-      while (w < weeks - 1 && capacity[w]! < 1) {
-        w += 1;
-        dayInWeek = 0;
-      }
-      const take = Math.min(left, SESSION_MAX, w < weeks - 1 ? capacity[w]! : left);
+    while (left > 0.5) {
+      while (w < weeks - 1 && capacity[w]! < 1) w += 1;
+      const take = Math.min(left, SESSION_MAX, Math.max(capacity[w]!, w === weeks - 1 ? left : 0));
       const daysInWeek = Math.min(7, days - w * 7);
-      plan[w]!.sessions.push({ day: iso(start + (w * 7 + (dayInWeek % daysInWeek)) * DAY), kind: 'module', module: m.id, minutes: Math.round(take) });
-      dayInWeek += 1;
+      const used = weekCapacity[w]! - capacity[w]!;
+      const dayIndex = Math.min(daysInWeek - 1, Math.floor((used / Math.max(1, weekCapacity[w]!)) * daysInWeek));
+      plan[w]!.sessions.push({ day: iso(start + (w * 7 + dayIndex) * DAY), kind: 'module', module: m.id, minutes: Math.max(1, Math.round(take)) });
       capacity[w] = capacity[w]! - take;
       left -= take;
     }
@@ -117,7 +119,7 @@ export function buildPlan(input: PlanInput): StudyPlan {
   });
   plan[weeks - 1]!.sessions.push({ day: input.examDate, kind: 'exam', minutes: input.mockMinutes });
   for (const week of plan) week.sessions.sort((a, b) => a.day.localeCompare(b.day) || order(a.kind) - order(b.kind));
-  return { examDate: input.examDate, hoursPerWeek: input.hoursPerWeek, weeks: plan, moduleHours: round1(minutes.reduce((a, b) => a + b, 0) / 60), availableHours: round1(availableMinutes / 60) };
+  return { examDate: input.examDate, hoursPerWeek: input.hoursPerWeek, weeks: plan, moduleHours: round1(Math.max(floor, needed.reduce((a, b) => a + b, 0)) / 60), availableHours: round1(availableMinutes / 60) };
 }
 
 const order = (k: SessionKind) => ['review', 'quick-check', 'module', 'mock', 'exam'].indexOf(k);
@@ -130,7 +132,9 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 export function planStatus(original: StudyPlan, today: string, passed: ReadonlySet<number>): { expected: number[]; done: number[]; behind: number[]; state: 'on-track' | 'behind' | 'ahead' } {
   const expected = original.weeks.filter((w) => day(w.start) + 7 * DAY <= day(today)).flatMap((w) => w.modulesDone);
   const behind = expected.filter((m) => !passed.has(m));
-  const done = [...passed];
+  // Modules passed before the plan was made are not progress on it.
+  const planned = new Set(original.weeks.flatMap((w) => w.modulesDone));
+  const done = [...passed].filter((m) => planned.has(m));
   const ahead = done.length > expected.length && behind.length === 0;
   return { expected, done, behind, state: behind.length ? 'behind' : ahead ? 'ahead' : 'on-track' };
 }

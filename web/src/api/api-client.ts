@@ -7,6 +7,7 @@ import {
   itemNoteSchema,
   lessonViewSchema,
   studyPathSchema,
+  studyPlanViewSchema,
   flashCardViewSchema,
   CARD_RATING_VALUES,
   itemReviewSchema,
@@ -129,6 +130,9 @@ export const api = {
   lesson: (id: string, exam: string) => request('GET', `/api/lessons/${enc(id)}?exam=${enc(exam)}`, lessonViewSchema),
   /** Time spent reading since the last report; `read` marks the lesson read. */
   lessonReading: (id: string, exam: string, addMs: number, read: boolean, keepalive = false) => request('POST', `/api/lessons/${enc(id)}/reading`, z.undefined(), { exam, addMs, read }, { keepalive }),
+  /** The study plan (404 before the candidate makes one). */
+  plan: (exam: string) => request('GET', `/api/plan?exam=${enc(exam)}`, studyPlanViewSchema),
+  setPlan: (exam: string, examDate: string, hoursPerWeek: number) => request('PUT', '/api/plan', studyPlanViewSchema, { exam, examDate, hoursPerWeek }),
   dueCards: (exam: string) => request('GET', `/api/cards/due?exam=${enc(exam)}`, z.array(flashCardViewSchema)),
   rateCard: (id: string, exam: string, rating: (typeof CARD_RATING_VALUES)[number]) => request('POST', `/api/cards/${enc(id)}/rating`, z.object({ due: z.string() }), { exam, rating }),
   /** Quick check: the server appends the next most informative item (409 `quick-complete` once done). */

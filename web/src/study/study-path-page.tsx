@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import { useStartAttempt } from '../pages/use-start-attempt.ts';
 import { routeHref } from '../routing/use-hash-route.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
+import { PlanPanel } from './plan-panel.tsx';
 
 /** Minutes to read a lesson, at 200 words a minute. */
 const readingMinutes = (words: number) => Math.max(1, Math.round(words / 200));
@@ -15,7 +16,7 @@ const readingMinutes = (words: number) => Math.max(1, Math.round(words / 200));
  * The study path of the exam: its modules in order, each with its lesson, its quiz and its state
  * (not started, lesson read, quiz passed), the time spent, the next step, and today's reviews.
  */
-export function StudyPathPage({ exam }: { exam: ExamSummary }) {
+export function StudyPathPage({ exam, examDate }: { exam: ExamSummary; examDate: string | null }) {
   const { t, locale } = useI18n();
   const [path, setPath] = useState<StudyPath | null>(null);
   const [error, setError] = useState<ApiRequestError | null>(null);
@@ -72,6 +73,7 @@ export function StudyPathPage({ exam }: { exam: ExamSummary }) {
           )}
         </section>
       )}
+      <PlanPanel exam={exam} examDate={examDate} />
       <section className="panel" aria-labelledby="modules-title">
         <h2 id="modules-title">{t('modulesTitle')}</h2>
         <ol className="module-list">
