@@ -105,6 +105,18 @@ export interface Database {
     last_rating: string;
     updated_ms: number;
   };
+  /** Real exam results (`017-exam-results`); `domains` is JSON (domain id → meets / needs-improvement). */
+  exam_results: {
+    id: string;
+    user_id: string;
+    exam: string;
+    sat_on: string;
+    scaled: number;
+    passed: number;
+    beta: number;
+    domains: string;
+    created_ms: number;
+  };
   /** A study plan per user and exam (`016-study-plans`): its settings and the plan as first made (JSON). */
   study_plans: {
     user_id: string;

@@ -20,6 +20,7 @@ import { attemptRoutes } from './routes/attempts/attempt-routes.ts';
 import { QuestionTimeService } from './services/question-time-service.ts';
 import { StudyService } from './services/study-service.ts';
 import { StudyPlanService } from './services/study-plan-service.ts';
+import { ExamResultService } from './services/exam-result-service.ts';
 import { studyRoutes } from './routes/study/study-routes.ts';
 import type { Lesson } from '../core/lessons/lesson-schema.ts';
 import { ItemNotesService } from './services/item-notes-service.ts';
@@ -101,7 +102,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   accountRoutes(app, { account: new AccountService({ db: opts.db, now }) });
   const progress = new ProgressService({ db: opts.db, bank, attempts, now });
   const study = new StudyService({ db: opts.db, bank, lessons: opts.lessons ?? [], now });
-  studyRoutes(app, { study, plans: new StudyPlanService({ db: opts.db, bank, study, progress, now }), defaultExam: defaultExamId(opts.exams) ?? '' });
+  studyRoutes(app, { study, plans: new StudyPlanService({ db: opts.db, bank, study, progress, now }), results: new ExamResultService({ db: opts.db, bank, now }), defaultExam: defaultExamId(opts.exams) ?? '' });
   progressRoutes(app, { progress, defaultExam: defaultExamId(opts.exams) ?? '' });
 
   const webDir = opts.webDir ? path.resolve(opts.webDir) : undefined;

@@ -496,6 +496,29 @@ export const studyPlanViewSchema = z.object({
 });
 export type StudyPlanView = z.infer<typeof studyPlanViewSchema>;
 
+/** POST /api/results: a real result from the AWS score report. */
+export const examResultSchema = z.strictObject({
+  exam: z.string().min(1).max(40),
+  satOn: isoDay,
+  scaled: z.number().int(),
+  passed: z.boolean(),
+  domains: z.record(z.string().max(10), z.enum(['meets', 'needs-improvement'])),
+});
+export const examResultViewSchema = z.object({
+  id: z.string(),
+  exam: z.string(),
+  satOn: z.string(),
+  scaled: z.number(),
+  passed: z.boolean(),
+  beta: z.boolean(),
+  domains: z.record(z.string(), z.enum(['meets', 'needs-improvement'])),
+  after: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('retake'), earliest: z.string(), reason: z.enum(['wait', 'beta-once']), focus: z.array(z.string()) }),
+    z.object({ kind: z.literal('certified'), validUntil: z.string(), prepareFrom: z.string() }),
+  ]),
+});
+export type ExamResultView = z.infer<typeof examResultViewSchema>;
+
 /** Every error the API returns. */
 export const apiErrorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),

@@ -47,6 +47,7 @@ export class AccountService {
     const responses = await db.selectFrom('responses').selectAll().where('user_id', '=', user.id).orderBy('answered_ms').execute();
     const cards = await db.selectFrom('review_cards').selectAll().where('user_id', '=', user.id).execute();
     const notes = await itemNotes.all(db, user.id);
+    const results = await db.selectFrom('exam_results').select(['exam', 'sat_on', 'scaled', 'passed', 'domains']).where('user_id', '=', user.id).execute();
     const lessons = await db.selectFrom('lesson_progress').selectAll().where('user_id', '=', user.id).execute();
     const flashCards = await db.selectFrom('card_reviews').select(['card_id', 'due_ms', 'reviews', 'last_rating']).where('user_id', '=', user.id).execute();
     const json = (s: string | null) => (s === null ? null : (JSON.parse(s) as unknown));
@@ -69,6 +70,7 @@ export class AccountService {
       responses: responses.map((r) => ({ itemId: r.item_id, correct: r.correct === 1, answer: json(r.answer), answeredAt: new Date(Number(r.answered_ms)).toISOString() })),
       lessons: lessons.map((l) => ({ lessonId: l.lesson_id, readAt: l.read_ms === null ? null : new Date(Number(l.read_ms)).toISOString(), secondsSpent: Math.round(Number(l.time_ms) / 1000) })),
       flashCards: flashCards.map((c) => ({ cardId: c.card_id, due: new Date(Number(c.due_ms)).toISOString(), reviews: Number(c.reviews), lastRating: c.last_rating })),
+      examResults: results.map((r) => ({ exam: r.exam, satOn: r.sat_on, scaled: r.scaled, passed: r.passed === 1, domains: json(r.domains) })),
       notes: notes.map((n) => ({ itemId: n.itemId, bookmarked: n.bookmarked, note: n.note, updatedAt: new Date(n.updatedMs).toISOString() })),
       reviewCards: cards.map((c) => ({ itemId: c.item_id, due: new Date(Number(c.due_ms)).toISOString(), lapses: c.lapses })),
     };
@@ -83,6 +85,7 @@ export class AccountService {
         await trx.insertInto('users').values({ id: standIn, email: `${standIn}@deleted.invalid`, name: '', password_hash: '!', locale: 'en', created_ms: this.deps.now(), exam: null, exam_date: null, theme: 'system', calibration_consent: 1 }).execute();
         await trx.updateTable('attempts').set({ user_id: standIn, scope: null }).where('user_id', '=', user.id).execute();
         await trx.updateTable('responses').set({ user_id: standIn }).where('user_id', '=', user.id).execute();
+        await trx.updateTable('exam_results').set({ user_id: standIn }).where('user_id', '=', user.id).execute();
         const kept = trx.selectFrom('attempts').select('id').where('user_id', '=', standIn);
         await trx.deleteFrom('answers').where('attempt_id', 'in', kept).execute();
         await trx.deleteFrom('question_time').where('attempt_id', 'in', kept).execute();

@@ -58,12 +58,15 @@ export class StudyPlanService {
     if (!exam) throw notFound(`Exam "${examId}"`);
     const [path, progress] = await Promise.all([this.deps.study.path(user, examId), this.deps.progress.progress(user, examId)]);
     const task = new Map(progress.studyNext.map((p) => [p.task, p]));
+    // After a failed sitting, the domains the score report marked "Needs improvement" weigh double.
+    const last = await this.deps.db.selectFrom('exam_results').select(['passed', 'domains']).where('user_id', '=', user.id).where('exam', '=', examId).orderBy('sat_on', 'desc').executeTakeFirst();
+    const focus = new Set(last && last.passed === 0 ? Object.entries(JSON.parse(last.domains) as Record<string, string>).filter(([, c]) => c === 'needs-improvement').map(([d]) => d) : []);
     // A task statement taught by several modules shares its weight among them.
     const modulesOf = new Map<string, number>();
     for (const m of exam.modules) for (const t of m.tasks) modulesOf.set(t, (modulesOf.get(t) ?? 0) + 1);
     const modules: PlanModule[] = path.modules.map((m) => {
       const tasks = exam.modules.find((x) => x.id === m.id)!.tasks.map((t) => task.get(t)).filter((p) => p !== undefined);
-      const weight = tasks.reduce((sum, p) => sum + p.share / (modulesOf.get(p.task) ?? 1), 0);
+      const weight = tasks.reduce((sum, p) => sum + ((focus.has(p.domain) ? 2 : 1) * p.share) / (modulesOf.get(p.task) ?? 1), 0);
       // What was never answered counts as not yet learned.
       const mastery = tasks.length ? tasks.reduce((sum, p) => sum + (p.answered ? p.mastery : 0), 0) / tasks.length : 0;
       return { id: m.id, title: m.title, weight, mastery, passed: m.state === 'quiz-passed' };

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { lessonReadingSchema, planSettingsSchema, rateCardSchema } from '../../../core/api/contracts.ts';
+import { examResultSchema, lessonReadingSchema, planSettingsSchema, rateCardSchema } from '../../../core/api/contracts.ts';
+import type { ExamResultService } from '../../services/exam-result-service.ts';
 import type { StudyPlanService } from '../../services/study-plan-service.ts';
 import { requireUser } from '../../plugins/auth-plugin.ts';
 import type { StudyService } from '../../services/study-service.ts';
@@ -11,7 +12,7 @@ const lessonParams = z.strictObject({ id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]
 const cardParams = z.strictObject({ id: z.string().regex(/^[a-z0-9-]+\.[a-z0-9-]+$/, 'is not a flash card id').max(120) });
 
 /** The study path, its lessons and the flash cards; the exam is the one named, else the user's, else the default. */
-export function studyRoutes(app: FastifyInstance, opts: { study: StudyService; plans: StudyPlanService; defaultExam: string }): void {
+export function studyRoutes(app: FastifyInstance, opts: { study: StudyService; plans: StudyPlanService; results: ExamResultService; defaultExam: string }): void {
   const examOf = (query: unknown, user: { exam: string | null }) => validate(examQuery, query, 'query').exam ?? user.exam ?? opts.defaultExam;
   app.get('/api/study', async (req) => {
     const user = requireUser(req);
@@ -45,6 +46,14 @@ export function studyRoutes(app: FastifyInstance, opts: { study: StudyService; p
     const exam = query.exam ?? user.exam ?? opts.defaultExam;
     const ics = await opts.plans.ics(user, exam, query.lang ?? user.locale);
     return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="certprep-plan-${exam}.ics"`).send(ics);
+  });
+  app.get('/api/results', async (req) => {
+    const user = requireUser(req);
+    return opts.results.list(user, examOf(req.query, user));
+  });
+  app.post('/api/results', async (req, reply) => {
+    const user = requireUser(req);
+    return reply.code(201).send(await opts.results.record(user, validate(examResultSchema, req.body)));
   });
   app.get('/api/cards/due', async (req) => {
     const user = requireUser(req);
