@@ -121,6 +121,27 @@ describe('the study path in the browser', () => {
     await expect(axeProblems(page)).resolves.toEqual([]);
   });
 
+  it('records a failed real result and plans the retake on the weak domains', async () => {
+    const satOn = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
+    await page.locator('#result-date').fill(satOn);
+    await page.locator('#result-score').fill('800');
+    await page.getByLabel('Fail', { exact: true }).check();
+    await page.locator('#result-domain-2').selectOption('needs-improvement');
+    await page.getByRole('button', { name: 'Save the result' }).click();
+    // A score at or above 720 cannot be a fail: refused, with the reason.
+    await expect(page.locator('[data-testid="exam-results"] [role="alert"]').textContent()).resolves.toBe('A scaled score of 800 reaches the passing score of 720: check the result on your score report.');
+    await page.locator('#result-score').fill('684');
+    await page.getByRole('button', { name: 'Save the result' }).click();
+    const result = page.locator('[data-testid="exam-result"]');
+    await result.waitFor();
+    await expect(result.textContent()).resolves.toMatch(/(A beta can be taken only once: your retake is the standard exam, available from|You can sit again from) \d{1,2} \w+ \d{4}/);
+    await expect(result.textContent()).resolves.toContain('Work first on what the score report marked Needs improvement: Domain 2');
+    await result.getByRole('button', { name: /^Plan my retake for / }).click();
+    await page.locator('[data-testid="plan-status"]').waitFor();
+    await shoot(page, '45-retake-plan');
+    await expect(axeProblems(page)).resolves.toEqual([]);
+  });
+
   it('speaks French', async () => {
     await page.getByLabel('Language', { exact: true }).selectOption('fr');
     await page.getByRole('heading', { name: /^Parcours/ }).waitFor();

@@ -8,6 +8,7 @@ import {
   lessonViewSchema,
   studyPathSchema,
   studyPlanViewSchema,
+  examResultViewSchema,
   flashCardViewSchema,
   CARD_RATING_VALUES,
   itemReviewSchema,
@@ -133,6 +134,8 @@ export const api = {
   /** The study plan (404 before the candidate makes one). */
   plan: (exam: string) => request('GET', `/api/plan?exam=${enc(exam)}`, studyPlanViewSchema),
   setPlan: (exam: string, examDate: string, hoursPerWeek: number) => request('PUT', '/api/plan', studyPlanViewSchema, { exam, examDate, hoursPerWeek }),
+  results: (exam: string) => request('GET', `/api/results?exam=${enc(exam)}`, z.array(examResultViewSchema)),
+  recordResult: (body: { exam: string; satOn: string; scaled: number; passed: boolean; domains: Record<string, 'meets' | 'needs-improvement'> }) => request('POST', '/api/results', examResultViewSchema, body),
   dueCards: (exam: string) => request('GET', `/api/cards/due?exam=${enc(exam)}`, z.array(flashCardViewSchema)),
   rateCard: (id: string, exam: string, rating: (typeof CARD_RATING_VALUES)[number]) => request('POST', `/api/cards/${enc(id)}/rating`, z.object({ due: z.string() }), { exam, rating }),
   /** Quick check: the server appends the next most informative item (409 `quick-complete` once done). */

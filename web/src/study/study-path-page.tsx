@@ -8,6 +8,7 @@ import { useStartAttempt } from '../pages/use-start-attempt.ts';
 import { routeHref } from '../routing/use-hash-route.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
 import { PlanPanel } from './plan-panel.tsx';
+import { ResultsPanel } from './results-panel.tsx';
 
 /** Minutes to read a lesson, at 200 words a minute. */
 const readingMinutes = (words: number) => Math.max(1, Math.round(words / 200));
@@ -21,6 +22,8 @@ export function StudyPathPage({ exam, examDate }: { exam: ExamSummary; examDate:
   const [path, setPath] = useState<StudyPath | null>(null);
   const [error, setError] = useState<ApiRequestError | null>(null);
   const { busy, error: startError, start } = useStartAttempt();
+  // A plan made from a result's retake date reloads the plan panel.
+  const [planVersion, setPlanVersion] = useState(0);
   useDocumentTitle(t('studyPath'));
   const load = useCallback(() => {
     setError(null);
@@ -73,7 +76,8 @@ export function StudyPathPage({ exam, examDate }: { exam: ExamSummary; examDate:
           )}
         </section>
       )}
-      <PlanPanel exam={exam} examDate={examDate} />
+      <PlanPanel key={`plan-${planVersion}`} exam={exam} examDate={examDate} />
+      <ResultsPanel exam={exam} onPlanned={() => setPlanVersion((v) => v + 1)} />
       <section className="panel" aria-labelledby="modules-title">
         <h2 id="modules-title">{t('modulesTitle')}</h2>
         <ol className="module-list">
