@@ -78,6 +78,13 @@ describe.each(STORES)('the study path, on %s', (store) => {
     p = await path(client);
     expect(p.modules[0]).toMatchObject({ state: 'quiz-passed', quiz: { attempts: 2, best: 8, passed: true } });
     expect(p.next).toEqual({ module: 2, step: 'quiz' });
+    // Mastery per bullet: each synthetic question lists one bullet, so the bullets' answers add up to all answers.
+    const progress = (await client.req('GET', '/api/progress?exam=mla-c01')).json() as { answered: number; skills: { id: string; answered: number; correct: number; mastery: number }[] };
+    expect(progress.skills.reduce((n, k) => n + k.answered, 0)).toBe(progress.answered);
+    expect(progress.skills.find((k) => k.id === '1.1.k2')).toMatchObject({ answered: 0, correct: 0, mastery: 0.5 });
+    const k1 = progress.skills.find((k) => k.id === '1.1.k1')!;
+    expect(k1.answered).toBeGreaterThan(0);
+    expect(k1.mastery).toBeCloseTo((k1.correct + 1) / (k1.answered + 2));
     const history = (await client.req('GET', '/api/attempts?exam=mla-c01')).json() as { scope: unknown }[];
     expect(history[0]!.scope).toEqual({ quiz: true, modules: [1] });
   });

@@ -409,6 +409,8 @@ export const progressSchema = z.object({
   dueForReview: z.number(),
   /** Questions of this exam the user bookmarked. */
   bookmarks: z.number().default(0),
+  /** Mastery per bullet (C01) or skill (C02): the answers to the questions that list it. */
+  skills: z.array(z.object({ id: z.string(), task: z.string(), answered: z.number(), correct: z.number(), mastery: z.number() })).default([]),
   domains: z.array(z.object({ id: z.string(), name: z.string(), answered: z.number(), correct: z.number(), mastery: z.number() })),
   /** Every task statement of the exam, most points still to win first: what to study next, for every screen. */
   studyNext: z.array(studyPrioritySchema),

@@ -3,6 +3,7 @@ import type { AttemptSummary, Progress, User } from '../../core/api/contracts.ts
 import { mastery } from '../../core/learn/review-schedule.ts';
 import { rankStudy, type TaskTally } from '../../core/learn/study-next.ts';
 import { weeklyStudyTime } from '../../core/learn/study-time.ts';
+import { bankForExam, taggedQuestions } from '../../core/items/exam-tags.ts';
 import { readiness } from '../../core/scoring/readiness.ts';
 import { attempts } from '../../db/repositories/attempts.ts';
 import { questionTime } from '../../db/repositories/question-time.ts';
@@ -59,6 +60,23 @@ export class ProgressService {
       if (h.correct) tally.correct += 1;
       byTask.set(task, tally);
     }
+    // Per bullet or skill: every answer to a question counts for each bullet it lists.
+    const bulletsOf = new Map(bankForExam(bank.activeEntries(), exam.id).flatMap(taggedQuestions).map((q) => [q.id, q.bullets ?? []]));
+    const bySkill = new Map<string, TaskTally>();
+    for (const h of history) {
+      for (const b of bulletsOf.get(h.itemId) ?? []) {
+        const tally = bySkill.get(b) ?? { correct: 0, answered: 0 };
+        tally.answered += 1;
+        if (h.correct) tally.correct += 1;
+        bySkill.set(b, tally);
+      }
+    }
+    const skills = exam.domains.flatMap((d) =>
+      d.tasks.flatMap((t) => [...t.knowledge, ...t.skills].map((b) => {
+        const tally = bySkill.get(b.id) ?? { correct: 0, answered: 0 };
+        return { id: b.id, task: t.id, ...tally, mastery: mastery(tally.correct, tally.answered) };
+      })),
+    );
     const domains = exam.domains.map((d) => {
       const mine = history.filter((h) => placeOf.get(h.itemId)!.domain === d.id);
       const correct = mine.filter((h) => h.correct).length;
@@ -70,6 +88,7 @@ export class ProgressService {
       answered: history.length,
       dueForReview: (await reviewCards.due(db, user.id, now(), 5000)).filter((id) => placeOf.has(id)).length,
       bookmarks: (await itemNotes.bookmarkedIds(db, user.id)).filter((id) => placeOf.has(id)).length,
+      skills,
       domains,
       studyNext: rankStudy(exam, byTask),
       readiness: readiness(history, new Map([...placeOf].map(([id, p]) => [id, p.domain])), bank.irt(exam.id, { allowProvisional: true })),

@@ -63,9 +63,10 @@ export const ItemView = forwardRef<HTMLHeadingElement, Props>(function ItemView(
           className="stem"
           text={item.type === 'multiple' && !/select\s+\w+\.?\)?\s*$/i.test(item.stem) ? `${item.stem} ${t('selectN', { n: item.select ?? 2 })}` : item.stem}
         />
-        {(item.type === 'single' || item.type === 'multiple') && <ChoiceItem {...controls} />}
-        {item.type === 'ordering' && <OrderingItem {...controls} />}
-        {item.type === 'matching' && <MatchingItem {...controls} />}
+        {/* Keyed by question: state of one question's controls (the strike-out Tab stop, a refusal note) never carries to the next. */}
+        {(item.type === 'single' || item.type === 'multiple') && <ChoiceItem key={item.position} {...controls} />}
+        {item.type === 'ordering' && <OrderingItem key={item.position} {...controls} />}
+        {item.type === 'matching' && <MatchingItem key={item.position} {...controls} />}
         {review && (
           <section className="feedback" aria-label={t('check')}>
             <ItemReviewView review={review} />

@@ -472,4 +472,6 @@ export const en = {
   resultVerdict: 'Result',
   resultDomains: 'Each domain, as the score report classifies it',
   resultSave: 'Save the result',
+  skillHeatTitle: 'Mastery by skill ({n} of {total} practised)',
+  skillHeatCaption: 'Each row is a task statement; each cell one of its skills (k: knowledge, s: skill), its mastery and how many answers count for it. The colour goes from red (weak) to green (strong).',
 };

@@ -474,4 +474,6 @@ export const fr: Messages = {
   resultVerdict: 'Résultat',
   resultDomains: 'Chaque domaine, tel que le classe le rapport de score',
   resultSave: 'Enregistrer le résultat',
+  skillHeatTitle: 'Maîtrise par compétence ({n} sur {total} travaillées)',
+  skillHeatCaption: 'Chaque ligne est un énoncé de tâche ; chaque case une de ses compétences (k : connaissance, s : savoir-faire), sa maîtrise et le nombre de réponses qui comptent pour elle. La couleur va du rouge (fragile) au vert (solide).',
 };

@@ -33,12 +33,7 @@ export function MasteryHeatmap({ exam, tasks }: { exam: ExamSummary; tasks: Stud
                   const task = d.tasks[i];
                   const s = task ? byTask.get(task.id) : undefined;
                   if (!task || !s) return <td key={i} className="heat-empty" />;
-                  return (
-                    <td key={task.id} className={`heat heat-${masteryStep(s.mastery, s.answered)}`} title={names.task(task.id, task.title).text}>
-                      <span className="heat-task">{task.id}</span>
-                      <span className="heat-value">{s.answered > 0 ? t('heatValue', { pct: Math.round(s.mastery * 100), n: s.answered }) : t('heatNone')}</span>
-                    </td>
-                  );
+                  return <HeatCell key={task.id} label={task.id} title={names.task(task.id, task.title).text} mastery={s.mastery} answered={s.answered} />;
                 })}
               </tr>
             ))}
@@ -46,5 +41,16 @@ export function MasteryHeatmap({ exam, tasks }: { exam: ExamSummary; tasks: Stud
         </table>
       </div>
     </section>
+  );
+}
+
+/** One cell of a mastery heatmap: what it is, its mastery and the answers behind it, the fill repeating the figure. */
+export function HeatCell({ label, title, mastery, answered }: { label: string; title: string | undefined; mastery: number; answered: number }) {
+  const { t } = useI18n();
+  return (
+    <td className={`heat heat-${masteryStep(mastery, answered)}`} title={title}>
+      <span className="heat-task">{label}</span>
+      <span className="heat-value">{answered > 0 ? t('heatValue', { pct: Math.round(mastery * 100), n: answered }) : t('heatNone')}</span>
+    </td>
   );
 }

@@ -9,6 +9,7 @@ import { routeHref } from '../routing/use-hash-route.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
 import { PlanPanel } from './plan-panel.tsx';
 import { ResultsPanel } from './results-panel.tsx';
+import { SkillHeatmap } from './skill-heatmap.tsx';
 
 /** Minutes to read a lesson, at 200 words a minute. */
 const readingMinutes = (words: number) => Math.max(1, Math.round(words / 200));
@@ -78,6 +79,7 @@ export function StudyPathPage({ exam, examDate }: { exam: ExamSummary; examDate:
       )}
       <PlanPanel key={`plan-${planVersion}`} exam={exam} examDate={examDate} />
       <ResultsPanel exam={exam} onPlanned={() => setPlanVersion((v) => v + 1)} />
+      <SkillHeatmap exam={exam} />
       <section className="panel" aria-labelledby="modules-title">
         <h2 id="modules-title">{t('modulesTitle')}</h2>
         <ol className="module-list">
