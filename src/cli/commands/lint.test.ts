@@ -86,6 +86,17 @@ describe('certprep lint', () => {
     expect(unknown.stderr).toContain('certprep lint: unknown exam "mla-c03"; the exams are mla-c01, mla-c02');
   });
 
+  it('warns about the study path of a whole bank: modules without a lesson or with too few questions for a quiz', async () => {
+    type Out = { ok: boolean; problems: { severity: string; code: string; message: string }[] };
+    const out = JSON.parse((await cli('lint', 'test/fixtures/study-gaps', '--json')).stdout) as Out;
+    const gaps = out.problems.filter((p) => p.code === 'study-gap');
+    expect(gaps.every((p) => p.severity === 'warning')).toBe(true);
+    expect(gaps.map((p) => p.message)).toContain('MLA-C01: module 1 (Data ingestion for ML) has no lesson');
+    expect(gaps.map((p) => p.message)).toContain('MLA-C01: module 1 has 3 questions for its quiz (at least 10)');
+    // (This small bank also fails the coverage rules: those are errors; the study path only warns.)
+    expect(out.problems.filter((p) => p.severity === 'error').every((p) => p.code !== 'study-gap')).toBe(true);
+  });
+
   it('fails clearly on a missing path and on unknown options', async () => {
     const missing = await cli('lint', `${FIXTURES}/no-such-folder`);
     expect(missing.code).toBe(1);

@@ -6,6 +6,7 @@ import { loadContent, type LoadedContent } from '../../content/load-content.ts';
 import type { PathSegment, Problem, RawEntry } from '../../core/items/check-bank.ts';
 import { isForExam } from '../../core/items/exam-tags.ts';
 import { lintBank, mergeProblems, type LintEntry, type LintResult } from '../../core/items/lint-bank.ts';
+import { studyGaps, studyReport } from '../../core/lessons/study-report.ts';
 import { formatP } from '../../core/items/lint/key-balance-rule.ts';
 import { parseContentFile, parseYaml } from '../../formats/yaml/parse-yaml-entries.ts';
 
@@ -41,7 +42,13 @@ export async function runLint(root: string, options: { examsDir?: string | undef
   }
   const locateBullet = await bulletLocator(root, examsDir, wholeBank);
   const result = lintBank(entries, exams, { wholeBank, bankPath: root, locateBullet, ...(absoluteWords ? { absoluteWords } : {}) });
-  return { loaded, result, problems: mergeProblems(loaded.problems, result.problems), wholeBank };
+  // The study path of a whole bank that has one (a lessons folder): a module without a lesson, with too few
+  // flash cards or too few questions for its quiz.
+  const hasLessons = wholeBank && ((await stat(path.join(root, 'lessons')).catch(() => undefined))?.isDirectory() ?? false);
+  const study: Problem[] = hasLessons
+    ? exams.flatMap((x) => studyGaps(studyReport(x, loaded.lessons, loaded.entries)).map((message) => ({ severity: 'warning' as const, code: 'study-gap', message: `${x.exam.code}: ${message}`, file: path.join(root, 'lessons'), line: 1, column: 1 })))
+    : [];
+  return { loaded, result, problems: [...mergeProblems(loaded.problems, result.problems), ...study], wholeBank };
 }
 
 /** `--exam` named an exam the content does not define. */
