@@ -107,11 +107,11 @@ describe('practice in the browser', () => {
 
     // A bookmark and a personal note on the question: saved with it, there again after a reload.
     await page.getByRole('button', { name: '☆ Mettre en favori' }).click();
-    await expect(page.locator('.bookmark').getAttribute('aria-pressed')).resolves.toBe('true');
+    await page.locator('.bookmark[aria-pressed="true"]').waitFor();
     await page.locator('.item-note summary').click();
     await page.getByLabel('Ma note sur cette question').fill('Relire : Kinesis Data Streams ou Firehose ?');
     await page.getByRole('button', { name: 'Enregistrer la note' }).click();
-    await expect(page.locator('.item-note [role="status"]').textContent()).resolves.toBe('Note enregistrée.');
+    await page.locator('.item-note [role="status"]', { hasText: 'Note enregistrée.' }).waitFor();
     await expect(axeProblems(page)).resolves.toEqual([]);
     await page.reload();
     await page.locator('.feedback').waitFor();

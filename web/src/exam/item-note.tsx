@@ -18,7 +18,8 @@ export function ItemNoteEditor({ attemptId, position, initial, onSaved }: { atte
   const [error, setError] = useState('');
   const id = `note-${attemptId}-${position}`;
 
-  const save = async (next: ItemNote) => {
+  /** Stores the bookmark and note; `before` is put back if the server does not store them. */
+  const save = async (next: ItemNote, before?: ItemNote) => {
     setStatus('saving');
     try {
       const stored = await api.saveNote(attemptId, position, next);
@@ -27,6 +28,7 @@ export function ItemNoteEditor({ attemptId, position, initial, onSaved }: { atte
       setStatus('saved');
       onSaved?.(stored);
     } catch (e) {
+      if (before) setSaved(before);
       setError(e instanceof Error ? e.message : String(e));
       setStatus('failed');
     }
@@ -34,7 +36,13 @@ export function ItemNoteEditor({ attemptId, position, initial, onSaved }: { atte
 
   return (
     <div className="item-note">
-      <button type="button" className={`small-button bookmark${saved.bookmarked ? ' on' : ''}`} aria-pressed={saved.bookmarked} onClick={() => void save({ bookmarked: !saved.bookmarked, note: saved.note })}>
+      <button type="button" className={`small-button bookmark${saved.bookmarked ? ' on' : ''}`} aria-pressed={saved.bookmarked} onClick={() => {
+          // The star changes at once; the server's answer confirms it or puts it back.
+          const next = { bookmarked: !saved.bookmarked, note: saved.note };
+          const before = saved;
+          setSaved(next);
+          void save(next, before);
+        }}>
         {saved.bookmarked ? `★ ${t('bookmarked')}` : `☆ ${t('bookmark')}`}
       </button>
       <details open={saved.note !== '' || undefined}>
