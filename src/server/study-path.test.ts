@@ -101,4 +101,20 @@ describe.each(STORES)('the study path, on %s', (store) => {
     expect((await client.req('GET', '/api/lessons/BAD!?exam=mla-c01')).statusCode).toBe(400);
     expect((await client.req('POST', '/api/lessons/data-ingestion/reading', { exam: 'mla-c01', addMs: -1, read: true })).statusCode).toBe(400);
   });
+
+  it('on MLA-C02, counts and draws only the kinds of question C02 asks: no ordering or matching in its quiz', async () => {
+    const c02 = loadExam('mla-c02');
+    // 12 per domain cycling single, multiple, ordering, matching: 24 of the 48 are single or multiple.
+    const { client } = await signedInApp(stores, store, { exam: c02, bank: syntheticBank(c02, 12, 0), t0: T0, email: 'c02@example.com', lessons: [] });
+    const p = (await client.req('GET', '/api/study?exam=mla-c02')).json() as StudyPath;
+    expect(p.modules.find((m) => m.id === 1)!.quiz.pool).toBe(24);
+    const started = await client.req('POST', '/api/attempts', { kind: 'practice', exam: 'mla-c02', modules: [1], quiz: true, count: 10, feedback: 'immediate' });
+    expect(started.statusCode, started.body).toBe(201);
+    const view = started.json() as AttemptView;
+    expect(view.items).toHaveLength(10);
+    expect(new Set(view.items.map((i) => i.type))).toEqual(new Set(['single', 'multiple']));
+    // A plain practice on the same module still draws every kind tagged for C02.
+    const practice = (await client.req('POST', '/api/attempts', { kind: 'practice', exam: 'mla-c02', modules: [1], count: 48, feedback: 'end' })).json() as AttemptView;
+    expect(practice.items.map((i) => i.type)).toContain('ordering');
+  });
 });

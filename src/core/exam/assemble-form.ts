@@ -212,6 +212,8 @@ export interface PracticeOptions {
   /** Items never to serve (those of the user's open mock exams). */
   exclude?: ReadonlySet<string> | undefined;
   seen?: ReadonlyMap<string, number>;
+  /** Only the kinds of question the exam itself asks (a module quiz: C02 asks no ordering, matching or case study). */
+  examTypesOnly?: boolean;
 }
 
 /** Assembles a practice set: questions matching the filters, least seen first, every one scored. */
@@ -224,6 +226,7 @@ export function assemblePractice(entries: BankEntry[], opts: PracticeOptions): F
     const q = p.question;
     if (onlyRank && !onlyRank.has(q.id)) return false;
     if (opts.exclude?.has(q.id)) return false;
+    if (opts.examTypesOnly && !mockMayHold(opts.exam, q.type, !!p.caseStudy)) return false;
     if (opts.domains?.length && !opts.domains.includes(p.domain)) return false;
     if (opts.tasks?.length && !opts.tasks.includes(q.task!)) return false;
     if (opts.modules?.length && !(q.module !== undefined && opts.modules.includes(q.module))) return false;

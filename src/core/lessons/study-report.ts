@@ -1,5 +1,5 @@
-import type { ExamIndex } from '../exam/exam-schema.ts';
-import { bankForExam, taggedQuestions } from '../items/exam-tags.ts';
+import { questionPool } from '../exam/assemble-form.ts';
+import { mockMayHold, type ExamDefinition, type ExamIndex } from '../exam/exam-schema.ts';
 import type { BankEntry } from '../items/item-schema.ts';
 import type { Lesson } from './lesson-schema.ts';
 
@@ -30,10 +30,7 @@ export interface StudyReport {
 /** `certprep study report`: each content module's lesson, cards and quiz pool, and the skills left without a module. */
 export function studyReport(exam: ExamIndex, lessons: readonly Lesson[], entries: readonly BankEntry[]): StudyReport {
   const examId = exam.exam.id;
-  const pool = new Map<number, number>();
-  for (const q of bankForExam(entries, examId).flatMap(taggedQuestions)) {
-    if (q.module !== undefined) pool.set(q.module, (pool.get(q.module) ?? 0) + 1);
-  }
+  const pool = quizPools(entries, exam.exam);
   const taught = new Set<string>();
   const modules = exam.exam.modules
     .filter((m) => m.kind !== 'mock')
@@ -44,6 +41,18 @@ export function studyReport(exam: ExamIndex, lessons: readonly Lesson[], entries
       return { id: m.id, title: m.title, lesson: lesson?.id ?? null, lessonWords: lesson?.words ?? 0, cards: lesson?.cards.length ?? 0, quizPool: pool.get(m.id) ?? 0, skills };
     });
   return { exam: examId, modules, skillsWithoutModule: [...exam.bullets.keys()].filter((b) => !taught.has(b)) };
+}
+
+/**
+ * How many questions each module's quiz can draw from: the module's questions of the kinds the exam
+ * itself asks (a C02 quiz draws no ordering, matching or case study, as the C02 exam has none).
+ */
+export function quizPools(entries: readonly BankEntry[], exam: ExamDefinition): Map<number, number> {
+  const pool = new Map<number, number>();
+  for (const { question: q, caseStudy } of questionPool(entries, exam)) {
+    if (q.module !== undefined && mockMayHold(exam, q.type, !!caseStudy)) pool.set(q.module, (pool.get(q.module) ?? 0) + 1);
+  }
+  return pool;
 }
 
 /** What still keeps the study path from being complete: modules without a lesson, with fewer than 10 cards or a quiz pool under 10. */

@@ -49,7 +49,7 @@ export function assembleAttempt(input: AssemblyInput): { entries: FormEntry[]; d
         if (only.length === 0) throw conflict('nothing-due', `No ${exam.code} item is due for review yet.`);
       }
       if (req.quiz && req.modules?.length !== 1) throw badRequest('A module quiz names exactly one module in "modules".');
-      const entries = assemblePractice(bank.activeEntries(), { exam, seed, count: req.count, domains: req.domains, tasks: req.tasks, modules: req.modules, skills: req.skills, only, seen, exclude: input.exclude }).entries;
+      const entries = assemblePractice(bank.activeEntries(), { exam, seed, count: req.count, domains: req.domains, tasks: req.tasks, modules: req.modules, skills: req.skills, only, seen, exclude: input.exclude, examTypesOnly: req.quiz }).entries;
       if (entries.length === 0) throw conflict('no-items', `No ${exam.code} item matches this choice of domains, task statements, skills or modules.`);
       if (req.quiz && entries.length < QUIZ_SIZE) throw conflict('quiz-too-small', `Module ${req.modules![0]} has ${entries.length} ${exam.code} questions; a module quiz needs ${QUIZ_SIZE}.`);
       return { entries, deadlineMs: req.minutes ? now + req.minutes * 60_000 : null };

@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { FlashCardView, LessonView, StudyModule, StudyPath, User } from '../../core/api/contracts.ts';
 import { DAILY_REVIEW_LIMIT, dailyQueue, nextDue, scheduleCard, type CardRating } from '../../core/learn/card-schedule.ts';
-import { bankForExam, taggedQuestions } from '../../core/items/exam-tags.ts';
 import type { Lesson } from '../../core/lessons/lesson-schema.ts';
-import { quizPassed } from '../../core/lessons/study-report.ts';
+import { quizPassed, quizPools } from '../../core/lessons/study-report.ts';
 import type { ScoreReport } from '../../core/api/contracts.ts';
 import { attempts } from '../../db/repositories/attempts.ts';
 import { questionTime } from '../../db/repositories/question-time.ts';
@@ -27,8 +26,7 @@ export class StudyService {
     const { db, bank, now } = this.deps;
     const exam = bank.exam(examId);
     if (!exam) throw notFound(`Exam "${examId}"`);
-    const pool = new Map<number, number>();
-    for (const q of bankForExam(bank.activeEntries(), examId).flatMap(taggedQuestions)) if (q.module !== undefined) pool.set(q.module, (pool.get(q.module) ?? 0) + 1);
+    const pool = quizPools(bank.activeEntries(), exam);
     const [reading, quizzes] = await Promise.all([studyProgress.lessons(db, user.id), attempts.quizzes(db, user.id, examId)]);
     const quizTime = await questionTime.totals(db, quizzes.map((q) => q.id));
     const modules: StudyModule[] = exam.modules
