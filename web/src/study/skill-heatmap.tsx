@@ -9,13 +9,16 @@ import { HeatCell } from '../pages/mastery-heatmap.tsx';
  * Mastery per bullet (C01) or skill (C02), task statement by task statement: a table whose cells
  * give the skill, its mastery and the answers behind it, the fill only repeating what the text says.
  */
-export function SkillHeatmap({ exam }: { exam: ExamSummary }) {
+export function SkillHeatmap({ exam, skills: given }: { exam: ExamSummary; skills?: Progress['skills'] }) {
   const { t } = useI18n();
   const names = useBlueprintNames(exam.id);
-  const [skills, setSkills] = useState<Progress['skills'] | null>(null);
+  const [fetched, setFetched] = useState<Progress['skills'] | null>(null);
+  // The dashboard passes the skills of the progress it already has; the study path fetches them.
   useEffect(() => {
-    api.progress(exam.id).then((p) => setSkills(p.skills), () => setSkills([]));
-  }, [exam.id]);
+    if (given) return;
+    api.progress(exam.id).then((p) => setFetched(p.skills), () => setFetched([]));
+  }, [exam.id, given]);
+  const skills = given ?? fetched;
   if (!skills || skills.length === 0) return null;
   const texts = new Map(exam.domains.flatMap((d) => d.tasks.flatMap((task) => task.bullets.map((b) => [b.id, b.text] as const))));
   const tasks = exam.domains.flatMap((d) => d.tasks);
