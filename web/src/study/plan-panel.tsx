@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { ExamSummary, StudyPlanView } from '../../../src/core/api/contracts.ts';
 import { api, ApiRequestError } from '../api/api-client.ts';
 import { formatDuration } from '../i18n/duration.ts';
+import { planStatusText } from './plan-status-text.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 
 /**
@@ -76,13 +77,7 @@ export function PlanPanel({ exam, examDate }: { exam: ExamSummary; examDate: str
       {plan && (
         <>
           <p className={`plan-status ${plan.status.state}`} data-testid="plan-status">
-            {plan.status.state === 'behind'
-              ? t('planBehind', { list: plan.status.behind.join(', ') })
-              : plan.status.state === 'ahead'
-                ? t('planAhead')
-                : plan.status.expected.length
-                  ? t('planOnTrack', { done: plan.status.done.length, expected: plan.status.expected.length })
-                  : t('planNothingDue')}
+            {planStatusText(plan.status, t, 'panel')}
           </p>
           {plan.moduleHours > plan.availableHours + 0.5 && <p className="warn-box">{t('planTooShort', { need: plan.moduleHours, have: plan.availableHours })}</p>}
           <div className="table-scroll">

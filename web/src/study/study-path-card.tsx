@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ExamSummary, StudyPath, StudyPlanView } from '../../../src/core/api/contracts.ts';
 import { api, ApiRequestError } from '../api/api-client.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import { planStatusText } from './plan-status-text.ts';
 import { routeHref } from '../routing/use-hash-route.ts';
 
 /**
@@ -62,15 +63,7 @@ export function StudyPathCard({ exam }: { exam: ExamSummary }) {
         </li>
         {plan !== undefined && (
           <li data-testid="study-card-plan">
-            {plan === null
-              ? t('cardNoPlan')
-              : plan.status.state === 'behind'
-                ? t('cardPlanBehind', { list: plan.status.behind.join(', ') })
-                : plan.status.state === 'ahead'
-                  ? t('planAhead')
-                  : plan.status.expected.length
-                    ? t('cardPlanOnTrack', { done: plan.status.done.length, expected: plan.status.expected.length })
-                    : t('planNothingDue')}
+            {plan === null ? t('cardNoPlan') : planStatusText(plan.status, t, 'card')}
             {plan && thisWeek.length > 0 && <> {t('cardThisWeek', { list: [...new Set(thisWeek)].join(', ') })}</>}
           </li>
         )}
