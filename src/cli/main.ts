@@ -36,6 +36,13 @@ async function main(argv: string[]): Promise<number> {
   return (await command.load())(argv.slice(1));
 }
 
+// A reader that stops early (`certprep study report | head`) closes the pipe: that ends the command
+// quietly, as it does for any Unix tool, instead of crashing on the next write.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
