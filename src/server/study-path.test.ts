@@ -72,11 +72,13 @@ describe.each(STORES)('the study path, on %s', (store) => {
     const first = await quiz(client, 7);
     expect(first.items).toHaveLength(10);
     expect(first.feedback).toBe('immediate');
-    expect((await path(client)).modules[0]).toMatchObject({ state: 'lesson-read', quiz: { attempts: 1, best: 7, passed: false } });
+    expect((await path(client)).modules[0]).toMatchObject({ state: 'lesson-read', quiz: { pool: 48, unseen: 38, attempts: 1, best: 7, passed: false } });
     clock.t += 60_000;
-    await quiz(client, 8);
+    // The retake draws 10 questions the first quiz did not ask.
+    const second = await quiz(client, 8);
+    expect(second.items.map((i) => i.stem).filter((stem) => first.items.some((f) => f.stem === stem))).toEqual([]);
     p = await path(client);
-    expect(p.modules[0]).toMatchObject({ state: 'quiz-passed', quiz: { attempts: 2, best: 8, passed: true } });
+    expect(p.modules[0]).toMatchObject({ state: 'quiz-passed', quiz: { unseen: 28, attempts: 2, best: 8, passed: true } });
     expect(p.next).toEqual({ module: 2, step: 'quiz' });
     // Mastery per bullet: each synthetic question lists one bullet, so the bullets' answers add up to all answers.
     const progress = (await client.req('GET', '/api/progress?exam=mla-c01')).json() as { answered: number; skills: { id: string; answered: number; correct: number; mastery: number }[] };

@@ -437,7 +437,8 @@ export const studyModuleSchema = z.object({
   state: z.enum(['not-started', 'lesson-read', 'quiz-passed']),
   /** Time on the lesson and on the module's quizzes. */
   timeMs: z.number(),
-  quiz: z.object({ pool: z.number(), attempts: z.number(), best: z.number().nullable(), passed: z.boolean(), open: z.string().nullable() }),
+  /** `unseen`: the pool's questions never yet on any of the candidate's forms, which a retake draws first. */
+  quiz: z.object({ pool: z.number(), unseen: z.number(), attempts: z.number(), best: z.number().nullable(), passed: z.boolean(), open: z.string().nullable() }),
 });
 export type StudyModule = z.infer<typeof studyModuleSchema>;
 

@@ -44,15 +44,20 @@ export function studyReport(exam: ExamIndex, lessons: readonly Lesson[], entries
 }
 
 /**
- * How many questions each module's quiz can draw from: the module's questions of the kinds the exam
- * itself asks (a C02 quiz draws no ordering, matching or case study, as the C02 exam has none).
+ * The questions each module's quiz can draw from: the module's questions of the kinds the exam itself
+ * asks (a C02 quiz draws no ordering, matching or case study, as the C02 exam has none).
  */
-export function quizPools(entries: readonly BankEntry[], exam: ExamDefinition): Map<number, number> {
-  const pool = new Map<number, number>();
+export function quizPoolIds(entries: readonly BankEntry[], exam: ExamDefinition): Map<number, string[]> {
+  const pool = new Map<number, string[]>();
   for (const { question: q, caseStudy } of questionPool(entries, exam)) {
-    if (q.module !== undefined && mockMayHold(exam, q.type, !!caseStudy)) pool.set(q.module, (pool.get(q.module) ?? 0) + 1);
+    if (q.module !== undefined && mockMayHold(exam, q.type, !!caseStudy)) pool.set(q.module, [...(pool.get(q.module) ?? []), q.id]);
   }
   return pool;
+}
+
+/** How many questions each module's quiz can draw from (`quizPoolIds`). */
+export function quizPools(entries: readonly BankEntry[], exam: ExamDefinition): Map<number, number> {
+  return new Map([...quizPoolIds(entries, exam)].map(([m, ids]) => [m, ids.length]));
 }
 
 /** What still keeps the study path from being complete: modules without a lesson, with fewer than 10 cards or a quiz pool under 10. */

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { FlashCardView, LessonView, StudyModule, StudyPath, User } from '../../core/api/contracts.ts';
 import { DAILY_REVIEW_LIMIT, dailyQueue, nextDue, scheduleCard, type CardRating } from '../../core/learn/card-schedule.ts';
 import type { Lesson } from '../../core/lessons/lesson-schema.ts';
-import { quizPassed, quizPools } from '../../core/lessons/study-report.ts';
+import { quizPassed, quizPoolIds } from '../../core/lessons/study-report.ts';
 import type { ScoreReport } from '../../core/api/contracts.ts';
 import { attempts } from '../../db/repositories/attempts.ts';
 import { questionTime } from '../../db/repositories/question-time.ts';
@@ -26,8 +26,8 @@ export class StudyService {
     const { db, bank, now } = this.deps;
     const exam = bank.exam(examId);
     if (!exam) throw notFound(`Exam "${examId}"`);
-    const pool = quizPools(bank.activeEntries(), exam);
-    const [reading, quizzes] = await Promise.all([studyProgress.lessons(db, user.id), attempts.quizzes(db, user.id, examId)]);
+    const pool = quizPoolIds(bank.activeEntries(), exam);
+    const [reading, quizzes, shown] = await Promise.all([studyProgress.lessons(db, user.id), attempts.quizzes(db, user.id, examId), attempts.shownCounts(db, user.id)]);
     const quizTime = await questionTime.totals(db, quizzes.map((q) => q.id));
     const modules: StudyModule[] = exam.modules
       .filter((m) => m.kind !== 'mock')
@@ -44,7 +44,7 @@ export class StudyService {
           lesson: lesson ? { id: lesson.id, words: lesson.words, cards: lesson.cards.length } : null,
           state: passed ? 'quiz-passed' : read ? 'lesson-read' : 'not-started',
           timeMs: (lesson ? (reading.get(lesson.id)?.timeMs ?? 0) : 0) + mine.reduce((sum, q) => sum + (quizTime.get(q.id) ?? 0), 0),
-          quiz: { pool: pool.get(m.id) ?? 0, attempts: scores.length, best: scores.length ? Math.max(...scores.map((s) => s.correct)) : null, passed, open: mine.find((q) => q.status === 'open')?.id ?? null },
+          quiz: { pool: pool.get(m.id)?.length ?? 0, unseen: (pool.get(m.id) ?? []).filter((id) => !shown.has(id)).length, attempts: scores.length, best: scores.length ? Math.max(...scores.map((s) => s.correct)) : null, passed, open: mine.find((q) => q.status === 'open')?.id ?? null },
         };
       });
     const first = modules.find((m) => m.state !== 'quiz-passed');

@@ -409,6 +409,7 @@ export const en = {
   takeQuizOf: 'Take the quiz of module {id}',
   retakeQuizOf: 'Retake the quiz of module {id}',
   resumeQuiz: 'Resume the quiz',
+  retakeRepeats: 'a retake: {unseen} new questions and {repeat} seen before',
   quizPoolSmall: 'No quiz yet: the module has {n} questions (10 needed).',
   moduleN: 'Module {id}',
   lessonMeta: '{minutes} min read · {cards} flash cards · the lesson is in English, as the exam is',

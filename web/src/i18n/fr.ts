@@ -411,6 +411,7 @@ export const fr: Messages = {
   takeQuizOf: 'Passer le quiz du module {id}',
   retakeQuizOf: 'Repasser le quiz du module {id}',
   resumeQuiz: 'Reprendre le quiz',
+  retakeRepeats: 'un nouveau passage : {unseen} questions nouvelles et {repeat} déjà vues',
   quizPoolSmall: 'Pas encore de quiz : le module compte {n} questions (il en faut 10).',
   moduleN: 'Module {id}',
   lessonMeta: '{minutes} min de lecture · {cards} cartes · la leçon est en anglais, comme l’examen',

@@ -95,6 +95,8 @@ export function StudyPathPage({ exam, examDate }: { exam: ExamSummary; examDate:
                 {[
                   m.lesson ? t('lessonLength', { minutes: readingMinutes(m.lesson.words), cards: m.lesson.cards }) : t('noLessonYet'),
                   m.quiz.best !== null ? t('quizBest', { best: m.quiz.best }) : null,
+                  // A retake draws unseen questions first; say so when it must repeat some.
+                  m.quiz.attempts > 0 && m.quiz.pool >= 10 && m.quiz.unseen < 10 ? t('retakeRepeats', { unseen: m.quiz.unseen, repeat: 10 - m.quiz.unseen }) : null,
                   m.timeMs > 0 ? t('timeSpent', { time: formatDuration(m.timeMs) }) : null,
                 ]
                   .filter(Boolean)
