@@ -41,6 +41,16 @@ describe('certprep bank report', () => {
     expect(stdout).toContain('  - case studies: 0, needs 8');
   });
 
+  it('prints the quiz pool of each study-path module, marking those under 10 (no quiz) and under 20 (no retake with new questions)', async () => {
+    const { code, stdout } = await cli('bank', 'report', 'test/fixtures/study-gaps');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Questions per study-path module, for its quiz (* = fewer than 10, + = fewer than 20):');
+    expect(stdout).toContain('  m1 3*  m2 0*  m3 0*  m4 0*  m5 1*  m6 1*  m7 2*  m8 0*  m9 0*  m10 2*');
+    const real = await cli('bank', 'report', '--exam', 'mla-c02');
+    expect(real.stdout).toMatch(/^ {2}m1 \d+ /m);
+    expect(real.stdout).not.toMatch(/ m27 /); // the mock is not a module with a quiz
+  });
+
   it('rejects an unknown subcommand and prints usage without one', async () => {
     const unknown = await cli('bank', 'frobnicate');
     expect(unknown.code).toBe(2);

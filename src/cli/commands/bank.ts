@@ -1,3 +1,4 @@
+import { QUIZ_RETAKE_POOL, QUIZ_SIZE, quizPools } from '../../core/lessons/study-report.ts';
 import { parseArgs } from 'node:util';
 import { loadContent } from '../../content/load-content.ts';
 import type { ExamIndex } from '../../core/exam/exam-schema.ts';
@@ -62,12 +63,12 @@ async function report(argv: string[]): Promise<number> {
   // Items that fail validation are left out of the counts; say so on stderr so --json stays one object.
   if (errors.length) console.error(`certprep bank report: ${errors.length} validation errors; items failing the schema are not counted (run certprep validate ${root})`);
   const r = bankReport(loaded.entries, exam);
-  console.log(values.json ? JSON.stringify(bankReportSummary(r), null, 2) : formatReport(r, exam));
+  console.log(values.json ? JSON.stringify(bankReportSummary(r), null, 2) : formatReport(r, exam, quizPools(loaded.entries, exam.exam)));
   return 0;
 }
 
 /** The report as aligned plain-text tables. */
-export function formatReport(r: BankReport, exam: ExamIndex): string {
+export function formatReport(r: BankReport, exam: ExamIndex, pools: ReadonlyMap<number, number> = new Map()): string {
   const lines: string[] = [];
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const table = (rows: (string | number)[][], rightFrom: number) => {
@@ -93,6 +94,13 @@ export function formatReport(r: BankReport, exam: ExamIndex): string {
   }
   lines.push('', `Types: ${QUESTION_TYPES.map((ty) => `${ty} ${r.byType[ty]} (${pct(r.items ? r.byType[ty] / r.items : 0)})`).join(', ')}; case studies ${r.caseStudies}`);
   lines.push(`Difficulty: ${[...diffs, 'unrated'].map((d) => `${d} ${r.byDifficulty[d] ?? 0}`).join(', ')}`);
+  const modules = exam.exam.modules.filter((m) => m.kind !== 'mock');
+  if (modules.length) {
+    // A module quiz draws 10 of the module's questions; a retake with 10 new ones needs 20.
+    lines.push('', `Questions per study-path module, for its quiz (* = fewer than ${QUIZ_SIZE}, + = fewer than ${QUIZ_RETAKE_POOL}):`);
+    const cell = (n: number) => `${n}${n < QUIZ_SIZE ? '*' : n < QUIZ_RETAKE_POOL ? '+' : ''}`;
+    for (let i = 0; i < modules.length; i += 10) lines.push(`  ${modules.slice(i, i + 10).map((m) => `m${m.id} ${cell(pools.get(m.id) ?? 0)}`).join('  ')}`);
+  }
   lines.push('', r.gaps.length ? `Gaps (${r.gaps.length}):` : 'Gaps: none, every minimum is met.');
   for (const g of r.gaps) lines.push(`  - ${g}`);
   return lines.join('\n');
