@@ -12,7 +12,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   bank: { summary: 'bank tools: report (coverage against the blueprint)', load: async () => (await import('./commands/bank.ts')).bank },
   study: { summary: 'study path: report (each module’s lesson, flash cards and quiz pool) --exam ID [--json]', load: async () => (await import('./commands/study.ts')).study },
   import: { summary: 'import items from QTI 3.0, Moodle XML, GIFT, Aiken, Markdown or CSV', load: async () => (await import('./commands/import.ts')).importCommand },
-  users: { summary: 'accounts: reset-password EMAIL (a new random password; every session ends)', load: async () => (await import('./commands/users.ts')).usersCommand },
+  users: { summary: 'accounts: reset-password EMAIL, create-admin EMAIL, role EMAIL ROLE [--remove]', load: async () => (await import('./commands/users.ts')).usersCommand },
   export: { summary: 'export the bank as QTI 3.0, Moodle XML, GIFT, Aiken, Markdown, CSV or YAML', load: async () => (await import('./commands/export.ts')).exportCommand },
 };
 

@@ -20,6 +20,8 @@ export interface Database {
     theme: Generated<string>;
     /** 1: their responses may be kept, anonymised, for calibration if they delete their account. */
     calibration_consent: Generated<number>;
+    /** Comma-separated roles beyond candidate: `tutor`, `author`, `admin` (`018-user-roles`). */
+    roles: Generated<string>;
   };
   sessions: {
     /** SHA-256 of the cookie's token: a stolen database does not hold usable sessions. */
@@ -103,6 +105,12 @@ export interface Database {
     due_ms: number;
     reviews: Generated<number>;
     last_rating: string;
+    updated_ms: number;
+  };
+  /** Settings of the platform (`018-user-roles`): e.g. the hash of the one-time administrator setup code. */
+  app_settings: {
+    key: string;
+    value: string;
     updated_ms: number;
   };
   /** Real exam results (`017-exam-results`); `domains` is JSON (domain id → meets / needs-improvement). */

@@ -25,6 +25,9 @@ import { studyRoutes } from './routes/study/study-routes.ts';
 import type { Lesson } from '../core/lessons/lesson-schema.ts';
 import { ItemNotesService } from './services/item-notes-service.ts';
 import { authRoutes } from './routes/auth/auth-routes.ts';
+import { adminRoutes } from './routes/admin/admin-routes.ts';
+import { routeAccess } from './route-access.ts';
+import { AdminService } from './services/admin-service.ts';
 import { examRoutes } from './routes/exams/exam-routes.ts';
 import { progressRoutes } from './routes/progress/progress-routes.ts';
 import { AnswerWriter } from './services/answer-writer.ts';
@@ -48,6 +51,8 @@ export interface AppOptions {
   signUpLimitPerHour?: number;
   /** False: sign-up is closed once the first account exists. */
   openRegistration?: boolean;
+  /** The server listens on a loopback address only (the laptop default): its first account is the administrator. */
+  loopbackOnly?: boolean;
   /** Fastify's trustProxy: the addresses of reverse proxies whose X-Forwarded-For is believed. */
   trustProxy?: boolean | string[];
   /** Hours a session may stay unused before it expires (24 by default). */
@@ -60,6 +65,7 @@ export interface App {
   bank: BankService;
   attempts: AttemptService;
   writer: AnswerWriter;
+  admin: AdminService;
 }
 
 /** Builds the Fastify app (not listening): tests drive it with `app.inject()`. */
@@ -96,7 +102,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(fastifyHelmet, securityHeaders(opts.secureCookies ?? false));
   await app.register(fastifyCookie);
   authPlugin(app, { db: opts.db, now, secureCookies: opts.secureCookies ?? false, idleMs: (opts.sessionIdleHours ?? 24) * 3_600_000 });
-  authRoutes(app, { db: opts.db, now, sessionDays: opts.sessionDays ?? 30, secureCookies: opts.secureCookies ?? false, signInLimitPerMinute: opts.signInLimitPerMinute ?? 10, signUpLimitPerHour: opts.signUpLimitPerHour ?? 20, openRegistration: opts.openRegistration ?? true, exams: bank.exams });
+  routeAccess(app);
+  const admin = new AdminService({ db: opts.db, now, loopbackOnly: opts.loopbackOnly ?? false });
+  adminRoutes(app, { admin });
+  authRoutes(app, { admin, db: opts.db, now, sessionDays: opts.sessionDays ?? 30, secureCookies: opts.secureCookies ?? false, signInLimitPerMinute: opts.signInLimitPerMinute ?? 10, signUpLimitPerHour: opts.signUpLimitPerHour ?? 20, openRegistration: opts.openRegistration ?? true, exams: bank.exams });
   examRoutes(app, { bank, now });
   attemptRoutes(app, { attempts, times: new QuestionTimeService({ db: opts.db, bank, now }), notes: new ItemNotesService({ db: opts.db, now }), db: opts.db, now });
   accountRoutes(app, { account: new AccountService({ db: opts.db, now }) });
@@ -117,5 +126,5 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   } else {
     app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: { code: 'not-found', message: `No such address: ${req.method} ${req.url.split('?')[0]}.` } }));
   }
-  return { app, bank, attempts, writer };
+  return { app, bank, attempts, writer, admin };
 }

@@ -18,3 +18,4 @@ export const notFound = (what: string) => new AppError(404, 'not-found', `${what
 export const badRequest = (message: string, details?: unknown) => new AppError(400, 'bad-request', message, details);
 export const conflict = (code: string, message: string, details?: unknown) => new AppError(409, code, message, details);
 export const unauthorized = (code = 'signed-out', message = 'Please sign in.') => new AppError(401, code, message);
+export const forbidden = (code: string, message: string) => new AppError(403, code, message);

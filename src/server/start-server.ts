@@ -63,6 +63,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
       signUpLimitPerHour: config.signUpLimitPerHour,
       openRegistration: config.registration === 'open',
       trustProxy: config.trustProxy,
+      loopbackOnly: isLoopbackHost(config.host),
     });
     const url = await built.app.listen({ port: config.port, host: config.host });
     await built.attempts.sweepExpired();
@@ -79,6 +80,11 @@ export async function startServer(config: Config, log: (line: string) => void = 
     }, 5000);
     sweeper.unref();
     log(`certprep is running at ${url.replace('127.0.0.1', 'localhost')} (store: ${handle.store})`);
+    const setupCode = await built.admin.issueSetupCode();
+    if (setupCode) {
+      log(`No administrator yet. Sign up, then enter this one-time setup code under Settings, Administration: ${setupCode}`);
+      log('(or run: certprep users create-admin EMAIL). A new code replaces it at each start until an administrator exists.');
+    }
     return {
       ...built,
       handle,
@@ -93,4 +99,9 @@ export async function startServer(config: Config, log: (line: string) => void = 
     await handle.close();
     throw e;
   }
+}
+
+/** Whether the server can be reached only from its own machine: then its first account is the administrator. */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }

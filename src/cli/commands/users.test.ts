@@ -36,3 +36,36 @@ describe('certprep users reset-password', () => {
     expect(run('reset-password').code).toBe(2);
   }, 60_000);
 });
+
+describe('certprep users create-admin and role', () => {
+  it('creates the first administrator with a printed password, gives and takes roles, and keeps the last administrator', async () => {
+    const database = path.join(mkdtempSync(path.join(tmpdir(), 'certprep-admin-')), 'store.db');
+    await (await openStore(database)).close();
+
+    const created = run('create-admin', 'Boss@Example.com', '--name', 'Boss', '--database', database);
+    expect(created.code, created.err).toBe(0);
+    const password = /^Created boss@example\.com, administrator, with the password: (\S+)$/m.exec(created.out)?.[1];
+    expect(password).toMatch(/^[A-Za-z0-9_-]{20}$/);
+    const check = await openStore(database);
+    const boss = (await users.byEmail(check.db, 'boss@example.com'))!;
+    await users.insert(check.db, { id: 'u2', email: 'tina@example.com', name: 'Tina', passwordHash: await hashPassword('some long passphrase'), locale: 'en', now: 0 });
+    await check.close();
+    expect(boss.roles).toEqual(['admin']);
+    await expect(verifyPassword(password!, boss.passwordHash)).resolves.toBe(true);
+
+    expect(run('role', 'tina@example.com', 'tutor', '--database', database).out).toBe('tina@example.com: tutor.\n');
+    expect(run('role', 'tina@example.com', 'author', '--database', database).out).toBe('tina@example.com: tutor, author.\n');
+    expect(run('role', 'tina@example.com', 'tutor', '--remove', '--database', database).out).toBe('tina@example.com: author.\n');
+    // An existing account is promoted, its password untouched.
+    expect(run('create-admin', 'tina@example.com', '--database', database).out).toBe('tina@example.com is now an administrator.\n');
+
+    const last = run('role', 'tina@example.com', 'admin', '--remove', '--database', database);
+    expect(last.code).toBe(0);
+    const refused = run('role', 'boss@example.com', 'admin', '--remove', '--database', database);
+    expect([refused.code, refused.err.trim()]).toEqual([1, 'certprep users: This is the only administrator: give another account the administrator role first.']);
+    const typo = run('role', 'tina@example.com', 'teacher', '--database', database);
+    expect([typo.code, typo.err.trim()]).toEqual([2, 'certprep users: "teacher" is not a role; the roles are tutor, author, admin (everyone is a candidate).']);
+    expect(run('role', 'nobody@example.com', 'tutor', '--database', database).code).toBe(1);
+    expect(run('create-admin', 'not-an-email', '--database', database).code).toBe(1);
+  }, 90_000);
+});

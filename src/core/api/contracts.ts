@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLES } from '../auth/roles.ts';
 import { passwordProblem } from '../auth/password-policy.ts';
 
 /**
@@ -69,6 +70,8 @@ export const userSchema = z.object({
   theme: z.enum(THEMES),
   /** Responses may be kept, anonymised, for calibration when the account is deleted. */
   calibrationConsent: z.boolean(),
+  /** Roles beyond candidate (everyone is one): tutor, author, admin. */
+  roles: z.array(z.enum(ROLES)),
 });
 export type User = z.infer<typeof userSchema>;
 /** PUT /api/session/preferences: either or both. */

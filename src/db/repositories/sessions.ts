@@ -18,7 +18,7 @@ export const sessions = {
     const r = await db
       .selectFrom('sessions')
       .innerJoin('users', 'users.id', 'sessions.user_id')
-      .select(['users.id', 'users.email', 'users.name', 'users.locale', 'users.exam', 'users.exam_date', 'users.theme', 'users.calibration_consent', 'sessions.expires_ms', 'sessions.created_ms', 'sessions.last_seen_ms'])
+      .select(['users.id', 'users.email', 'users.name', 'users.locale', 'users.exam', 'users.exam_date', 'users.theme', 'users.calibration_consent', 'users.roles', 'sessions.expires_ms', 'sessions.created_ms', 'sessions.last_seen_ms'])
       .where('sessions.id', '=', id)
       .executeTakeFirst();
     if (!r) return undefined;

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import { THEMES, type Preferences, type Theme, type User } from '../../core/api/contracts.ts';
+import { formatRoles, parseRoles, type Role } from '../../core/auth/roles.ts';
 import type { Database } from '../schema.ts';
 
 type Db = Kysely<Database>;
 /** A user row as the API sees it (the same mapping for a session's user). */
-type UserRow = { id: string; email: string; name: string; locale: string; exam: string | null; exam_date: string | null; theme: string; calibration_consent: number };
+type UserRow = { id: string; email: string; name: string; locale: string; exam: string | null; exam_date: string | null; theme: string; calibration_consent: number; roles: string };
 export const toUser = (r: UserRow): User => ({
   id: r.id,
   email: r.email,
@@ -14,11 +15,12 @@ export const toUser = (r: UserRow): User => ({
   examDate: r.exam_date,
   theme: (THEMES as readonly string[]).includes(r.theme) ? (r.theme as Theme) : 'system',
   calibrationConsent: r.calibration_consent === 1,
+  roles: parseRoles(r.roles),
 });
 
 export const users = {
-  async insert(db: Db, u: { id: string; email: string; name: string; passwordHash: string; locale: string; calibrationConsent?: boolean; now: number }): Promise<User> {
-    const row = { id: u.id, email: u.email, name: u.name, password_hash: u.passwordHash, locale: u.locale, created_ms: u.now, exam: null, exam_date: null, theme: 'system', calibration_consent: u.calibrationConsent ? 1 : 0 };
+  async insert(db: Db, u: { id: string; email: string; name: string; passwordHash: string; locale: string; calibrationConsent?: boolean; roles?: Role[]; now: number }): Promise<User> {
+    const row = { id: u.id, email: u.email, name: u.name, password_hash: u.passwordHash, locale: u.locale, created_ms: u.now, exam: null, exam_date: null, theme: 'system', calibration_consent: u.calibrationConsent ? 1 : 0, roles: formatRoles(u.roles ?? []) };
     await db.insertInto('users').values(row).execute();
     return toUser(row);
   },
@@ -48,6 +50,27 @@ export const users = {
   },
   async setPassword(db: Db, id: string, passwordHash: string): Promise<void> {
     await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute();
+  },
+  async setRoles(db: Db, id: string, roles: readonly Role[]): Promise<void> {
+    await db.updateTable('users').set({ roles: formatRoles(roles) }).where('id', '=', id).execute();
+  },
+  /** Whether any account holds the administrator role. */
+  async anyAdmin(db: Db): Promise<boolean> {
+    return !!(await db.selectFrom('users').select('id').where('roles', 'like', '%admin%').limit(1).executeTakeFirst());
+  },
+  async countAdmins(db: Db): Promise<number> {
+    const rows = await db.selectFrom('users').select('roles').where('roles', 'like', '%admin%').execute();
+    return rows.filter((r) => parseRoles(r.roles).includes('admin')).length;
+  },
+  /** Accounts for the administrator's list, by email, optionally those whose email or name contains `query`. */
+  async list(db: Db, opts: { query?: string | undefined; limit: number; offset: number }): Promise<{ users: User[]; total: number }> {
+    let q = db.selectFrom('users');
+    if (opts.query) {
+      const like = `%${opts.query.toLowerCase().replace(/[%_\\]/g, '')}%`;
+      q = q.where((eb) => eb.or([eb(eb.fn('lower', ['email']), 'like', like), eb(eb.fn('lower', ['name']), 'like', like)]));
+    }
+    const [rows, count] = await Promise.all([q.selectAll().orderBy('email').limit(opts.limit).offset(opts.offset).execute(), q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()]);
+    return { users: rows.map(toUser), total: Number(count?.n ?? 0) };
   },
   async any(db: Db): Promise<boolean> {
     return !!(await db.selectFrom('users').select('id').limit(1).executeTakeFirst());

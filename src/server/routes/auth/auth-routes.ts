@@ -11,6 +11,7 @@ import type { Database } from '../../../db/schema.ts';
 import { AppError, badRequest, conflict } from '../../errors.ts';
 import { hashToken, requireUser, SESSION_COOKIE, setSessionCookie } from '../../plugins/auth-plugin.ts';
 import { hashPassword, verifyPassword } from '../../services/password-hash.ts';
+import type { AdminService } from '../../services/admin-service.ts';
 import { AuthLimits } from '../../services/rate-limiter.ts';
 import { validate } from '../../validate.ts';
 
@@ -24,6 +25,7 @@ export interface AuthRouteOptions {
   /** False: only the first account may be created here (others come by invitation). */
   openRegistration: boolean;
   exams: ReadonlyMap<string, ExamDefinition>;
+  admin: AdminService;
 }
 
 // A fixed hash to compare against when the email is unknown, so timing does not reveal accounts.
@@ -68,7 +70,8 @@ export function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): void {
     // Hash first either way, so an existing email answers as slowly as a new one.
     const passwordHash = await hashPassword(body.password);
     if (await users.byEmail(db, body.email)) throw conflict('email-taken', 'An account with this email already exists: sign in instead.');
-    const user = await users.insert(db, { id: randomUUID(), email: body.email, name: body.name, passwordHash, locale: body.locale, calibrationConsent: body.calibrationConsent, now: now() });
+    const roles = await opts.admin.rolesForNewAccount();
+    const user = await users.insert(db, { id: randomUUID(), email: body.email, name: body.name, passwordHash, locale: body.locale, calibrationConsent: body.calibrationConsent, roles, now: now() });
     await startSession(reply, user);
     return view(req, user);
   });

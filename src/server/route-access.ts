@@ -1,0 +1,72 @@
+import type { FastifyInstance } from 'fastify';
+import { mayCall, type Access } from '../core/auth/roles.ts';
+import { forbidden } from './errors.ts';
+import { requireUser } from './plugins/auth-plugin.ts';
+
+/**
+ * Who may call each API route, in one place: anyone (`public`), anyone signed in (`user`: then the
+ * service checks that the resource is the caller's own), or the roles listed. A route missing here stops
+ * the server at start-up, so none can be added without saying who may call it.
+ */
+export const ROUTE_ACCESS: Record<string, Access> = {
+  'GET /api/exams': 'public',
+  'GET /api/session': 'public',
+  'POST /api/auth/signin': 'public',
+  'POST /api/auth/signup': 'public',
+  'POST /api/auth/signout': 'public',
+  'POST /api/auth/signout-all': 'user',
+  'PUT /api/session/exam': 'user',
+  'PUT /api/session/locale': 'user',
+  'PUT /api/session/preferences': 'user',
+  'PUT /api/account/password': 'user',
+  'GET /api/account/export': 'user',
+  'POST /api/account/delete': 'user',
+  'GET /api/attempts': 'user',
+  'POST /api/attempts': 'user',
+  'GET /api/attempts/:id': 'user',
+  'GET /api/attempts/:id/report': 'user',
+  'PUT /api/attempts/:id/answers/:position': 'user',
+  'PUT /api/attempts/:id/notes/:position': 'user',
+  'PUT /api/attempts/:id/unsure/:position': 'user',
+  'PUT /api/attempts/:id/time': 'user',
+  'POST /api/attempts/:id/check/:position': 'user',
+  'POST /api/attempts/:id/next': 'user',
+  'POST /api/attempts/:id/submit': 'user',
+  'POST /api/attempts/:id/abandon': 'user',
+  'POST /api/attempts/:id/pause': 'user',
+  'POST /api/attempts/:id/resume': 'user',
+  'GET /api/progress': 'user',
+  'GET /api/study': 'user',
+  'GET /api/lessons/:id': 'user',
+  'POST /api/lessons/:id/reading': 'user',
+  'GET /api/cards/due': 'user',
+  'POST /api/cards/:id/rating': 'user',
+  'GET /api/plan': 'user',
+  'PUT /api/plan': 'user',
+  'GET /api/plan.ics': 'user',
+  'GET /api/results': 'user',
+  'POST /api/results': 'user',
+  'POST /api/admin/claim': 'user',
+  'GET /api/admin/users': ['admin'],
+  'PUT /api/admin/users/:id/roles': ['admin'],
+};
+
+/** Checks every API route against `ROUTE_ACCESS`: at registration (a route must be listed) and on each request. */
+export function routeAccess(app: FastifyInstance, table: Record<string, Access> = ROUTE_ACCESS): void {
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD' || method === 'OPTIONS') continue;
+      if (!(`${method} ${route.url}` in table)) throw new Error(`The route ${method} ${route.url} says nobody may call it: add it to ROUTE_ACCESS in src/server/route-access.ts`);
+    }
+  });
+  app.addHook('preHandler', async (req) => {
+    const url = req.routeOptions.url;
+    if (!url?.startsWith('/api/')) return;
+    const method = req.method === 'HEAD' ? 'GET' : req.method;
+    const access = table[`${method} ${url}`];
+    if (access === undefined || access === 'public') return;
+    const user = requireUser(req); // 401, or "session expired", before any role is considered
+    if (!mayCall(access, user.roles)) throw forbidden('role', `This needs the role of ${[access].flat().join(' or ')}.`);
+  });
+}
