@@ -115,6 +115,7 @@ describe.each(STORES)('roles and who may call each route, on %s', (store) => {
     const a = await app(store, false);
     const first = await signedUp(a, 'first@example.com');
     expect(first.user.roles).toEqual([]);
+    expect((await first.req('GET', '/api/session')).json().adminSetup).toBe(true);
     const service = new AdminService({ db: a.db, now: () => T0, loopbackOnly: false });
     const code = (await service.issueSetupCode())!;
     expect(code).toMatch(/^[A-HJ-NP-Z2-9]{4}(-[A-HJ-NP-Z2-9]{4}){4}$/);
@@ -124,7 +125,7 @@ describe.each(STORES)('roles and who may call each route, on %s', (store) => {
     // Case, spaces and dashes do not matter: it is read off a terminal.
     const right = await first.req('POST', '/api/admin/claim', { code: ` ${code.toLowerCase().replace(/-/g, ' ')} ` });
     expect(right.statusCode, right.body).toBe(200);
-    expect((await first.req('GET', '/api/session')).json().user.roles).toEqual(['admin']);
+    expect((await first.req('GET', '/api/session')).json()).toMatchObject({ user: { roles: ['admin'] }, adminSetup: false });
     expect((await first.req('GET', '/api/admin/users')).statusCode).toBe(200);
     // Spent: nobody else can use it, and no new code is issued while an administrator exists.
     const second = await signedUp(a, 'second@example.com');
@@ -150,6 +151,8 @@ describe.each(STORES)('roles and who may call each route, on %s', (store) => {
 
     const alone = await admin.req('PUT', `/api/admin/users/${admin.user.id}/roles`, { roles: [] });
     expect([alone.statusCode, alone.json().error.code]).toEqual([409, 'last-admin']);
+    const deleting = await admin.req('POST', '/api/account/delete', { password: 'correct horse battery', keepAnonymisedAnswers: false });
+    expect([deleting.statusCode, deleting.json().error.code]).toEqual([409, 'last-admin']);
     await admin.req('PUT', `/api/admin/users/${lee.user.id}/roles`, { roles: ['admin'] });
     expect((await admin.req('PUT', `/api/admin/users/${admin.user.id}/roles`, { roles: ['author'] })).statusCode).toBe(200);
     // The change applies at once: the former administrator is refused the next call.

@@ -89,6 +89,8 @@ export const sessionSchema = z.object({
   defaultExam: z.string(),
   /** The server's day (YYYY-MM-DD): notices and countdowns follow the server's clock, not the browser's. */
   today: z.string(),
+  /** Signed in on a server with no administrator yet: the settings offer to enter the setup code. */
+  adminSetup: z.boolean(),
 });
 export type SessionView = z.infer<typeof sessionSchema>;
 

@@ -6,7 +6,7 @@ import { itemNotes } from '../../db/repositories/item-notes.ts';
 import { sessions } from '../../db/repositories/sessions.ts';
 import { users } from '../../db/repositories/users.ts';
 import type { Database } from '../../db/schema.ts';
-import { AppError, badRequest, notFound } from '../errors.ts';
+import { AppError, badRequest, conflict, notFound } from '../errors.ts';
 import { hashPassword, verifyPassword } from './password-hash.ts';
 
 /**
@@ -78,6 +78,10 @@ export class AccountService {
 
   async delete(user: User, password: string, keepAnonymisedAnswers: boolean): Promise<void> {
     await this.checkPassword(user, password, 'The password is wrong: the account was not deleted.');
+    // Nobody could give the role back: the server would be left without an administrator.
+    if (user.roles.includes('admin') && (await users.countAdmins(this.deps.db)) <= 1) {
+      throw conflict('last-admin', 'You are the only administrator: give another account the administrator role before deleting yours.');
+    }
     await this.deps.db.transaction().execute(async (trx) => {
       if (keepAnonymisedAnswers) {
         // A stand-in that can never sign in, so calibration still counts one person per account.

@@ -47,6 +47,7 @@ export function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): void {
     csrfToken: req.csrfToken,
     defaultExam,
     today: isoDay(now()),
+    adminSetup: user !== null && !(await users.anyAdmin(db)),
   });
 
   const startSession = async (reply: FastifyReply, user: User) => {
