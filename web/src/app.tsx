@@ -1,6 +1,7 @@
 import { StudyPathPage } from './study/study-path-page.tsx';
 import { LessonPage } from './study/lesson-page.tsx';
 import { CardsPage } from './study/cards-page.tsx';
+import { AdminPage } from './admin/admin-page.tsx';
 import { applyTheme } from './theme.ts';
 import { useCallback, useEffect, useState } from 'react';
 import type { ExamSummary, SessionView } from '../../src/core/api/contracts.ts';
@@ -87,6 +88,7 @@ export function App() {
   else if (route.page === 'study') content = <StudyPathPage key={chosen.id} exam={chosen} examDate={user.examDate} />;
   else if (route.page === 'lesson') content = <LessonPage key={route.id} lessonId={route.id} exam={chosen} />;
   else if (route.page === 'cards') content = <CardsPage key={chosen.id} exam={chosen} />;
+  else if (route.page === 'admin') content = user.roles.includes('admin') ? <AdminPage me={user} /> : <p className="form-error" role="alert">{t('adminOnly')}</p>;
   else if (route.page === 'settings') content = <ExamChoicePage key="settings" session={session} exams={exams} mode="settings" onSession={onSession} />;
   else content = <DashboardPage key={chosen.id} exam={chosen} examDate={user.examDate} today={session.today} />;
   const badge = chosen && user?.exam ? statusBadge(chosen.status, t) : null;
@@ -121,6 +123,11 @@ export function App() {
               {session.user.exam && (
                 <a className="link-button" href="#/study" aria-current={route.page === 'study' ? 'page' : undefined}>
                   {t('studyPath')}
+                </a>
+              )}
+              {session.user.roles.includes('admin') && (
+                <a className="link-button" href="#/admin" aria-current={route.page === 'admin' ? 'page' : undefined}>
+                  {t('adminTitle')}
                 </a>
               )}
               {session.user.exam && (

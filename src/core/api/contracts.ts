@@ -93,6 +93,9 @@ export const sessionSchema = z.object({
   adminSetup: z.boolean(),
 });
 export type SessionView = z.infer<typeof sessionSchema>;
+/** GET /api/admin/users: a page of accounts, by email. */
+export const adminUserListSchema = z.object({ users: z.array(userSchema), total: z.number(), page: z.number(), pageSize: z.number() });
+export type AdminUserList = z.infer<typeof adminUserListSchema>;
 
 // ---------- exam catalogue ----------
 const announcedDateSchema = z.object({ date: z.string(), confirmed: z.boolean() });

@@ -46,6 +46,10 @@ export async function axeProblems(page: Page): Promise<string[]> {
  */
 export async function signUpInBrowser(page: Page, url: string, who: { name: string; email: string; password: string; exam?: string }): Promise<void> {
   await page.goto(url);
+  // Past the first account the page opens on signing in: switch to signing up.
+  const switchToSignUp = page.locator('.switch-mode button', { hasText: 'Sign up' });
+  await page.getByLabel('Name', { exact: true }).or(switchToSignUp).first().waitFor();
+  if (await switchToSignUp.isVisible()) await switchToSignUp.click();
   await page.getByLabel('Name', { exact: true }).fill(who.name);
   await page.getByLabel('Email', { exact: true }).fill(who.email);
   await page.getByLabel('Password', { exact: true }).fill(who.password);

@@ -30,13 +30,15 @@ async function freePort(): Promise<number> {
 export interface RunningApp {
   url: string;
   stop: () => Promise<void>;
+  /** What the server printed so far. */
+  output: () => string;
 }
 
 /**
- * Starts the real server (`certprep serve`) on a free port with a fresh SQLite database in a temp
+ * Starts the real server (`certprep serve`) on a free port (on 127.0.0.1, or `host`) with a fresh SQLite database in a temp
  * folder and the given content folder, and waits until GET /api/session answers.
  */
-export async function startApp(content = 'test/fixtures/e2e-bank'): Promise<RunningApp> {
+export async function startApp(content = 'test/fixtures/e2e-bank', opts: { host?: string } = {}): Promise<RunningApp> {
   buildWeb();
   const dir = await mkdtemp(path.join(tmpdir(), 'certprep-e2e-'));
   const port = await freePort();
@@ -48,7 +50,7 @@ export async function startApp(content = 'test/fixtures/e2e-bank'): Promise<Runn
     cwd: serverRoot,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DATABASE_URL: path.join(dir, 'e2e.db'), PORT: String(port), CERTPREP_CONTENT: path.resolve(repo, content), CERTPREP_WEB: path.join(repo, 'web/dist'), SECURE_COOKIES: 'false', LOG_LEVEL: 'warn' },
+    env: { ...process.env, DATABASE_URL: path.join(dir, 'e2e.db'), PORT: String(port), CERTPREP_CONTENT: path.resolve(repo, content), CERTPREP_WEB: path.join(repo, 'web/dist'), SECURE_COOKIES: 'false', LOG_LEVEL: 'warn', ...(opts.host ? { HOST: opts.host } : {}) },
   });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
@@ -77,7 +79,7 @@ export async function startApp(content = 'test/fixtures/e2e-bank'): Promise<Runn
     if (child.exitCode !== null) throw new Error(`certprep serve exited with code ${child.exitCode}:\n${output}`);
     try {
       const res = await fetch(`${url}/api/session`);
-      if (res.ok) return { url, stop };
+      if (res.ok) return { url, stop, output: () => output };
     } catch {
       // Not listening yet.
     }

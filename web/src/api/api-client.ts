@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  adminUserListSchema,
   apiErrorSchema,
   attemptSummarySchema,
   attemptViewSchema,
@@ -16,11 +17,13 @@ import {
   saveAckSchema,
   scoreReportSchema,
   sessionSchema,
+  userSchema,
   type ItemNote,
   type Preferences,
   type SaveAnswer,
   type StartAttempt,
 } from '../../../src/core/api/contracts.ts';
+import type { Role } from '../../../src/core/auth/roles.ts';
 import type { Locale } from '../i18n/i18n-context.tsx';
 import { errorText } from './error-text.ts';
 
@@ -107,6 +110,9 @@ export const api = {
   signOutEverywhere: () => session(request('POST', '/api/auth/signout-all', sessionSchema)),
   changePassword: (current: string, next: string) => request('PUT', '/api/account/password', z.object({ otherSessionsEnded: z.number() }), { current, next }),
   /** Deletes the account (204); the session ends with it. */
+  claimAdmin: (code: string) => request('POST', '/api/admin/claim', userSchema, { code }),
+  adminUsers: (query: string, page: number) => request('GET', `/api/admin/users?page=${page}${query ? `&q=${enc(query)}` : ''}`, adminUserListSchema),
+  setRoles: (userId: string, roles: Role[]) => request('PUT', `/api/admin/users/${enc(userId)}/roles`, userSchema, { roles }),
   deleteAccount: (password: string, keepAnonymisedAnswers: boolean) => request('POST', '/api/account/delete', z.undefined(), { password, keepAnonymisedAnswers }),
   /** Stores the signed-in user's interface language. */
   setLocale: (locale: 'en' | 'fr') => session(request('PUT', '/api/session/locale', sessionSchema, { locale })),

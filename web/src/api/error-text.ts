@@ -22,6 +22,9 @@ const FRENCH: Record<string, string> = {
   checked: 'Cette question a été vérifiée et ne peut plus changer.',
   stale: 'Cette réponse a été modifiée dans un autre onglet ou une autre fenêtre ; la dernière réponse est affichée.',
   'deadline-passed': 'Le temps est écoulé : cette réponse n’a pas été enregistrée.',
+  'last-admin': 'Vous êtes le seul administrateur : donnez d’abord le rôle d’administrateur à un autre compte.',
+  'admin-exists': 'Ce serveur a déjà un administrateur : demandez-lui un rôle.',
+  role: 'Cette page demande un rôle que votre compte n’a pas.',
   'not-found': 'Introuvable : la page ou l’élément demandé n’existe pas ou n’est pas à vous.',
 };
 

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ExamSummary, SessionView } from '../../../src/core/api/contracts.ts';
 import { AccountSettings } from '../pages/account-settings.tsx';
+import { AdminSetup } from '../admin/admin-setup.tsx';
 import { api, ApiRequestError } from '../api/api-client.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useDocumentTitle } from '../use-document-title.ts';
@@ -100,6 +101,7 @@ export function ExamChoicePage({ session, exams, mode, onSession }: Props) {
           </button>
         </div>
       )}
+      {mode === 'settings' && session.user && <AdminSetup session={session} onSession={onSession} />}
       {mode === 'settings' && session.user && <AccountSettings user={session.user} onSession={onSession} />}
     </section>
   );

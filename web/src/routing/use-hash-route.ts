@@ -16,7 +16,8 @@ export type Route =
   | MockIntro
   | { page: 'study' }
   | { page: 'lesson'; id: string }
-  | { page: 'cards' };
+  | { page: 'cards' }
+  | { page: 'admin' };
 
 /**
  * Routes live in the URL hash (#/attempts/<id>), so a reload returns to the same screen and the
@@ -27,6 +28,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/settings') return { page: 'settings' };
   if (path === '/study') return { page: 'study' };
   if (path === '/cards') return { page: 'cards' };
+  if (path === '/admin') return { page: 'admin' };
   const lesson = /^\/lessons\/([a-z0-9-]+)$/.exec(path);
   if (lesson) return { page: 'lesson', id: lesson[1] as string };
   const intro = /^\/mock\/([a-z0-9-]+)(?:\?(.*))?$/.exec(path);
@@ -52,6 +54,8 @@ export function routeHref(route: Route): string {
       return '#/study';
     case 'cards':
       return '#/cards';
+    case 'admin':
+      return '#/admin';
     case 'lesson':
       return `#/lessons/${encodeURIComponent(route.id)}`;
     case 'attempt':
