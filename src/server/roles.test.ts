@@ -107,8 +107,15 @@ describe.each(STORES)('roles and who may call each route, on %s', (store) => {
 
   it('makes the first account of a laptop server its administrator, and only the first', async () => {
     const a = await app(store, true);
-    expect((await signedUp(a, 'first@example.com')).user.roles).toEqual(['admin']);
+    const first = await signedUp(a, 'first@example.com');
+    expect(first.user.roles).toEqual(['admin']);
     expect((await signedUp(a, 'second@example.com')).user.roles).toEqual([]);
+    // Alone with no other account, the administrator may delete theirs; the next account then administers.
+    const solo = await app(store, true);
+    const owner = await signedUp(solo, 'owner@example.com');
+    const gone = await owner.req('POST', '/api/account/delete', { password: 'correct horse battery', keepAnonymisedAnswers: true });
+    expect(gone.statusCode, gone.body).toBe(204);
+    expect((await signedUp(solo, 'next@example.com')).user.roles).toEqual(['admin']);
   });
 
   it('on a server others can reach, makes an administrator only of whoever enters the one-time setup code', async () => {

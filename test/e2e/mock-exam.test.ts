@@ -441,7 +441,8 @@ describe('mock exam in the browser', () => {
     // The dashboard's tables reflow on the phone: no column is cut and nothing scrolls sideways.
     await page.goto(`${app.url}/#/`);
     await page.getByRole('heading', { name: 'Attempt history' }).waitFor();
-    for (const table of ['table.history-table', 'table.heatmap']) {
+    await page.locator('[data-testid="skill-heatmap"] summary').click();
+    for (const table of ['table.history-table', '[data-testid="mastery-heatmap"]', 'table.skill-heatmap']) {
       const fits = await page.locator(table).evaluate((el) => {
         const box = el.getBoundingClientRect();
         return box.right <= window.innerWidth && [...el.querySelectorAll('td')].every((td) => td.getBoundingClientRect().right <= window.innerWidth + 0.5);

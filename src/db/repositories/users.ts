@@ -72,6 +72,10 @@ export const users = {
     const [rows, count] = await Promise.all([q.selectAll().orderBy('email').limit(opts.limit).offset(opts.offset).execute(), q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()]);
     return { users: rows.map(toUser), total: Number(count?.n ?? 0) };
   },
+  /** Whether an account other than `id` can sign in (the stand-ins kept for anonymised answers cannot). */
+  async othersCanSignIn(db: Db, id: string): Promise<boolean> {
+    return !!(await db.selectFrom('users').select('id').where('id', '<>', id).where('password_hash', '<>', '!').limit(1).executeTakeFirst());
+  },
   async any(db: Db): Promise<boolean> {
     return !!(await db.selectFrom('users').select('id').limit(1).executeTakeFirst());
   },

@@ -79,7 +79,8 @@ export class AccountService {
   async delete(user: User, password: string, keepAnonymisedAnswers: boolean): Promise<void> {
     await this.checkPassword(user, password, 'The password is wrong: the account was not deleted.');
     // Nobody could give the role back: the server would be left without an administrator.
-    if (user.roles.includes('admin') && (await users.countAdmins(this.deps.db)) <= 1) {
+    // Alone on the server, they may go: the next account then starts the server afresh.
+    if (user.roles.includes('admin') && (await users.countAdmins(this.deps.db)) <= 1 && (await users.othersCanSignIn(this.deps.db, user.id))) {
       throw conflict('last-admin', 'You are the only administrator: give another account the administrator role before deleting yours.');
     }
     await this.deps.db.transaction().execute(async (trx) => {

@@ -21,10 +21,11 @@ const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export class AdminService {
   constructor(private readonly deps: { db: Kysely<Database>; now: () => number; loopbackOnly: boolean }) {}
 
-  /** The roles a new account starts with: administrator for the first account of a laptop server. */
+  /** The roles a new account starts with: administrator on a laptop server that has none. */
   async rolesForNewAccount(): Promise<Role[]> {
     if (!this.deps.loopbackOnly) return [];
-    return (await users.any(this.deps.db)) ? [] : ['admin'];
+    // No administrator (a new laptop server, or one whose only administrator deleted their account): this one is.
+    return (await users.anyAdmin(this.deps.db)) ? [] : ['admin'];
   }
 
   /**
