@@ -107,6 +107,26 @@ export interface Database {
     last_rating: string;
     updated_ms: number;
   };
+  /** Cohorts run by tutors (`019-cohorts`); days are YYYY-MM-DD. */
+  cohorts: {
+    id: string;
+    name: string;
+    exam: string;
+    exam_date: string | null;
+    access_until: string | null;
+    invite_code: string;
+    created_by: string | null;
+    created_ms: number;
+  };
+  cohort_tutors: {
+    cohort_id: string;
+    user_id: string;
+  };
+  cohort_members: {
+    cohort_id: string;
+    user_id: string;
+    joined_ms: number;
+  };
   /** Settings of the platform (`018-user-roles`): e.g. the hash of the one-time administrator setup code. */
   app_settings: {
     key: string;

@@ -57,7 +57,7 @@ describe.each(STORES)('roles and who may call each route, on %s', (store) => {
       const [method, path] = route.split(' ') as ['GET' | 'POST' | 'PUT', string];
       // Every declared route exists (no stale entry that would hide a renamed route).
       expect(a.app.hasRoute({ method, url: path }), route).toBe(true);
-      const url = path.replace(':id', 'nobodys-id').replace(':position', '0');
+      const url = path.replace(':id', '00000000-0000-4000-8000-000000000000').replace(':userId', 'nobody').replace(':position', '0');
       for (const caller of CALLERS) {
         // Sign-out and account deletion would end the caller's session for the rest of the matrix.
         if (caller !== 'anonymous' && (route === 'POST /api/auth/signout' || route === 'POST /api/auth/signout-all' || route === 'POST /api/account/delete')) continue;
@@ -71,8 +71,15 @@ describe.each(STORES)('roles and who may call each route, on %s', (store) => {
         }
       }
     }
-    // The administration routes are the only ones refused to signed-in users so far.
-    expect(refused.filter((r) => !r.startsWith('anonymous'))).toEqual(['candidate GET /api/admin/users', 'tutor GET /api/admin/users', 'author GET /api/admin/users', 'candidate PUT /api/admin/users/:id/roles', 'tutor PUT /api/admin/users/:id/roles', 'author PUT /api/admin/users/:id/roles']);
+    // Refused to signed-in users: administration to all but administrators, running cohorts to all but tutors.
+    const refusedSignedIn = refused.filter((r) => !r.startsWith('anonymous'));
+    const tutorOnly = ['POST /api/cohorts', 'GET /api/cohorts/:id', 'POST /api/cohorts/:id/invite', 'POST /api/cohorts/:id/members/:userId/remove'];
+    expect(refusedSignedIn.sort()).toEqual(
+      [
+        ...['candidate', 'tutor', 'author'].flatMap((who) => [`${who} GET /api/admin/users`, `${who} PUT /api/admin/users/:id/roles`]),
+        ...['candidate', 'author'].flatMap((who) => tutorOnly.map((route) => `${who} ${route}`)),
+      ].sort(),
+    );
   });
 
   it("answers 404 to anyone, whatever their role, who asks for someone else's attempt", async () => {

@@ -49,6 +49,14 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/admin/claim': 'user',
   'GET /api/admin/users': ['admin'],
   'PUT /api/admin/users/:id/roles': ['admin'],
+  // Cohorts: tutors create and run them (and only a cohort's own tutors see it: the service answers 404 to others).
+  'POST /api/cohorts': ['tutor'],
+  'GET /api/cohorts': 'user',
+  'POST /api/cohorts/join': 'user',
+  'GET /api/cohorts/:id': ['tutor'],
+  'POST /api/cohorts/:id/invite': ['tutor'],
+  'POST /api/cohorts/:id/members/:userId/remove': ['tutor'],
+  'POST /api/cohorts/:id/leave': 'user',
 };
 
 /** Checks every API route against `ROUTE_ACCESS`: at registration (a route must be listed) and on each request. */

@@ -535,3 +535,35 @@ export const apiErrorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
+
+// ---------- cohorts ----------
+/** POST /api/cohorts: a tutor's new cohort. */
+export const createCohortSchema = z.strictObject({
+  name: z.string().trim().min(1, 'give the cohort a name').max(100),
+  exam: z.string().min(1).max(40),
+  examDate: isoDay.nullable().default(null),
+  accessUntil: isoDay.nullable().default(null),
+});
+export type CreateCohort = z.infer<typeof createCohortSchema>;
+export const cohortSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  exam: z.string(),
+  examDate: z.string().nullable(),
+  accessUntil: z.string().nullable(),
+  members: z.number(),
+  /** Only for the cohort's tutors: the code (and the link built on it) that lets a candidate join. */
+  inviteCode: z.string().optional(),
+});
+export type CohortSummary = z.infer<typeof cohortSummarySchema>;
+/** GET /api/cohorts: the cohorts the caller teaches and those they belong to. */
+export const cohortListSchema = z.object({ teaching: z.array(cohortSummarySchema), member: z.array(cohortSummarySchema) });
+export type CohortList = z.infer<typeof cohortListSchema>;
+/** GET /api/cohorts/:id (its tutors only): the cohort and its members, with only what a tutor needs. */
+export const cohortViewSchema = cohortSummarySchema.extend({
+  tutors: z.array(z.object({ id: z.string(), name: z.string() })),
+  roster: z.array(z.object({ id: z.string(), name: z.string(), email: z.string(), joinedAt: z.string() })),
+});
+export type CohortView = z.infer<typeof cohortViewSchema>;
+export const joinCohortSchema = z.strictObject({ code: z.string().trim().min(4).max(40) });
+

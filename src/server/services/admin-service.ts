@@ -7,11 +7,10 @@ import { users } from '../../db/repositories/users.ts';
 import type { Database } from '../../db/schema.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
 import { hashPassword } from './password-hash.ts';
+import { normaliseCode, randomCode } from './random-code.ts';
 
 const SETUP_CODE_KEY = 'admin-setup-code';
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-/** Base32 without look-alikes, in groups of four: 20 characters, 100 bits. */
-const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 /**
  * The administrators and the roles they give. The first administrator: on a server reachable only from
@@ -36,9 +35,8 @@ export class AdminService {
   async issueSetupCode(): Promise<string | undefined> {
     const { db, now, loopbackOnly } = this.deps;
     if (loopbackOnly || (await users.anyAdmin(db))) return undefined;
-    const bytes = randomBytes(20);
-    const code = Array.from(bytes, (b) => ALPHABET[b % 32]).join('').replace(/(.{4})(?=.)/g, '$1-');
-    await appSettings.set(db, SETUP_CODE_KEY, sha256(normalise(code)), now());
+    const code = randomCode(20); // 100 bits
+    await appSettings.set(db, SETUP_CODE_KEY, sha256(normaliseCode(code)), now());
     return code;
   }
 
@@ -47,7 +45,7 @@ export class AdminService {
     const { db } = this.deps;
     if (await users.anyAdmin(db)) throw conflict('admin-exists', 'This server already has an administrator: ask them for a role.');
     const stored = await appSettings.get(db, SETUP_CODE_KEY);
-    const given = Buffer.from(sha256(normalise(code)));
+    const given = Buffer.from(sha256(normaliseCode(code)));
     if (!stored || stored.length !== given.length || !timingSafeEqual(Buffer.from(stored), given)) throw badRequest('That setup code is not the one the server printed at start-up: check it, or restart the server for a new one.');
     // Deleting first makes the code single-use even when two requests race.
     if (!(await appSettings.delete(db, SETUP_CODE_KEY))) throw conflict('admin-exists', 'The setup code was just used: this server has an administrator.');
@@ -101,9 +99,4 @@ export class AdminService {
     await users.setRoles(db, userId, roles);
     return { ...user, roles: [...roles] };
   }
-}
-
-/** Codes are read off a terminal: case, spaces and dashes do not matter. */
-function normalise(code: string): string {
-  return code.toUpperCase().replace(/[\s-]/g, '');
 }
