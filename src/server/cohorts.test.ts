@@ -63,6 +63,8 @@ describe.each(STORES)('cohorts, on %s', (store) => {
     expect((removed.json() as CohortView).roster.map((m) => m.email)).toEqual(['ann@example.com']);
     expect(((await bob.req('GET', '/api/cohorts')).json() as CohortList).member).toEqual([]);
     expect((await tess.req('POST', `/api/cohorts/${cohort.id}/members/${bob.user.id}/remove`)).statusCode).toBe(404);
+    // The member's export says which cohorts they are in.
+    expect((await ann.req('GET', '/api/account/export')).json().cohorts).toMatchObject([{ name: 'Spring cohort', exam: 'mla-c01' }]);
     // A member leaves on their own.
     expect((await ann.req('POST', `/api/cohorts/${cohort.id}/leave`)).statusCode).toBe(204);
     expect((await ann.req('POST', `/api/cohorts/${cohort.id}/leave`)).statusCode).toBe(404);

@@ -48,6 +48,7 @@ export class AccountService {
     const cards = await db.selectFrom('review_cards').selectAll().where('user_id', '=', user.id).execute();
     const notes = await itemNotes.all(db, user.id);
     const results = await db.selectFrom('exam_results').select(['exam', 'sat_on', 'scaled', 'passed', 'domains']).where('user_id', '=', user.id).execute();
+    const memberOf = await db.selectFrom('cohort_members').innerJoin('cohorts', 'cohorts.id', 'cohort_members.cohort_id').select(['cohorts.name', 'cohorts.exam', 'cohort_members.joined_ms']).where('cohort_members.user_id', '=', user.id).execute();
     const lessons = await db.selectFrom('lesson_progress').selectAll().where('user_id', '=', user.id).execute();
     const flashCards = await db.selectFrom('card_reviews').select(['card_id', 'due_ms', 'reviews', 'last_rating']).where('user_id', '=', user.id).execute();
     const json = (s: string | null) => (s === null ? null : (JSON.parse(s) as unknown));
@@ -71,6 +72,7 @@ export class AccountService {
       lessons: lessons.map((l) => ({ lessonId: l.lesson_id, readAt: l.read_ms === null ? null : new Date(Number(l.read_ms)).toISOString(), secondsSpent: Math.round(Number(l.time_ms) / 1000) })),
       flashCards: flashCards.map((c) => ({ cardId: c.card_id, due: new Date(Number(c.due_ms)).toISOString(), reviews: Number(c.reviews), lastRating: c.last_rating })),
       examResults: results.map((r) => ({ exam: r.exam, satOn: r.sat_on, scaled: r.scaled, passed: r.passed === 1, domains: json(r.domains) })),
+      cohorts: memberOf.map((c) => ({ name: c.name, exam: c.exam, joinedAt: new Date(Number(c.joined_ms)).toISOString() })),
       notes: notes.map((n) => ({ itemId: n.itemId, bookmarked: n.bookmarked, note: n.note, updatedAt: new Date(n.updatedMs).toISOString() })),
       reviewCards: cards.map((c) => ({ itemId: c.item_id, due: new Date(Number(c.due_ms)).toISOString(), lapses: c.lapses })),
     };
