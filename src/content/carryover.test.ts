@@ -21,8 +21,9 @@ describe('MLA-C02 carry-over decisions (docs/mla-c02-carryover.yaml)', () => {
     const loaded = await loadContent(path.join(repo, 'content'));
     expect(loaded.problems.filter((p) => p.severity === 'error')).toEqual([]);
     const questions = new Map(loaded.entries.flatMap(entryQuestions).map((q) => [q.id, q]));
-    // Every decision names a question of the bank (the 363 written for MLA-C01 before MLA-C02).
-    expect(decisions).toHaveLength(363);
+    // Every decision names a question of the bank: the 363 written for MLA-C01 before MLA-C02, then those
+    // written later for MLA-C01 only.
+    expect(decisions.length).toBeGreaterThanOrEqual(363);
     for (const d of decisions) expect(questions.has(d.id), `${d.id} is in the carry-over but not in the bank`).toBe(true);
     const c01 = [...questions.values()].filter((q) => q.exams?.['mla-c01']);
     for (const q of c01) {
