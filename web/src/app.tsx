@@ -2,6 +2,9 @@ import { StudyPathPage } from './study/study-path-page.tsx';
 import { LessonPage } from './study/lesson-page.tsx';
 import { CardsPage } from './study/cards-page.tsx';
 import { AdminPage } from './admin/admin-page.tsx';
+import { CohortPage } from './cohorts/cohort-page.tsx';
+import { CohortsPage } from './cohorts/cohorts-page.tsx';
+import { JoinPage } from './cohorts/join-page.tsx';
 import { applyTheme } from './theme.ts';
 import { useCallback, useEffect, useState } from 'react';
 import type { ExamSummary, SessionView } from '../../src/core/api/contracts.ts';
@@ -88,6 +91,9 @@ export function App() {
   else if (route.page === 'study') content = <StudyPathPage key={chosen.id} exam={chosen} examDate={user.examDate} />;
   else if (route.page === 'lesson') content = <LessonPage key={route.id} lessonId={route.id} exam={chosen} />;
   else if (route.page === 'cards') content = <CardsPage key={chosen.id} exam={chosen} />;
+  else if (route.page === 'cohorts') content = <CohortsPage user={user} today={session.today} />;
+  else if (route.page === 'cohort') content = <CohortPage key={route.id} id={route.id} />;
+  else if (route.page === 'join') content = <JoinPage key={route.code} code={route.code} />;
   else if (route.page === 'admin') content = user.roles.includes('admin') ? <AdminPage me={user} /> : <p className="form-error" role="alert">{t('adminOnly')}</p>;
   else if (route.page === 'settings') content = <ExamChoicePage key="settings" session={session} exams={exams} mode="settings" onSession={onSession} />;
   else content = <DashboardPage key={chosen.id} exam={chosen} examDate={user.examDate} today={session.today} />;
@@ -123,6 +129,11 @@ export function App() {
               {session.user.exam && (
                 <a className="link-button" href="#/study" aria-current={route.page === 'study' ? 'page' : undefined}>
                   {t('studyPath')}
+                </a>
+              )}
+              {session.user.exam && (
+                <a className="link-button" href="#/cohorts" aria-current={route.page === 'cohorts' || route.page === 'cohort' ? 'page' : undefined}>
+                  {t('cohortsTitle')}
                 </a>
               )}
               {session.user.roles.includes('admin') && (

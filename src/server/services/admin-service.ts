@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { User } from '../../core/api/contracts.ts';
-import type { Role } from '../../core/auth/roles.ts';
+import { ROLES, type Role } from '../../core/auth/roles.ts';
 import { appSettings } from '../../db/repositories/app-settings.ts';
 import { users } from '../../db/repositories/users.ts';
 import type { Database } from '../../db/schema.ts';
@@ -96,7 +96,8 @@ export class AdminService {
     if (user.roles.includes('admin') && !roles.includes('admin') && (await users.countAdmins(db)) <= 1) {
       throw conflict('last-admin', 'This is the only administrator: give another account the administrator role first.');
     }
-    await users.setRoles(db, userId, roles);
-    return { ...user, roles: [...roles] };
+    const ordered = ROLES.filter((r) => roles.includes(r));
+    await users.setRoles(db, userId, ordered);
+    return { ...user, roles: ordered };
   }
 }

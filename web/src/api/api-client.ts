@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import {
   adminUserListSchema,
+  cohortListSchema,
+  cohortSummarySchema,
+  cohortViewSchema,
   apiErrorSchema,
   attemptSummarySchema,
   attemptViewSchema,
@@ -110,6 +113,13 @@ export const api = {
   signOutEverywhere: () => session(request('POST', '/api/auth/signout-all', sessionSchema)),
   changePassword: (current: string, next: string) => request('PUT', '/api/account/password', z.object({ otherSessionsEnded: z.number() }), { current, next }),
   /** Deletes the account (204); the session ends with it. */
+  cohorts: () => request('GET', '/api/cohorts', cohortListSchema),
+  cohort: (id: string) => request('GET', `/api/cohorts/${enc(id)}`, cohortViewSchema),
+  createCohort: (body: { name: string; exam: string; examDate: string | null; accessUntil: string | null }) => request('POST', '/api/cohorts', cohortViewSchema, body),
+  joinCohort: (code: string) => request('POST', '/api/cohorts/join', cohortSummarySchema, { code }),
+  leaveCohort: (id: string) => request('POST', `/api/cohorts/${enc(id)}/leave`, z.undefined()),
+  removeMember: (id: string, userId: string) => request('POST', `/api/cohorts/${enc(id)}/members/${enc(userId)}/remove`, cohortViewSchema),
+  newInvite: (id: string) => request('POST', `/api/cohorts/${enc(id)}/invite`, cohortViewSchema),
   claimAdmin: (code: string) => request('POST', '/api/admin/claim', userSchema, { code }),
   adminUsers: (query: string, page: number) => request('GET', `/api/admin/users?page=${page}${query ? `&q=${enc(query)}` : ''}`, adminUserListSchema),
   setRoles: (userId: string, roles: Role[]) => request('PUT', `/api/admin/users/${enc(userId)}/roles`, userSchema, { roles }),

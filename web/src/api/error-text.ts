@@ -22,6 +22,7 @@ const FRENCH: Record<string, string> = {
   checked: 'Cette question a été vérifiée et ne peut plus changer.',
   stale: 'Cette réponse a été modifiée dans un autre onglet ou une autre fenêtre ; la dernière réponse est affichée.',
   'deadline-passed': 'Le temps est écoulé : cette réponse n’a pas été enregistrée.',
+  'cohort-closed': 'L’accès à cette promotion est terminé : demandez à votre tuteur.',
   'last-admin': 'Vous êtes le seul administrateur : donnez d’abord le rôle d’administrateur à un autre compte.',
   'admin-exists': 'Ce serveur a déjà un administrateur : demandez-lui un rôle.',
   role: 'Cette page demande un rôle que votre compte n’a pas.',

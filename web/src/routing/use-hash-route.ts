@@ -17,7 +17,10 @@ export type Route =
   | { page: 'study' }
   | { page: 'lesson'; id: string }
   | { page: 'cards' }
-  | { page: 'admin' };
+  | { page: 'admin' }
+  | { page: 'cohorts' }
+  | { page: 'cohort'; id: string }
+  | { page: 'join'; code: string };
 
 /**
  * Routes live in the URL hash (#/attempts/<id>), so a reload returns to the same screen and the
@@ -29,6 +32,11 @@ export function parseRoute(hash: string): Route {
   if (path === '/study') return { page: 'study' };
   if (path === '/cards') return { page: 'cards' };
   if (path === '/admin') return { page: 'admin' };
+  if (path === '/cohorts') return { page: 'cohorts' };
+  const cohort = /^\/cohorts\/([0-9a-f-]{36})$/.exec(path);
+  if (cohort) return { page: 'cohort', id: cohort[1] as string };
+  const join = /^\/join\/([A-Za-z0-9-]{4,40})$/.exec(path);
+  if (join) return { page: 'join', code: join[1] as string };
   const lesson = /^\/lessons\/([a-z0-9-]+)$/.exec(path);
   if (lesson) return { page: 'lesson', id: lesson[1] as string };
   const intro = /^\/mock\/([a-z0-9-]+)(?:\?(.*))?$/.exec(path);
@@ -56,6 +64,12 @@ export function routeHref(route: Route): string {
       return '#/cards';
     case 'admin':
       return '#/admin';
+    case 'cohorts':
+      return '#/cohorts';
+    case 'cohort':
+      return `#/cohorts/${encodeURIComponent(route.id)}`;
+    case 'join':
+      return `#/join/${encodeURIComponent(route.code)}`;
     case 'lesson':
       return `#/lessons/${encodeURIComponent(route.id)}`;
     case 'attempt':

@@ -1,0 +1,70 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeProblems, launchBrowser, shoot, signUpInBrowser } from './support/browser.ts';
+import { startApp, type RunningApp } from './support/start-app.ts';
+
+/** A tutor's cohort in the browser: created, joined through the invite link, seen on the roster, a member removed. */
+describe('cohorts in the browser', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  const pageErrors: string[] = [];
+  const newPage = async (): Promise<Page> => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-GB' })).newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('dialog', (d) => void d.accept());
+    return page;
+  };
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('a tutor creates a cohort, a candidate joins by the link, the tutor sees and removes them', async () => {
+    // The first account of this laptop server administers it and makes itself a tutor.
+    const tutor = await newPage();
+    await signUpInBrowser(tutor, app.url, { name: 'Tia Tutor', email: 'tia@example.com', password: 'a long enough password' });
+    await tutor.locator('.app-header a', { hasText: 'Administration' }).click();
+    await tutor.getByLabel('Tutor: tia@example.com').check();
+    await tutor.locator('[role="status"]', { hasText: 'Saved: tia@example.com is Tutor, Administrator.' }).waitFor();
+
+    await tutor.locator('.app-header a', { hasText: 'Cohorts' }).click();
+    await tutor.getByRole('heading', { level: 1, name: 'Cohorts' }).waitFor();
+    await tutor.getByLabel('Name', { exact: true }).fill('Winter 2027');
+    await tutor.getByRole('button', { name: 'Create the cohort' }).click();
+    await tutor.getByRole('heading', { level: 1, name: /^Winter 2027/ }).waitFor();
+    const link = (await tutor.locator('[data-testid="invite"] .invite-link a').textContent())!;
+    expect(link).toMatch(/#\/join\/[A-HJ-NP-Z2-9]{12}$/);
+    await shoot(tutor, '73-cohort-new');
+    await expect(axeProblems(tutor)).resolves.toEqual([]);
+
+    const candidate = await newPage();
+    await signUpInBrowser(candidate, app.url, { name: 'Cal Candidate', email: 'cal@example.com', password: 'another long password' });
+    await candidate.goto(link);
+    await candidate.getByRole('button', { name: 'Join the cohort' }).click();
+    await candidate.locator('[role="status"]', { hasText: 'You joined the cohort “Winter 2027”.' }).waitFor();
+    await candidate.locator('.app-header a', { hasText: 'Cohorts' }).click();
+    await candidate.locator('[data-testid="my-cohorts"] li', { hasText: 'Winter 2027' }).waitFor();
+    await expect(candidate.locator('[data-testid="teaching"]').count()).resolves.toBe(0);
+    await shoot(candidate, '74-cohorts-candidate');
+    await expect(axeProblems(candidate)).resolves.toEqual([]);
+
+    await tutor.reload();
+    await tutor.locator('table.roster tr[data-email="cal@example.com"]').waitFor();
+    await tutor.getByRole('button', { name: 'Remove Cal Candidate (cal@example.com)' }).click();
+    await tutor.locator('[role="status"]', { hasText: 'Cal Candidate was removed from the cohort.' }).waitFor();
+    await expect(tutor.locator('table.roster').count()).resolves.toBe(0);
+    await candidate.reload();
+    await candidate.locator('[data-testid="my-cohorts"]', { hasText: 'You are in no cohort.' }).waitFor();
+
+    // In French.
+    await tutor.getByLabel('Language', { exact: true }).selectOption('fr');
+    await tutor.getByRole('heading', { name: 'Inviter des candidats' }).waitFor();
+    await shoot(tutor, '75-cohort-fr');
+    await expect(axeProblems(tutor)).resolves.toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
