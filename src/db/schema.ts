@@ -127,6 +127,16 @@ export interface Database {
     user_id: string;
     joined_ms: number;
   };
+  /** A cohort's assignments (`020-assignments`): `spec` is an `AssignmentSpec` as JSON. */
+  assignments: {
+    id: string;
+    cohort_id: string;
+    title: string;
+    spec: string;
+    due_on: string | null;
+    created_by: string | null;
+    created_ms: number;
+  };
   /** Settings of the platform (`018-user-roles`): e.g. the hash of the one-time administrator setup code. */
   app_settings: {
     key: string;

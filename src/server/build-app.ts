@@ -28,6 +28,7 @@ import { authRoutes } from './routes/auth/auth-routes.ts';
 import { adminRoutes } from './routes/admin/admin-routes.ts';
 import { cohortRoutes } from './routes/cohorts/cohort-routes.ts';
 import { CohortService } from './services/cohort-service.ts';
+import { AssignmentService } from './services/assignment-service.ts';
 import { routeAccess } from './route-access.ts';
 import { AdminService } from './services/admin-service.ts';
 import { examRoutes } from './routes/exams/exam-routes.ts';
@@ -107,7 +108,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   routeAccess(app);
   const admin = new AdminService({ db: opts.db, now, loopbackOnly: opts.loopbackOnly ?? false });
   adminRoutes(app, { admin });
-  cohortRoutes(app, { cohorts: new CohortService({ db: opts.db, bank, now }) });
+  cohortRoutes(app, { cohorts: new CohortService({ db: opts.db, bank, now }), assignments: new AssignmentService({ db: opts.db, bank, now }) });
   authRoutes(app, { admin, db: opts.db, now, sessionDays: opts.sessionDays ?? 30, secureCookies: opts.secureCookies ?? false, signInLimitPerMinute: opts.signInLimitPerMinute ?? 10, signUpLimitPerHour: opts.signUpLimitPerHour ?? 20, openRegistration: opts.openRegistration ?? true, exams: bank.exams });
   examRoutes(app, { bank, now });
   attemptRoutes(app, { attempts, times: new QuestionTimeService({ db: opts.db, bank, now }), notes: new ItemNotesService({ db: opts.db, now }), db: opts.db, now });

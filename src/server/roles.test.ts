@@ -57,7 +57,7 @@ describe.each(STORES)('roles and who may call each route, on %s', (store) => {
       const [method, path] = route.split(' ') as ['GET' | 'POST' | 'PUT', string];
       // Every declared route exists (no stale entry that would hide a renamed route).
       expect(a.app.hasRoute({ method, url: path }), route).toBe(true);
-      const url = path.replace(':id', '00000000-0000-4000-8000-000000000000').replace(':userId', 'nobody').replace(':position', '0');
+      const url = path.replace(':id', '00000000-0000-4000-8000-000000000000').replace(':userId', 'nobody').replace(':assignmentId', '00000000-0000-4000-8000-000000000001').replace(':position', '0');
       for (const caller of CALLERS) {
         // Sign-out and account deletion would end the caller's session for the rest of the matrix.
         if (caller !== 'anonymous' && (route === 'POST /api/auth/signout' || route === 'POST /api/auth/signout-all' || route === 'POST /api/account/delete')) continue;
@@ -73,7 +73,8 @@ describe.each(STORES)('roles and who may call each route, on %s', (store) => {
     }
     // Refused to signed-in users: administration to all but administrators, running cohorts to all but tutors.
     const refusedSignedIn = refused.filter((r) => !r.startsWith('anonymous'));
-    const tutorOnly = ['POST /api/cohorts', 'GET /api/cohorts/:id', 'POST /api/cohorts/:id/invite', 'POST /api/cohorts/:id/members/:userId/remove'];
+    const tutorOnly = Object.entries(ROUTE_ACCESS).filter(([, access]) => Array.isArray(access) && access.includes('tutor')).map(([route]) => route);
+    expect(tutorOnly).toEqual(['POST /api/cohorts', 'GET /api/cohorts/:id', 'POST /api/cohorts/:id/invite', 'POST /api/cohorts/:id/members/:userId/remove', 'GET /api/cohorts/:id/assignments', 'POST /api/cohorts/:id/assignments', 'POST /api/cohorts/:id/assignments/:assignmentId/delete']);
     expect(refusedSignedIn.sort()).toEqual(
       [
         ...['candidate', 'tutor', 'author'].flatMap((who) => [`${who} GET /api/admin/users`, `${who} PUT /api/admin/users/:id/roles`]),

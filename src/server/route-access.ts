@@ -57,6 +57,10 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/cohorts/:id/invite': ['tutor'],
   'POST /api/cohorts/:id/members/:userId/remove': ['tutor'],
   'POST /api/cohorts/:id/leave': 'user',
+  'GET /api/assignments': 'user',
+  'GET /api/cohorts/:id/assignments': ['tutor'],
+  'POST /api/cohorts/:id/assignments': ['tutor'],
+  'POST /api/cohorts/:id/assignments/:assignmentId/delete': ['tutor'],
 };
 
 /** Checks every API route against `ROUTE_ACCESS`: at registration (a route must be listed) and on each request. */

@@ -567,3 +567,28 @@ export const cohortViewSchema = cohortSummarySchema.extend({
 export type CohortView = z.infer<typeof cohortViewSchema>;
 export const joinCohortSchema = z.strictObject({ code: z.string().trim().min(4).max(40) });
 
+// ---------- assignments ----------
+const assignmentSpecSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('module'), module: z.number().int().min(1).max(99) }),
+  z.strictObject({ kind: z.literal('practice'), domains: z.array(z.string().max(10)).max(10).optional(), tasks: z.array(z.string().max(10)).max(20).optional(), skills: z.array(z.string().max(20)).max(120).optional(), count: z.number().int().min(1).max(100) }),
+  z.strictObject({ kind: z.literal('mock'), profile: z.string().min(1).max(40) }),
+]);
+/** POST /api/cohorts/:id/assignments: what to do, an optional title (one is made from the spec) and due day. */
+export const createAssignmentSchema = z.strictObject({ spec: assignmentSpecSchema, title: z.string().trim().max(120).optional(), dueOn: isoDay.nullable().default(null) });
+export const assignmentStateSchema = z.discriminatedUnion('state', [z.object({ state: z.literal('done'), doneAt: z.string() }), z.object({ state: z.literal('todo') }), z.object({ state: z.literal('late') })]);
+/** GET /api/assignments: a candidate's assignments from their cohorts, with their state. */
+export const myAssignmentSchema = z.object({ id: z.string(), cohort: z.object({ id: z.string(), name: z.string() }), exam: z.string(), title: z.string(), spec: assignmentSpecSchema, dueOn: z.string().nullable(), status: assignmentStateSchema });
+export type MyAssignment = z.infer<typeof myAssignmentSchema>;
+/** GET /api/cohorts/:id/assignments (its tutors): each assignment with every member's state. */
+export const cohortAssignmentSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  spec: assignmentSpecSchema,
+  dueOn: z.string().nullable(),
+  setAt: z.string(),
+  done: z.number(),
+  late: z.number(),
+  members: z.array(z.object({ id: z.string(), name: z.string(), status: assignmentStateSchema })),
+});
+export type CohortAssignment = z.infer<typeof cohortAssignmentSchema>;
+

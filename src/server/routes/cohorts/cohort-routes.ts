@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { createCohortSchema, joinCohortSchema } from '../../../core/api/contracts.ts';
+import { createAssignmentSchema, createCohortSchema, joinCohortSchema } from '../../../core/api/contracts.ts';
 import { requireUser } from '../../plugins/auth-plugin.ts';
+import type { AssignmentService } from '../../services/assignment-service.ts';
 import type { CohortService } from '../../services/cohort-service.ts';
 import { validate } from '../../validate.ts';
 
@@ -9,7 +10,16 @@ const idParams = z.strictObject({ id: z.string().uuid('is not a cohort id') });
 const memberParams = z.strictObject({ id: z.string().uuid('is not a cohort id'), userId: z.string().min(1).max(64) });
 
 /** Cohorts: created and run by tutors, joined by candidates with an invite code (who may call each: `route-access.ts`). */
-export function cohortRoutes(app: FastifyInstance, opts: { cohorts: CohortService }): void {
+export function cohortRoutes(app: FastifyInstance, opts: { cohorts: CohortService; assignments: AssignmentService }): void {
+  const assignmentParams = z.strictObject({ id: z.string().uuid('is not a cohort id'), assignmentId: z.string().uuid('is not an assignment id') });
+  app.get('/api/assignments', async (req) => opts.assignments.mine(requireUser(req), validate(z.strictObject({ exam: z.string().min(1).max(40).optional() }), req.query, 'query').exam));
+  app.get('/api/cohorts/:id/assignments', async (req) => opts.assignments.forCohort(requireUser(req), validate(idParams, req.params, 'address').id));
+  app.post('/api/cohorts/:id/assignments', async (req, reply) => reply.code(201).send(await opts.assignments.create(requireUser(req), validate(idParams, req.params, 'address').id, validate(createAssignmentSchema, req.body))));
+  app.post('/api/cohorts/:id/assignments/:assignmentId/delete', async (req, reply) => {
+    const { id, assignmentId } = validate(assignmentParams, req.params, 'address');
+    await opts.assignments.remove(requireUser(req), id, assignmentId);
+    return reply.code(204).send();
+  });
   app.post('/api/cohorts', async (req, reply) => reply.code(201).send(await opts.cohorts.create(requireUser(req), validate(createCohortSchema, req.body))));
   app.get('/api/cohorts', async (req) => opts.cohorts.list(requireUser(req)));
   app.post('/api/cohorts/join', async (req) => opts.cohorts.join(requireUser(req), validate(joinCohortSchema, req.body).code));
