@@ -1,27 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { AttemptView, CohortAssignment, CohortView, MyAssignment, User } from '../core/api/contracts.ts';
-import { items } from '../db/repositories/items.ts';
+import type { AttemptView, CohortAssignment, CohortView, MyAssignment } from '../core/api/contracts.ts';
 import { loadExam } from '../../test/helpers/load-exam.ts';
-import { InjectClient } from '../../test/helpers/inject-client.ts';
+import { accountsApp } from '../../test/helpers/accounts-app.ts';
+import type { InjectClient } from '../../test/helpers/inject-client.ts';
 import { STORES, useStores, type StoreName } from '../../test/helpers/stores.ts';
-import { syntheticBank, syntheticRightAnswer } from '../../test/helpers/synthetic-bank.ts';
-import { buildApp } from './build-app.ts';
+import { syntheticRightAnswer } from '../../test/helpers/synthetic-bank.ts';
 
 const exam = loadExam('mla-c01');
 const stores = useStores();
 const T0 = Date.parse('2026-12-03T09:00:00Z');
 
 async function setup(store: StoreName) {
-  const clock = { t: T0 };
-  const handle = await stores.open(store);
-  await items.load(handle.db, 'bank', syntheticBank(exam, 12, 0), T0);
-  const { app } = await buildApp({ db: handle.db, sqlite: handle.sqlite, exams: [exam], now: () => clock.t, loopbackOnly: true });
-  const client = async (email: string) => {
-    const c = new InjectClient(app) as InjectClient & { user: User };
-    await c.signUp(email);
-    c.user = (await c.req('GET', '/api/session')).json().user as User;
-    return c;
-  };
+  const { signUp: client, clock } = await accountsApp(stores, store, { exam, t0: T0, perDomain: 12 });
   const tutor = await client('tutor@example.com'); // the first account: administrator
   await tutor.req('PUT', `/api/admin/users/${tutor.user.id}/roles`, { roles: ['tutor', 'admin'] });
   const cohort = (await tutor.req('POST', '/api/cohorts', { name: 'C', exam: 'mla-c01' })).json() as CohortView;

@@ -1,28 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { CohortList, CohortView, User } from '../core/api/contracts.ts';
-import { items } from '../db/repositories/items.ts';
+import type { CohortList, CohortView } from '../core/api/contracts.ts';
 import { loadExam } from '../../test/helpers/load-exam.ts';
-import { InjectClient } from '../../test/helpers/inject-client.ts';
+import { accountsApp } from '../../test/helpers/accounts-app.ts';
 import { STORES, useStores, type StoreName } from '../../test/helpers/stores.ts';
-import { syntheticBank } from '../../test/helpers/synthetic-bank.ts';
-import { buildApp } from './build-app.ts';
 
 const exam = loadExam('mla-c01');
 const stores = useStores();
 const T0 = Date.parse('2026-12-03T09:00:00Z');
 
-/** A laptop server whose first account (the administrator) makes `tutors` tutors; the others are candidates. */
+/** A laptop server whose first account is the administrator, who makes tutors; the others are candidates. */
 async function setup(store: StoreName) {
-  const clock = { t: T0 };
-  const handle = await stores.open(store);
-  await items.load(handle.db, 'bank', syntheticBank(exam, 4, 0), T0);
-  const { app } = await buildApp({ db: handle.db, sqlite: handle.sqlite, exams: [exam], now: () => clock.t, loopbackOnly: true });
-  const client = async (email: string) => {
-    const c = new InjectClient(app) as InjectClient & { user: User };
-    await c.signUp(email);
-    c.user = (await c.req('GET', '/api/session')).json().user as User;
-    return c;
-  };
+  const { signUp: client, clock } = await accountsApp(stores, store, { exam, t0: T0, perDomain: 4 });
   const admin = await client('admin@example.com');
   const tutor = async (email: string) => {
     const c = await client(email);

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { AttemptView, User } from '../core/api/contracts.ts';
 import type { Access } from '../core/auth/roles.ts';
-import { items } from '../db/repositories/items.ts';
 import { loadExam } from '../../test/helpers/load-exam.ts';
 import { InjectClient } from '../../test/helpers/inject-client.ts';
 import { STORES, useStores, type StoreName } from '../../test/helpers/stores.ts';
-import { syntheticBank } from '../../test/helpers/synthetic-bank.ts';
-import { buildApp } from './build-app.ts';
+import { accountsApp } from '../../test/helpers/accounts-app.ts';
 import { ROUTE_ACCESS } from './route-access.ts';
 import { AdminService } from './services/admin-service.ts';
 
@@ -17,19 +15,8 @@ const CALLERS = ['anonymous', 'candidate', 'tutor', 'author', 'admin'] as const;
 type Caller = (typeof CALLERS)[number];
 
 /** An app on a fresh store, reachable only from its own machine unless said otherwise. */
-async function app(store: StoreName, loopbackOnly = true) {
-  const handle = await stores.open(store);
-  await items.load(handle.db, 'bank', syntheticBank(exam, 8, 0), T0);
-  const built = await buildApp({ db: handle.db, sqlite: handle.sqlite, exams: [exam], now: () => T0, loopbackOnly });
-  return { ...built, db: handle.db };
-}
-
-async function signedUp(a: Awaited<ReturnType<typeof app>>, email: string): Promise<InjectClient & { user: User }> {
-  const client = new InjectClient(a.app) as InjectClient & { user: User };
-  await client.signUp(email);
-  client.user = (await client.req('GET', '/api/session')).json().user as User;
-  return client;
-}
+const app = (store: StoreName, loopbackOnly = true) => accountsApp(stores, store, { exam, t0: T0, loopbackOnly });
+const signedUp = (a: Awaited<ReturnType<typeof app>>, email: string) => a.signUp(email);
 
 /** What each caller may do under an access rule. */
 function allowed(access: Access, caller: Caller): boolean {
