@@ -52,12 +52,38 @@ describe('cohorts in the browser', () => {
     await shoot(candidate, '74-cohorts-candidate');
     await expect(axeProblems(candidate)).resolves.toEqual([]);
 
+    // An assignment: a practice set of 3 questions on the whole exam, due in a week.
     await tutor.reload();
+    const board = tutor.locator('[data-testid="cohort-assignments"]');
+    await board.getByLabel('What to do').selectOption('practice');
+    await board.getByLabel('Questions').fill('3');
+    await board.getByRole('button', { name: 'Assign to the cohort' }).click();
+    await board.locator('[role="status"]', { hasText: 'Assigned: Practice: 3 questions.' }).waitFor();
+    await board.locator('table.assignment-board tr[data-member="cal@example.com"] .badge', { hasText: 'To do' }).waitFor();
+
+    // The candidate sees it on the dashboard, does it, and it turns done for both.
+    await candidate.locator('.app-header a.brand').click();
+    const mine = candidate.locator('[data-testid="my-assignments"]');
+    await mine.getByRole('button', { name: 'Start the practice' }).click();
+    await candidate.locator('article.item').waitFor();
+    await candidate.locator('.side-actions button.primary').click();
+    await candidate.getByRole('button', { name: 'Yes, submit' }).click();
+    await candidate.getByRole('heading', { name: /Practice report/ }).waitFor();
+    await candidate.locator('.app-header a.brand').click();
+    await mine.locator('.badge', { hasText: /^Done / }).waitFor();
+    await shoot(candidate, '76-dashboard-assignment-done');
+    await expect(axeProblems(candidate)).resolves.toEqual([]);
+    await tutor.reload();
+    await board.locator('table.assignment-board tr[data-member="cal@example.com"] .badge', { hasText: /^Done / }).waitFor();
+    await expect(board.locator('table.assignment-board thead').textContent()).resolves.toContain('1 of 1 done, 0 late');
+    await shoot(tutor, '77-cohort-assignments');
+    await expect(axeProblems(tutor)).resolves.toEqual([]);
+
     await tutor.locator('table.roster tr[data-email="cal@example.com"]').waitFor();
     await tutor.getByRole('button', { name: 'Remove Cal Candidate (cal@example.com)' }).click();
     await tutor.locator('[role="status"]', { hasText: 'Cal Candidate was removed from the cohort.' }).waitFor();
     await expect(tutor.locator('table.roster').count()).resolves.toBe(0);
-    await candidate.reload();
+    await candidate.locator('.app-header a', { hasText: 'Cohorts' }).click();
     await candidate.locator('[data-testid="my-cohorts"]', { hasText: 'You are in no cohort.' }).waitFor();
 
     // In French.

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   adminUserListSchema,
+  cohortAssignmentSchema,
+  myAssignmentSchema,
   cohortListSchema,
   cohortSummarySchema,
   cohortViewSchema,
@@ -27,6 +29,7 @@ import {
   type StartAttempt,
 } from '../../../src/core/api/contracts.ts';
 import type { Role } from '../../../src/core/auth/roles.ts';
+import type { AssignmentSpec } from '../../../src/core/cohorts/assignment-state.ts';
 import type { Locale } from '../i18n/i18n-context.tsx';
 import { errorText } from './error-text.ts';
 
@@ -120,6 +123,10 @@ export const api = {
   leaveCohort: (id: string) => request('POST', `/api/cohorts/${enc(id)}/leave`, z.undefined()),
   removeMember: (id: string, userId: string) => request('POST', `/api/cohorts/${enc(id)}/members/${enc(userId)}/remove`, cohortViewSchema),
   newInvite: (id: string) => request('POST', `/api/cohorts/${enc(id)}/invite`, cohortViewSchema),
+  myAssignments: (exam: string) => request('GET', `/api/assignments?exam=${enc(exam)}`, z.array(myAssignmentSchema)),
+  cohortAssignments: (id: string) => request('GET', `/api/cohorts/${enc(id)}/assignments`, z.array(cohortAssignmentSchema)),
+  createAssignment: (id: string, body: { spec: AssignmentSpec; title?: string; dueOn: string | null }) => request('POST', `/api/cohorts/${enc(id)}/assignments`, cohortAssignmentSchema, body),
+  deleteAssignment: (id: string, assignmentId: string) => request('POST', `/api/cohorts/${enc(id)}/assignments/${enc(assignmentId)}/delete`, z.undefined()),
   claimAdmin: (code: string) => request('POST', '/api/admin/claim', userSchema, { code }),
   adminUsers: (query: string, page: number) => request('GET', `/api/admin/users?page=${page}${query ? `&q=${enc(query)}` : ''}`, adminUserListSchema),
   setRoles: (userId: string, roles: Role[]) => request('PUT', `/api/admin/users/${enc(userId)}/roles`, userSchema, { roles }),

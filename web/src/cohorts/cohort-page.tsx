@@ -7,6 +7,7 @@ import { formatDay } from '../exam-version/notice-text.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { routeHref } from '../routing/use-hash-route.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
+import { CohortAssignments } from './cohort-assignments.tsx';
 
 /** One cohort as its tutor sees it: the invite code and link, the roster, removing a member. */
 export function CohortPage({ id }: { id: string }) {
@@ -33,7 +34,8 @@ export function CohortPage({ id }: { id: string }) {
   if (error) return <ErrorPanel error={error} onRetry={load} />;
   if (!cohort) return <p role="status">{t('loading')}</p>;
   const link = `${window.location.origin}${window.location.pathname}${routeHref({ page: 'join', code: cohort.inviteCode ?? '' })}`;
-  const exam = exams.find((x) => x.id === cohort.exam)?.code ?? cohort.exam;
+  const examSummary = exams.find((x) => x.id === cohort.exam);
+  const exam = examSummary?.code ?? cohort.exam;
   return (
     <div className="cohort-page">
       <p>
@@ -63,6 +65,7 @@ export function CohortPage({ id }: { id: string }) {
           {t('cohortNewCode')}
         </button>
       </section>
+      {examSummary && <CohortAssignments cohort={cohort} exam={examSummary} />}
       <section className="panel" aria-labelledby="roster-title">
         <h2 id="roster-title">{t('cohortRoster', { n: cohort.roster.length })}</h2>
         {cohort.roster.length === 0 ? (

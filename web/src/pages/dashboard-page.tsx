@@ -16,6 +16,7 @@ import { StartForms } from './start-forms.tsx';
 import { useBlueprintNames } from '../exam-version/exams-context.tsx';
 import { SkillHeatmap } from '../study/skill-heatmap.tsx';
 import { StudyPathCard } from '../study/study-path-card.tsx';
+import { MyAssignments } from '../cohorts/my-assignments.tsx';
 
 /** Home for the exam the user prepares for: its notice, the countdown, readiness per domain, history, and the ways to start studying. */
 export function DashboardPage({ exam, examDate, today }: { exam: ExamSummary; examDate: string | null; today: string }) {
@@ -48,6 +49,7 @@ export function DashboardPage({ exam, examDate, today }: { exam: ExamSummary; ex
       {examDate && <p className="countdown">{countdownText(examDate, today, t, locale)}</p>}
       <ReadinessHeadline exam={exam} readiness={progress.readiness} />
       <StudyList exam={exam.id} ranking={progress.studyNext} />
+      <MyAssignments exam={exam.id} />
       <StudyPathCard exam={exam} />
       <ScoreTrend attempts={progress.attempts} passMark={exam.passMark} scale={exam.scale} />
       <MasteryHeatmap exam={exam} tasks={progress.studyNext} />
