@@ -29,6 +29,7 @@ import { adminRoutes } from './routes/admin/admin-routes.ts';
 import { cohortRoutes } from './routes/cohorts/cohort-routes.ts';
 import { CohortService } from './services/cohort-service.ts';
 import { AssignmentService } from './services/assignment-service.ts';
+import { CohortBoardService } from './services/cohort-board-service.ts';
 import { routeAccess } from './route-access.ts';
 import { AdminService } from './services/admin-service.ts';
 import { examRoutes } from './routes/exams/exam-routes.ts';
@@ -108,7 +109,6 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   routeAccess(app);
   const admin = new AdminService({ db: opts.db, now, loopbackOnly: opts.loopbackOnly ?? false });
   adminRoutes(app, { admin });
-  cohortRoutes(app, { cohorts: new CohortService({ db: opts.db, bank, now }), assignments: new AssignmentService({ db: opts.db, bank, now }) });
   authRoutes(app, { admin, db: opts.db, now, sessionDays: opts.sessionDays ?? 30, secureCookies: opts.secureCookies ?? false, signInLimitPerMinute: opts.signInLimitPerMinute ?? 10, signUpLimitPerHour: opts.signUpLimitPerHour ?? 20, openRegistration: opts.openRegistration ?? true, exams: bank.exams });
   examRoutes(app, { bank, now });
   attemptRoutes(app, { attempts, times: new QuestionTimeService({ db: opts.db, bank, now }), notes: new ItemNotesService({ db: opts.db, now }), db: opts.db, now });
@@ -117,6 +117,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const study = new StudyService({ db: opts.db, bank, lessons: opts.lessons ?? [], now });
   studyRoutes(app, { study, plans: new StudyPlanService({ db: opts.db, bank, study, progress, now }), results: new ExamResultService({ db: opts.db, bank, now }), defaultExam: defaultExamId(opts.exams) ?? '' });
   progressRoutes(app, { progress, defaultExam: defaultExamId(opts.exams) ?? '' });
+  const assignments = new AssignmentService({ db: opts.db, bank, now });
+  cohortRoutes(app, { cohorts: new CohortService({ db: opts.db, bank, now }), assignments, board: new CohortBoardService({ db: opts.db, progress, assignments, now }) });
 
   const webDir = opts.webDir ? path.resolve(opts.webDir) : undefined;
   if (webDir && existsSync(path.join(webDir, 'index.html'))) {

@@ -61,6 +61,8 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/cohorts/:id/assignments': ['tutor'],
   'POST /api/cohorts/:id/assignments': ['tutor'],
   'POST /api/cohorts/:id/assignments/:assignmentId/delete': ['tutor'],
+  'GET /api/cohorts/:id/board': ['tutor'],
+  'GET /api/cohorts/:id/board.csv': ['tutor'],
 };
 
 /** Checks every API route against `ROUTE_ACCESS`: at registration (a route must be listed) and on each request. */

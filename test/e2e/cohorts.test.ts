@@ -76,6 +76,12 @@ describe('cohorts in the browser', () => {
     await tutor.reload();
     await board.locator('table.assignment-board tr[data-member="cal@example.com"] .badge', { hasText: /^Done / }).waitFor();
     await expect(board.locator('table.assignment-board thead').textContent()).resolves.toContain('1 of 1 done, 0 late');
+    // The tutor's board: the member's row with mastery per domain, and the CSV of the whole cohort.
+    const boardPanel = tutor.locator('[data-testid="cohort-board"]');
+    await boardPanel.locator('tr[data-member="cal@example.com"]').waitFor();
+    await expect(boardPanel.locator('tr[data-member="cal@example.com"] td.heat').count()).resolves.toBe(4);
+    const csv = await tutor.evaluate(async (href) => (await fetch(href)).text(), (await boardPanel.getByRole('link', { name: 'Download the cohort’s results (CSV)' }).getAttribute('href'))!);
+    expect(csv.split('\r\n')[1]).toMatch(/^Cal Candidate,cal@example\.com,/);
     await shoot(tutor, '77-cohort-assignments');
     await expect(axeProblems(tutor)).resolves.toEqual([]);
 

@@ -592,3 +592,23 @@ export const cohortAssignmentSchema = z.object({
 });
 export type CohortAssignment = z.infer<typeof cohortAssignmentSchema>;
 
+/** GET /api/cohorts/:id/board (its tutors): each member's mastery per domain, readiness, activity, assignments and why they may be at risk. */
+export const cohortBoardSchema = z.object({
+  cohort: z.object({ id: z.string(), name: z.string(), exam: z.string(), examDate: z.string().nullable() }),
+  members: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      email: z.string(),
+      lastActive: z.string().nullable(),
+      weekMs: z.number(),
+      answered: z.number(),
+      domains: z.array(z.object({ id: z.string(), answered: z.number(), mastery: z.number() })),
+      readiness: z.object({ scaled: z.number(), passProbability: z.number() }).nullable(),
+      assignments: z.object({ done: z.number(), late: z.number(), total: z.number() }),
+      atRisk: z.array(z.enum(['low-readiness', 'inactive', 'late'])),
+    }),
+  ),
+});
+export type CohortBoard = z.infer<typeof cohortBoardSchema>;
+

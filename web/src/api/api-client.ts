@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   adminUserListSchema,
+  cohortBoardSchema,
   cohortAssignmentSchema,
   myAssignmentSchema,
   cohortListSchema,
@@ -127,6 +128,7 @@ export const api = {
   cohortAssignments: (id: string) => request('GET', `/api/cohorts/${enc(id)}/assignments`, z.array(cohortAssignmentSchema)),
   createAssignment: (id: string, body: { spec: AssignmentSpec; title?: string; dueOn: string | null }) => request('POST', `/api/cohorts/${enc(id)}/assignments`, cohortAssignmentSchema, body),
   deleteAssignment: (id: string, assignmentId: string) => request('POST', `/api/cohorts/${enc(id)}/assignments/${enc(assignmentId)}/delete`, z.undefined()),
+  cohortBoard: (id: string) => request('GET', `/api/cohorts/${enc(id)}/board`, cohortBoardSchema),
   claimAdmin: (code: string) => request('POST', '/api/admin/claim', userSchema, { code }),
   adminUsers: (query: string, page: number) => request('GET', `/api/admin/users?page=${page}${query ? `&q=${enc(query)}` : ''}`, adminUserListSchema),
   setRoles: (userId: string, roles: Role[]) => request('PUT', `/api/admin/users/${enc(userId)}/roles`, userSchema, { roles }),

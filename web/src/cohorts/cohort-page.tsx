@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import { routeHref } from '../routing/use-hash-route.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
 import { CohortAssignments } from './cohort-assignments.tsx';
+import { CohortBoardPanel } from './cohort-board.tsx';
 
 /** One cohort as its tutor sees it: the invite code and link, the roster, removing a member. */
 export function CohortPage({ id }: { id: string }) {
@@ -65,6 +66,7 @@ export function CohortPage({ id }: { id: string }) {
           {t('cohortNewCode')}
         </button>
       </section>
+      {examSummary && <CohortBoardPanel cohortId={cohort.id} exam={examSummary} version={cohort.roster.length} />}
       {examSummary && <CohortAssignments cohort={cohort} exam={examSummary} />}
       <section className="panel" aria-labelledby="roster-title">
         <h2 id="roster-title">{t('cohortRoster', { n: cohort.roster.length })}</h2>

@@ -1,11 +1,7 @@
 import type { ScoreReport } from '../../../src/core/api/contracts.ts';
+import { csvField } from '../../../src/core/util/csv-field.ts';
 
-/** A CSV field: quoted when it holds a comma, a quote or a line break (RFC 4180); a leading =, +, - or @ is neutralised for spreadsheets. */
-function field(value: string | number | boolean | null): string {
-  let s = value === null ? '' : String(value);
-  if (/^[=+\-@]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+const field = csvField;
 
 /** One row per question of a report, in the order shown: what a candidate needs to track their results elsewhere. */
 export function resultsCsv(report: ScoreReport): string {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { createAssignmentSchema, createCohortSchema, joinCohortSchema } from '../../../core/api/contracts.ts';
 import { requireUser } from '../../plugins/auth-plugin.ts';
 import type { AssignmentService } from '../../services/assignment-service.ts';
+import type { CohortBoardService } from '../../services/cohort-board-service.ts';
 import type { CohortService } from '../../services/cohort-service.ts';
 import { validate } from '../../validate.ts';
 
@@ -10,7 +11,12 @@ const idParams = z.strictObject({ id: z.string().uuid('is not a cohort id') });
 const memberParams = z.strictObject({ id: z.string().uuid('is not a cohort id'), userId: z.string().min(1).max(64) });
 
 /** Cohorts: created and run by tutors, joined by candidates with an invite code (who may call each: `route-access.ts`). */
-export function cohortRoutes(app: FastifyInstance, opts: { cohorts: CohortService; assignments: AssignmentService }): void {
+export function cohortRoutes(app: FastifyInstance, opts: { cohorts: CohortService; assignments: AssignmentService; board: CohortBoardService }): void {
+  app.get('/api/cohorts/:id/board', async (req) => opts.board.board(requireUser(req), validate(idParams, req.params, 'address').id));
+  app.get('/api/cohorts/:id/board.csv', async (req, reply) => {
+    const csv = await opts.board.csv(requireUser(req), validate(idParams, req.params, 'address').id);
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="certprep-cohort.csv"').send(csv);
+  });
   const assignmentParams = z.strictObject({ id: z.string().uuid('is not a cohort id'), assignmentId: z.string().uuid('is not an assignment id') });
   app.get('/api/assignments', async (req) => opts.assignments.mine(requireUser(req), validate(z.strictObject({ exam: z.string().min(1).max(40).optional() }), req.query, 'query').exam));
   app.get('/api/cohorts/:id/assignments', async (req) => opts.assignments.forCohort(requireUser(req), validate(idParams, req.params, 'address').id));
