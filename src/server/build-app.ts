@@ -30,6 +30,7 @@ import { cohortRoutes } from './routes/cohorts/cohort-routes.ts';
 import { CohortService } from './services/cohort-service.ts';
 import { AssignmentService } from './services/assignment-service.ts';
 import { CohortBoardService } from './services/cohort-board-service.ts';
+import { CohortItemsService } from './services/cohort-items-service.ts';
 import { routeAccess } from './route-access.ts';
 import { AdminService } from './services/admin-service.ts';
 import { examRoutes } from './routes/exams/exam-routes.ts';
@@ -118,7 +119,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   studyRoutes(app, { study, plans: new StudyPlanService({ db: opts.db, bank, study, progress, now }), results: new ExamResultService({ db: opts.db, bank, now }), defaultExam: defaultExamId(opts.exams) ?? '' });
   progressRoutes(app, { progress, defaultExam: defaultExamId(opts.exams) ?? '' });
   const assignments = new AssignmentService({ db: opts.db, bank, now });
-  cohortRoutes(app, { cohorts: new CohortService({ db: opts.db, bank, now }), assignments, board: new CohortBoardService({ db: opts.db, progress, assignments, now }) });
+  cohortRoutes(app, { cohorts: new CohortService({ db: opts.db, bank, now }), assignments, board: new CohortBoardService({ db: opts.db, progress, assignments, now }), items: new CohortItemsService({ db: opts.db, bank }) });
 
   const webDir = opts.webDir ? path.resolve(opts.webDir) : undefined;
   if (webDir && existsSync(path.join(webDir, 'index.html'))) {

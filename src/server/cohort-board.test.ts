@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { AttemptView, CohortBoard, CohortView } from '../core/api/contracts.ts';
+import type { AttemptView, CohortBoard, CohortItems, CohortView } from '../core/api/contracts.ts';
 import { loadExam } from '../../test/helpers/load-exam.ts';
 import { accountsApp } from '../../test/helpers/accounts-app.ts';
 import { STORES, useStores, type StoreName } from '../../test/helpers/stores.ts';
-import { syntheticRightAnswer } from '../../test/helpers/synthetic-bank.ts';
+import { syntheticRightAnswer, syntheticWrongAnswer } from '../../test/helpers/synthetic-bank.ts';
 
 const exam = loadExam('mla-c01');
 const stores = useStores();
@@ -57,4 +57,24 @@ describe.each(STORES)("the tutor's board of a cohort, on %s", (store) => {
     // A candidate is refused the tutor's role (other tutors and the administrator: 404, as for every cohort route).
     expect((await active.req('GET', `/api/cohorts/${cohort.id}/board`)).statusCode).toBe(403);
   });
+
+  it('shows the tutor a wrong option the cohort shares, first, with the share of each option and the difficulty of the item', async () => {
+    const { tutor, cohort, join } = await setup(store);
+    // Three members answer the same two questions: all three pick option a (wrong) on d1-000, two of three get d1-004 right.
+    for (const [k, email] of ['x@example.com', 'y@example.com', 'z@example.com'].entries()) {
+      const c = await join(email);
+      const view = (await c.req('POST', '/api/attempts', { kind: 'practice', exam: 'mla-c01', items: ['d1-000', 'd1-004'], count: 2, feedback: 'end' })).json() as AttemptView;
+      await c.answerAll(view, view.items.map((i) => i.position), (item) => (item.stem.includes('d1-004') && k < 2 ? syntheticRightAnswer(item) : syntheticWrongAnswer(item)));
+      await c.req('POST', `/api/attempts/${view.id}/submit`);
+    }
+    const res = (await tutor.req('GET', `/api/cohorts/${cohort.id}/items`)).json() as CohortItems;
+    expect(res.members).toBe(3);
+    expect(res.items.map((i) => [i.id, i.responses, Number(i.p.toFixed(2)), i.sharedMistake])).toEqual([
+      ['d1-000', 3, 0, 'a'],
+      ['d1-004', 3, 0.67, null],
+    ]);
+    expect(res.items[0]!.options.map((o) => [o.id, o.correct, o.rate])).toEqual([['a', false, 1], ['b', true, 0], ['c', false, 0], ['d', false, 0]]);
+    expect((await join('w@example.com').then((c) => c.req('GET', `/api/cohorts/${cohort.id}/items`))).statusCode).toBe(403);
+  });
 });
+

@@ -63,6 +63,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/cohorts/:id/assignments/:assignmentId/delete': ['tutor'],
   'GET /api/cohorts/:id/board': ['tutor'],
   'GET /api/cohorts/:id/board.csv': ['tutor'],
+  'GET /api/cohorts/:id/items': ['tutor'],
 };
 
 /** Checks every API route against `ROUTE_ACCESS`: at registration (a route must be listed) and on each request. */

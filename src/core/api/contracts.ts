@@ -612,3 +612,21 @@ export const cohortBoardSchema = z.object({
 });
 export type CohortBoard = z.infer<typeof cohortBoardSchema>;
 
+/** GET /api/cohorts/:id/items (its tutors): how the cohort answered each question it met, a shared wrong choice first. */
+export const cohortItemsSchema = z.object({
+  members: z.number(),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      stem: z.string(),
+      responses: z.number(),
+      p: z.number(),
+      pointBiserial: z.number().nullable(),
+      options: z.array(z.object({ id: z.string(), text: z.string(), correct: z.boolean(), rate: z.number() })),
+      /** A wrong option chosen by at least 40% of the cohort's answers: a misconception they share. */
+      sharedMistake: z.string().nullable(),
+    }),
+  ),
+});
+export type CohortItems = z.infer<typeof cohortItemsSchema>;
+

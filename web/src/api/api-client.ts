@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   adminUserListSchema,
+  cohortItemsSchema,
   cohortBoardSchema,
   cohortAssignmentSchema,
   myAssignmentSchema,
@@ -129,6 +130,7 @@ export const api = {
   createAssignment: (id: string, body: { spec: AssignmentSpec; title?: string; dueOn: string | null }) => request('POST', `/api/cohorts/${enc(id)}/assignments`, cohortAssignmentSchema, body),
   deleteAssignment: (id: string, assignmentId: string) => request('POST', `/api/cohorts/${enc(id)}/assignments/${enc(assignmentId)}/delete`, z.undefined()),
   cohortBoard: (id: string) => request('GET', `/api/cohorts/${enc(id)}/board`, cohortBoardSchema),
+  cohortItems: (id: string) => request('GET', `/api/cohorts/${enc(id)}/items`, cohortItemsSchema),
   claimAdmin: (code: string) => request('POST', '/api/admin/claim', userSchema, { code }),
   adminUsers: (query: string, page: number) => request('GET', `/api/admin/users?page=${page}${query ? `&q=${enc(query)}` : ''}`, adminUserListSchema),
   setRoles: (userId: string, roles: Role[]) => request('PUT', `/api/admin/users/${enc(userId)}/roles`, userSchema, { roles }),

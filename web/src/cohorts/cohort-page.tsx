@@ -9,6 +9,7 @@ import { routeHref } from '../routing/use-hash-route.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
 import { CohortAssignments } from './cohort-assignments.tsx';
 import { CohortBoardPanel } from './cohort-board.tsx';
+import { CohortItemsPanel } from './cohort-items.tsx';
 
 /** One cohort as its tutor sees it: the invite code and link, the roster, removing a member. */
 export function CohortPage({ id }: { id: string }) {
@@ -68,6 +69,7 @@ export function CohortPage({ id }: { id: string }) {
       </section>
       {examSummary && <CohortBoardPanel cohortId={cohort.id} exam={examSummary} version={cohort.roster.length} />}
       {examSummary && <CohortAssignments cohort={cohort} exam={examSummary} />}
+      <CohortItemsPanel cohortId={cohort.id} version={cohort.roster.length} />
       <section className="panel" aria-labelledby="roster-title">
         <h2 id="roster-title">{t('cohortRoster', { n: cohort.roster.length })}</h2>
         {cohort.roster.length === 0 ? (

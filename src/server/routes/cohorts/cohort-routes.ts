@@ -4,6 +4,7 @@ import { createAssignmentSchema, createCohortSchema, joinCohortSchema } from '..
 import { requireUser } from '../../plugins/auth-plugin.ts';
 import type { AssignmentService } from '../../services/assignment-service.ts';
 import type { CohortBoardService } from '../../services/cohort-board-service.ts';
+import type { CohortItemsService } from '../../services/cohort-items-service.ts';
 import type { CohortService } from '../../services/cohort-service.ts';
 import { validate } from '../../validate.ts';
 
@@ -11,7 +12,8 @@ const idParams = z.strictObject({ id: z.string().uuid('is not a cohort id') });
 const memberParams = z.strictObject({ id: z.string().uuid('is not a cohort id'), userId: z.string().min(1).max(64) });
 
 /** Cohorts: created and run by tutors, joined by candidates with an invite code (who may call each: `route-access.ts`). */
-export function cohortRoutes(app: FastifyInstance, opts: { cohorts: CohortService; assignments: AssignmentService; board: CohortBoardService }): void {
+export function cohortRoutes(app: FastifyInstance, opts: { cohorts: CohortService; assignments: AssignmentService; board: CohortBoardService; items: CohortItemsService }): void {
+  app.get('/api/cohorts/:id/items', async (req) => opts.items.analysis(requireUser(req), validate(idParams, req.params, 'address').id));
   app.get('/api/cohorts/:id/board', async (req) => opts.board.board(requireUser(req), validate(idParams, req.params, 'address').id));
   app.get('/api/cohorts/:id/board.csv', async (req, reply) => {
     const csv = await opts.board.csv(requireUser(req), validate(idParams, req.params, 'address').id);
