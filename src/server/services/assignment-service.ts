@@ -4,10 +4,13 @@ import type { CohortAssignment, MyAssignment, User } from '../../core/api/contra
 import { assignmentState, type AssignmentSpec, type AssignmentState, type MemberWork } from '../../core/cohorts/assignment-state.ts';
 import { quizPassed } from '../../core/lessons/study-report.ts';
 import { isoDay } from '../../core/util/iso-day.ts';
+import { attempts } from '../../db/repositories/attempts.ts';
 import { cohorts } from '../../db/repositories/cohorts.ts';
 import type { Database } from '../../db/schema.ts';
 import { badRequest, notFound } from '../errors.ts';
 import type { BankService } from './bank-service.ts';
+import { taughtCohort } from './cohort-service.ts';
+import { quizScore } from './study-service.ts';
 
 type Row = Database['assignments'];
 const toState = (s: AssignmentState) => (s.state === 'done' ? { state: 'done' as const, doneAt: new Date(s.doneMs).toISOString() } : s);
@@ -22,8 +25,7 @@ export class AssignmentService {
 
   async create(tutor: User, cohortId: string, body: { spec: AssignmentSpec; title?: string | undefined; dueOn: string | null }): Promise<CohortAssignment> {
     const { db, now } = this.deps;
-    const cohort = await cohorts.byId(db, cohortId);
-    if (!cohort || !(await cohorts.isTutor(db, cohortId, tutor.id))) throw notFound('The cohort');
+    const cohort = await taughtCohort(db, tutor, cohortId);
     const exam = this.deps.bank.exam(cohort.exam);
     if (!exam) throw badRequest(`The cohort's exam "${cohort.exam}" is not served here.`);
     const { spec } = body;
@@ -39,8 +41,7 @@ export class AssignmentService {
   /** The cohort's assignments, newest first, each with every member's state (its tutors only). */
   async forCohort(tutor: User, cohortId: string): Promise<CohortAssignment[]> {
     const { db, now } = this.deps;
-    const cohort = await cohorts.byId(db, cohortId);
-    if (!cohort || !(await cohorts.isTutor(db, cohortId, tutor.id))) throw notFound('The cohort');
+    const cohort = await taughtCohort(db, tutor, cohortId);
     const rows = await db.selectFrom('assignments').selectAll().where('cohort_id', '=', cohortId).orderBy('created_ms', 'desc').orderBy('id').execute();
     const roster = await cohorts.roster(db, cohortId);
     const works = new Map(await Promise.all(roster.map(async (m) => [m.id, await this.work(m.id, cohort.exam)] as const)));
@@ -72,34 +73,21 @@ export class AssignmentService {
 
   async remove(tutor: User, cohortId: string, assignmentId: string): Promise<void> {
     const { db } = this.deps;
-    if (!(await cohorts.isTutor(db, cohortId, tutor.id))) throw notFound('The cohort');
+    await taughtCohort(db, tutor, cohortId);
     const r = await db.deleteFrom('assignments').where('id', '=', assignmentId).where('cohort_id', '=', cohortId).executeTakeFirst();
     if (Number(r.numDeletedRows) === 0) throw notFound('The assignment');
   }
 
   /** What of a member's work an assignment looks at: their submitted attempts of the exam, and the module quizzes they passed. */
   private async work(userId: string, exam: string): Promise<MemberWork> {
-    const rows = await this.deps.db
-      .selectFrom('attempts')
-      .select(['kind', 'profile', 'scope', 'target', 'started_ms', 'submitted_ms', 'report', 'form'])
-      .where('user_id', '=', userId)
-      .where('exam', '=', exam)
-      .where('status', '=', 'submitted')
-      .execute();
+    const submitted = (await attempts.listByUser(this.deps.db, userId, { exam, limit: Number.MAX_SAFE_INTEGER })).filter((a) => a.status === 'submitted');
     const passedModules = new Map<number, number>();
-    const list: MemberWork['attempts'] = [];
-    for (const r of rows) {
-      const scope = r.scope ? (JSON.parse(r.scope) as MemberWork['attempts'][number]['scope']) : null;
-      const submittedMs = Number(r.submitted_ms ?? r.started_ms);
-      list.push({ kind: r.kind, profile: r.profile, scope, target: r.target, startedMs: Number(r.started_ms), submittedMs });
-      const module = scope?.quiz ? scope.modules?.[0] : undefined;
-      if (module !== undefined && r.report) {
-        const items = (JSON.parse(r.report) as { items: { correct: boolean }[] }).items;
-        const asked = r.target ?? (JSON.parse(r.form) as unknown[]).length;
-        if (quizPassed(items.filter((i) => i.correct).length, asked)) passedModules.set(module, Math.min(passedModules.get(module) ?? Infinity, submittedMs));
-      }
+    for (const a of submitted) {
+      const module = a.scope?.quiz ? a.scope.modules?.[0] : undefined;
+      const score = quizScore(a);
+      if (module !== undefined && score && quizPassed(score.correct, score.asked)) passedModules.set(module, Math.min(passedModules.get(module) ?? Infinity, a.submittedMs ?? a.startedMs));
     }
-    return { attempts: list, passedModules };
+    return { attempts: submitted.map((a) => ({ kind: a.kind, profile: a.profile, scope: a.scope, target: a.target, startedMs: a.startedMs, submittedMs: a.submittedMs ?? a.startedMs })), passedModules };
   }
 }
 

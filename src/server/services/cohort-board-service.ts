@@ -4,8 +4,8 @@ import { csvField } from '../../core/util/csv-field.ts';
 import { cohorts } from '../../db/repositories/cohorts.ts';
 import { users } from '../../db/repositories/users.ts';
 import type { Database } from '../../db/schema.ts';
-import { notFound } from '../errors.ts';
 import type { AssignmentService } from './assignment-service.ts';
+import { taughtCohort } from './cohort-service.ts';
 import type { ProgressService } from './progress-service.ts';
 
 const DAY_MS = 86_400_000;
@@ -25,8 +25,7 @@ export class CohortBoardService {
 
   async board(tutor: User, cohortId: string): Promise<CohortBoard> {
     const { db, now } = this.deps;
-    const cohort = await cohorts.byId(db, cohortId);
-    if (!cohort || !(await cohorts.isTutor(db, cohortId, tutor.id))) throw notFound('The cohort');
+    const cohort = await taughtCohort(db, tutor, cohortId);
     const roster = await cohorts.roster(db, cohortId);
     const assignments = await this.deps.assignments.forCohort(tutor, cohortId);
     const examSoon = cohort.exam_date !== null && Date.parse(`${cohort.exam_date}T00:00:00Z`) - now() <= AT_RISK_EXAM_WITHIN_DAYS * DAY_MS;

@@ -5,8 +5,8 @@ import { itemAnalysis } from '../../core/measure/item-analysis.ts';
 import type { BankAnswer } from '../../core/scoring/score-question.ts';
 import { cohorts } from '../../db/repositories/cohorts.ts';
 import type { Database } from '../../db/schema.ts';
-import { notFound } from '../errors.ts';
 import type { BankService } from './bank-service.ts';
+import { taughtCohort } from './cohort-service.ts';
 
 /** A wrong option chosen this often, over at least this many answers, is a misconception the cohort shares. */
 export const SHARED_MISTAKE_RATE = 0.4;
@@ -23,8 +23,7 @@ export class CohortItemsService {
 
   async analysis(tutor: User, cohortId: string): Promise<CohortItems> {
     const { db, bank } = this.deps;
-    const cohort = await cohorts.byId(db, cohortId);
-    if (!cohort || !(await cohorts.isTutor(db, cohortId, tutor.id))) throw notFound('The cohort');
+    const cohort = await taughtCohort(db, tutor, cohortId);
     const roster = await cohorts.roster(db, cohortId);
     if (roster.length === 0) return { members: 0, items: [] };
     const questions = new Map(bank.activeEntries().flatMap(entryQuestions).filter((q) => q.exams?.[cohort.exam] && (q.type === 'single' || q.type === 'multiple')).map((q) => [q.id, q]));

@@ -68,12 +68,16 @@ export class CohortService {
     return this.view(tutor, id);
   }
 
-  /** The cohort, if `user` is one of its tutors; otherwise it is not found. */
-  private async taught(user: User, id: string): Promise<CohortRow> {
-    const cohort = await cohorts.byId(this.deps.db, id);
-    if (!cohort || !(await cohorts.isTutor(this.deps.db, id, user.id))) throw notFound('The cohort');
-    return cohort;
+  private taught(user: User, id: string): Promise<CohortRow> {
+    return taughtCohort(this.deps.db, user, id);
   }
+}
+
+/** The cohort, if `user` is one of its tutors; to anyone else, whatever their role, it is not found. */
+export async function taughtCohort(db: Kysely<Database>, user: User, id: string): Promise<CohortRow> {
+  const cohort = await cohorts.byId(db, id);
+  if (!cohort || !(await cohorts.isTutor(db, id, user.id))) throw notFound('The cohort');
+  return cohort;
 }
 
 function summary(c: CohortRow, members: number, tutor: boolean): CohortSummary {

@@ -4,7 +4,7 @@ import { DAILY_REVIEW_LIMIT, dailyQueue, nextDue, scheduleCard, type CardRating 
 import type { Lesson } from '../../core/lessons/lesson-schema.ts';
 import { quizPassed, quizPoolIds } from '../../core/lessons/study-report.ts';
 import type { ScoreReport } from '../../core/api/contracts.ts';
-import { attempts } from '../../db/repositories/attempts.ts';
+import { attempts, type AttemptRecord } from '../../db/repositories/attempts.ts';
 import { questionTime } from '../../db/repositories/question-time.ts';
 import { reviewCards } from '../../db/repositories/review-cards.ts';
 import { studyProgress } from '../../db/repositories/study-progress.ts';
@@ -34,7 +34,7 @@ export class StudyService {
       .map((m) => {
         const lesson = this.lessonFor(examId, m.id);
         const mine = quizzes.filter((q) => q.scope?.modules?.[0] === m.id);
-        const scores = mine.filter((q) => q.status === 'submitted' && q.report).map((q) => ({ correct: (JSON.parse(q.report!) as ScoreReport).items.filter((i) => i.correct).length, asked: q.target ?? q.form.length }));
+        const scores = mine.flatMap((q) => quizScore(q) ?? []);
         const passed = scores.some((s) => quizPassed(s.correct, s.asked));
         const read = lesson ? reading.get(lesson.id)?.readMs != null : false;
         return {
@@ -157,4 +157,10 @@ export class StudyService {
       .executeTakeFirst();
     return cards + Number(row?.n ?? 0);
   }
+}
+
+/** A submitted module quiz's score: right answers out of the questions it asked (unanswered ones count as asked). */
+export function quizScore(q: AttemptRecord): { correct: number; asked: number } | undefined {
+  if (q.status !== 'submitted' || !q.report) return undefined;
+  return { correct: (JSON.parse(q.report) as ScoreReport).items.filter((i) => i.correct).length, asked: q.target ?? q.form.length };
 }
