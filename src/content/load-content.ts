@@ -6,6 +6,8 @@ import type { BankEntry } from '../core/items/item-schema.ts';
 import { parseContentFile, parseYaml } from '../formats/yaml/parse-yaml-entries.ts';
 import type { Lesson } from '../core/lessons/lesson-schema.ts';
 import { loadLessons } from './load-lessons.ts';
+import type { Project } from '../core/projects/project-schema.ts';
+import { loadProjects } from './load-projects.ts';
 
 export interface LoadedContent {
   exams: ExamIndex[];
@@ -15,6 +17,8 @@ export interface LoadedContent {
   sources: Map<string, string>;
   /** The study path's lessons (`<root>/lessons/*.md`) that passed their checks. */
   lessons: Lesson[];
+  /** The practical projects (`<root>/projects/*.md`) that passed their checks. */
+  projects: Project[];
 }
 
 async function listYaml(dir: string): Promise<string[]> {
@@ -43,7 +47,7 @@ export async function loadContent(root: string, examsDirOption?: string): Promis
   const ownExams = rootStat?.isDirectory() ? path.join(root, 'exams') : undefined;
   const examsDir = examsDirOption ?? (ownExams && (await stat(ownExams).catch(() => undefined)) ? ownExams : path.join('content', 'exams'));
   if (!rootStat) {
-    return { exams: [], entries: [], sources: new Map(), lessons: [], problems: [{ severity: 'error', code: 'not-found', message: 'no such file or folder', file: root, line: 1, column: 1 }] };
+    return { exams: [], entries: [], sources: new Map(), lessons: [], projects: [], problems: [{ severity: 'error', code: 'not-found', message: 'no such file or folder', file: root, line: 1, column: 1 }] };
   }
   const itemFiles = rootStat.isDirectory() ? (await listYaml(root)).filter((f) => !f.startsWith(examsDir + path.sep)) : [root];
   const exams: ExamIndex[] = [];
@@ -75,6 +79,8 @@ export async function loadContent(root: string, examsDirOption?: string): Promis
     const id = (r.value as { id?: unknown } | null)?.id;
     if (typeof id === 'string' && !sources.has(id)) sources.set(id, r.file);
   }
-  const { lessons, problems: lessonProblems } = rootStat.isDirectory() ? await loadLessons(path.join(root, 'lessons'), exams) : { lessons: [], problems: [] };
-  return { exams, entries: checked.entries, problems: [...problems, ...checked.problems, ...lessonProblems], sources, lessons };
+  const dir = rootStat.isDirectory();
+  const { lessons, problems: lessonProblems } = dir ? await loadLessons(path.join(root, 'lessons'), exams) : { lessons: [], problems: [] };
+  const { projects, problems: projectProblems } = dir ? await loadProjects(path.join(root, 'projects'), exams) : { projects: [], problems: [] };
+  return { exams, entries: checked.entries, problems: [...problems, ...checked.problems, ...lessonProblems, ...projectProblems], sources, lessons, projects };
 }

@@ -1,10 +1,10 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExamIndex } from '../core/exam/exam-schema.ts';
 import type { Problem } from '../core/items/check-bank.ts';
 import { checkLesson } from '../core/lessons/check-lesson.ts';
 import { cardId, countWords, lessonFrontSchema, type Lesson } from '../core/lessons/lesson-schema.ts';
-import { parseYaml } from '../formats/yaml/parse-yaml-entries.ts';
+import { readFrontMatter } from './read-front-matter.ts';
 
 /**
  * Reads `content/lessons/*.md` (Markdown with YAML front matter, `docs/LESSON-FORMAT.md`) and checks
@@ -23,30 +23,9 @@ export async function loadLessons(dir: string, exams: ExamIndex[]): Promise<{ le
   const problems: Problem[] = [];
   const owner = new Map<string, string>();
   for (const name of names) {
-    const file = path.relative(process.cwd(), path.join(dir, name)) || name;
-    const text = (await readFile(path.join(dir, name), 'utf8')).replace(/\r\n/g, '\n');
-    const at = (line: number, column = 1) => ({ file, line, column });
-    const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
-    if (!match) {
-      problems.push({ severity: 'error', code: 'lesson-front-matter', message: 'a lesson starts with YAML front matter between two "---" lines', ...at(1) });
-      continue;
-    }
-    const [, frontText, body] = match as unknown as [string, string, string];
-    const bodyStart = frontText.split('\n').length + 3;
-    const parsed = parseYaml(frontText, file);
-    // Front-matter positions are one line down (the opening "---").
-    const shift = (p: Problem): Problem => ({ ...p, line: p.line + 1 });
-    problems.push(...parsed.problems.map(shift));
-    if (parsed.value === undefined) continue;
-    const result = lessonFrontSchema.safeParse(parsed.value);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        const { line, column } = parsed.locate(issue.path as (string | number)[]);
-        problems.push({ severity: 'error', code: 'lesson-schema', message: `${issue.path.join('.')}: ${issue.message}`, ...at(line + 1, column) });
-      }
-      continue;
-    }
-    const front = result.data;
+    const read = await readFrontMatter(dir, name, lessonFrontSchema, 'lesson', problems);
+    if (!read) continue;
+    const { front, body, bodyStart, at } = read;
     const own: Problem[] = checkLesson(front, body, byExam, (message, code, bodyLine) => ({ severity: 'error', code, message, ...at(bodyLine ? bodyStart + bodyLine - 1 : 1) }));
     if (`${front.id}.md` !== name) own.push({ severity: 'error', code: 'lesson-id', message: `the id "${front.id}" must match the file name`, ...at(2) });
     for (const [examId, tag] of Object.entries(front.exams)) {

@@ -1,13 +1,11 @@
 import type { ExamIndex } from '../exam/exam-schema.ts';
 import type { Problem } from '../items/check-bank.ts';
+import { markdownBodyProblems, type Place } from './check-markdown.ts';
 import { countWords, type LessonFront } from './lesson-schema.ts';
 
 export const LESSON_WORDS = { min: 800, max: 1500 } as const;
 /** The sections every lesson has (`## Choose … when …` besides), per the content guide. */
 const REQUIRED_HEADINGS = ['What it is for', 'How it works', 'Numbers worth knowing', 'Common traps', 'What changed recently'];
-const AWS_LINK = /^https:\/\/(docs\.aws\.amazon\.com|aws\.amazon\.com)\/(?![a-z]{2}_[a-z]{2}\/)\S+$/;
-
-type Place = (message: string, code: string, bodyLine?: number) => Problem;
 
 /**
  * The rules a lesson's body and tags must meet beyond its schema: the exams, modules and bullets it
@@ -31,19 +29,10 @@ export function checkLesson(front: LessonFront, body: string, exams: ReadonlyMap
     const missing = (mod.skills ?? []).filter((s) => !tag.bullets.includes(s));
     if (missing.length) problems.push(place(`exams.${examId}: module ${mod.id} teaches ${missing.join(', ')}, which the lesson does not list`, 'lesson-skills'));
   }
-  const lines = body.split('\n');
-  const lineOf = (re: RegExp) => lines.findIndex((l) => re.test(l)) + 1;
-  const bare = body.replace(/`[^`\n]*`/g, '');
-  if (/<\s*[a-zA-Z/!]/.test(bare)) problems.push(place('raw HTML is not allowed in a lesson', 'lesson-html', lineOf(/<\s*[a-zA-Z/!]/)));
-  if (/!\[/.test(body)) problems.push(place('images are not allowed in a lesson', 'lesson-image', lineOf(/!\[/)));
-  if (/^#\s/m.test(body)) problems.push(place('a lesson starts its headings at "##" (the title is the page heading)', 'lesson-heading', lineOf(/^#\s/)));
-  const headings = lines.filter((l) => l.startsWith('## ')).map((l) => l.slice(3).trim());
-  for (const h of REQUIRED_HEADINGS) if (!headings.includes(h)) problems.push(place(`missing the section "## ${h}"`, 'lesson-section'));
+  problems.push(...markdownBodyProblems(body, 'lesson', REQUIRED_HEADINGS, place));
+  const headings = body.split('\n').filter((l) => l.startsWith('## ')).map((l) => l.slice(3).trim());
   if (!headings.some((h) => h.startsWith('Choose'))) problems.push(place('missing a "## Choose … when …" section', 'lesson-section'));
   if (!/^\|.*\|\s*\n\|\s*:?-{3,}/m.test(body)) problems.push(place('a lesson has at least one table (a decision table)', 'lesson-table'));
-  lines.forEach((l, i) => {
-    for (const m of l.matchAll(/\]\((\S+?)\)/g)) if (!AWS_LINK.test(m[1]!)) problems.push(place(`links go to English AWS pages only: ${m[1]}`, 'lesson-link', i + 1));
-  });
   const words = countWords(body);
   if (words < LESSON_WORDS.min || words > LESSON_WORDS.max) problems.push(place(`the body has ${words} words (${LESSON_WORDS.min}–${LESSON_WORDS.max})`, 'lesson-length'));
   return problems;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { hashSeed } from '../util/seeded-random.ts';
 
 /** English AWS documentation only: no language segment such as `/fr_fr/`. */
-const awsPage = z
+export const awsPage = z
   .string()
   .regex(/^https:\/\/(docs\.aws\.amazon\.com|aws\.amazon\.com)\/(?![a-z]{2}_[a-z]{2}\/)\S+$/, 'must be an English AWS page (https://docs.aws.amazon.com/… or https://aws.amazon.com/…)');
 
