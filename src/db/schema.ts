@@ -137,6 +137,27 @@ export interface Database {
     created_by: string | null;
     created_ms: number;
   };
+  /** A candidate's submission of a practical project (`021-project-submissions`): `links` a JSON array, `grade` a `ProjectGrade` as JSON once graded. */
+  project_submissions: {
+    id: string;
+    user_id: string;
+    project_id: string;
+    exam: string;
+    text: string;
+    links: string;
+    created_ms: number;
+    grade: string | null;
+    graded_by: string | null;
+    graded_ms: number | null;
+  };
+  project_files: {
+    id: string;
+    submission_id: string;
+    name: string;
+    media_type: string;
+    size: number;
+    data: Uint8Array;
+  };
   /** Settings of the platform (`018-user-roles`): e.g. the hash of the one-time administrator setup code. */
   app_settings: {
     key: string;

@@ -27,6 +27,9 @@ import { ItemNotesService } from './services/item-notes-service.ts';
 import { authRoutes } from './routes/auth/auth-routes.ts';
 import { adminRoutes } from './routes/admin/admin-routes.ts';
 import { cohortRoutes } from './routes/cohorts/cohort-routes.ts';
+import { projectRoutes } from './routes/projects/project-routes.ts';
+import { ProjectService } from './services/project-service.ts';
+import type { Project } from '../core/projects/project-schema.ts';
 import { CohortService } from './services/cohort-service.ts';
 import { AssignmentService } from './services/assignment-service.ts';
 import { CohortBoardService } from './services/cohort-board-service.ts';
@@ -48,6 +51,8 @@ export interface AppOptions {
   exams: ExamDefinition[];
   /** The study path's lessons (content/lessons), served with their flash cards. */
   lessons?: Lesson[];
+  /** The practical projects (content/projects). */
+  projects?: Project[];
   now?: () => number;
   webDir?: string | undefined;
   logLevel?: string;
@@ -120,6 +125,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   progressRoutes(app, { progress, defaultExam: defaultExamId(opts.exams) ?? '' });
   const assignments = new AssignmentService({ db: opts.db, bank, now });
   cohortRoutes(app, { cohorts: new CohortService({ db: opts.db, bank, now }), assignments, board: new CohortBoardService({ db: opts.db, progress, assignments, now }), items: new CohortItemsService({ db: opts.db, bank }) });
+  await projectRoutes(app, { projects: new ProjectService({ db: opts.db, bank, projects: opts.projects ?? [], now }) });
 
   const webDir = opts.webDir ? path.resolve(opts.webDir) : undefined;
   if (webDir && existsSync(path.join(webDir, 'index.html'))) {

@@ -64,6 +64,14 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/cohorts/:id/board': ['tutor'],
   'GET /api/cohorts/:id/board.csv': ['tutor'],
   'GET /api/cohorts/:id/items': ['tutor'],
+  // Practical projects: a candidate's own work, seen by them and the tutors of their cohorts (404 to anyone else).
+  'GET /api/projects': 'user',
+  'GET /api/projects/:id': 'user',
+  'POST /api/projects/:id/submissions': 'user',
+  'GET /api/project-files/:id': 'user',
+  'GET /api/project-submissions': ['tutor'],
+  'GET /api/project-submissions/:id': ['tutor'],
+  'POST /api/project-submissions/:id/grade': ['tutor'],
 };
 
 /** Checks every API route against `ROUTE_ACCESS`: at registration (a route must be listed) and on each request. */

@@ -24,7 +24,7 @@ export async function loadBank(handle: DatabaseHandle, contentDir: string, now =
   const errors = content.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) throw new InvalidBankError(errors.map(formatProblem));
   const summary = await handle.db.transaction().execute((trx) => items.load(trx, 'bank', content.entries, now, { retireMissing: true }));
-  return { exams: content.exams.map((e) => e.exam), lessons: content.lessons, summary, entries: content.entries.length };
+  return { exams: content.exams.map((e) => e.exam), lessons: content.lessons, projects: content.projects, summary, entries: content.entries.length };
 }
 
 /**
@@ -54,6 +54,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
       sqlite: handle.sqlite,
       exams: loaded.exams,
       lessons: loaded.lessons,
+      projects: loaded.projects,
       webDir: config.webDir,
       logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
       secureCookies: config.secureCookies ?? false,

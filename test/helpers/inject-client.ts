@@ -27,6 +27,15 @@ export class InjectClient {
     for (const c of res.cookies) this.cookies.set(c.name, c.value);
     return res;
   }
+  /** Posts a multipart form (fields and files) as a browser's FormData would. */
+  async form(url: string, fields: Record<string, string | string[]>, files: { field?: string; name: string; bytes: Uint8Array; type?: string }[] = []): Promise<LightMyRequestResponse> {
+    const fd = new FormData();
+    for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) fd.append(k, one);
+    for (const f of files) fd.append(f.field ?? 'files', new Blob([new Uint8Array(f.bytes)], { type: f.type ?? 'application/octet-stream' }), f.name);
+    const encoded = new Response(fd);
+    const headers: Record<string, string> = { ...this.network.headers, cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': this.csrf, 'content-type': encoded.headers.get('content-type')! };
+    return this.app.inject({ method: 'POST', url, headers, remoteAddress: this.network.address ?? '127.0.0.1', payload: Buffer.from(await encoded.arrayBuffer()) });
+  }
   /** Saves `anyAnswer` to the given positions of an attempt (every item by default). */
   async answerAll(view: AttemptView, positions: number[] = view.items.map((i) => i.position), answerOf: (item: PresentedItem) => Answer = anyAnswer): Promise<void> {
     for (const [k, position] of positions.entries()) {

@@ -535,3 +535,5 @@ export type ApiError = z.infer<typeof apiErrorSchema>;
 
 // Cohorts, assignments, the tutor's board and item analysis live in their own file.
 export * from './contracts/cohorts.ts';
+// Practical projects: briefs, submissions and grading.
+export * from './contracts/projects.ts';
