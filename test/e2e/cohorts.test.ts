@@ -1,32 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, launchBrowser, shoot, signUpInBrowser } from './support/browser.ts';
-import { startApp, type RunningApp } from './support/start-app.ts';
+import { describe, expect, it } from 'vitest';
+import { axeProblems, shoot, signUpInBrowser } from './support/browser.ts';
+import { useBrowserApp } from './support/browser-app.ts';
 
 /** A tutor's cohort in the browser: created, joined through the invite link, seen on the roster, a member removed. */
 describe('cohorts in the browser', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  const pageErrors: string[] = [];
-  const newPage = async (): Promise<Page> => {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-GB' })).newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('dialog', (d) => void d.accept());
-    return page;
-  };
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const ctx = useBrowserApp();
+  const { newPage, pageErrors } = ctx;
 
   it('a tutor creates a cohort, a candidate joins by the link, the tutor sees and removes them', async () => {
     // The first account of this laptop server administers it and makes itself a tutor.
     const tutor = await newPage();
-    await signUpInBrowser(tutor, app.url, { name: 'Tia Tutor', email: 'tia@example.com', password: 'a long enough password' });
+    await signUpInBrowser(tutor, ctx.app.url, { name: 'Tia Tutor', email: 'tia@example.com', password: 'a long enough password' });
     await tutor.locator('.app-header a', { hasText: 'Administration' }).click();
     await tutor.getByLabel('Tutor: tia@example.com').check();
     await tutor.locator('[role="status"]', { hasText: 'Saved: tia@example.com is Tutor, Administrator.' }).waitFor();
@@ -42,7 +26,7 @@ describe('cohorts in the browser', () => {
     await expect(axeProblems(tutor)).resolves.toEqual([]);
 
     const candidate = await newPage();
-    await signUpInBrowser(candidate, app.url, { name: 'Cal Candidate', email: 'cal@example.com', password: 'another long password' });
+    await signUpInBrowser(candidate, ctx.app.url, { name: 'Cal Candidate', email: 'cal@example.com', password: 'another long password' });
     await candidate.goto(link);
     await candidate.getByRole('button', { name: 'Join the cohort' }).click();
     await candidate.locator('[role="status"]', { hasText: 'You joined the cohort “Winter 2027”.' }).waitFor();

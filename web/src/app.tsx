@@ -5,6 +5,10 @@ import { AdminPage } from './admin/admin-page.tsx';
 import { CohortPage } from './cohorts/cohort-page.tsx';
 import { CohortsPage } from './cohorts/cohorts-page.tsx';
 import { JoinPage } from './cohorts/join-page.tsx';
+import { GradePage } from './projects/grade-page.tsx';
+import { GradingPage } from './projects/grading-page.tsx';
+import { ProjectPage } from './projects/project-page.tsx';
+import { ProjectsPage } from './projects/projects-page.tsx';
 import { applyTheme } from './theme.ts';
 import { useCallback, useEffect, useState } from 'react';
 import type { ExamSummary, SessionView } from '../../src/core/api/contracts.ts';
@@ -93,6 +97,10 @@ export function App() {
   else if (route.page === 'cards') content = <CardsPage key={chosen.id} exam={chosen} />;
   else if (route.page === 'cohorts') content = <CohortsPage user={user} today={session.today} />;
   else if (route.page === 'cohort') content = <CohortPage key={route.id} id={route.id} />;
+  else if (route.page === 'projects') content = <ProjectsPage key={chosen.id} exam={chosen} user={user} />;
+  else if (route.page === 'project') content = <ProjectPage key={`${route.id} ${chosen.id}`} projectId={route.id} exam={chosen} />;
+  else if (route.page === 'grading') content = <GradingPage />;
+  else if (route.page === 'grade') content = <GradePage key={route.id} submissionId={route.id} />;
   else if (route.page === 'join') content = <JoinPage key={route.code} code={route.code} />;
   else if (route.page === 'admin') content = user.roles.includes('admin') ? <AdminPage me={user} /> : <p className="form-error" role="alert">{t('adminOnly')}</p>;
   else if (route.page === 'settings') content = <ExamChoicePage key="settings" session={session} exams={exams} mode="settings" onSession={onSession} />;
@@ -134,6 +142,11 @@ export function App() {
               {session.user.exam && (
                 <a className="link-button" href="#/cohorts" aria-current={route.page === 'cohorts' || route.page === 'cohort' ? 'page' : undefined}>
                   {t('cohortsTitle')}
+                </a>
+              )}
+              {session.user.exam && (
+                <a className="link-button" href="#/projects" aria-current={route.page === 'projects' || route.page === 'project' ? 'page' : undefined}>
+                  {t('projectsTitle')}
                 </a>
               )}
               {session.user.roles.includes('admin') && (

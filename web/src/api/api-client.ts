@@ -2,6 +2,12 @@ import { z } from 'zod';
 import {
   adminUserListSchema,
   cohortItemsSchema,
+  gradingQueueSchema,
+  gradingViewSchema,
+  projectListSchema,
+  projectViewSchema,
+  submissionViewSchema,
+  type GradeSubmission,
   cohortBoardSchema,
   cohortAssignmentSchema,
   myAssignmentSchema,
@@ -66,13 +72,15 @@ export function setErrorLocale(locale: Locale): void {
  */
 async function request<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown, init: { keepalive?: boolean } = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
+  const form = body instanceof FormData;
   if (method !== 'GET') {
     headers['x-csrf-token'] = csrfToken;
-    headers['content-type'] = 'application/json';
+    // A form (files) sets its own multipart type with its boundary.
+    if (!form) headers['content-type'] = 'application/json';
   }
   let res: Response;
   try {
-    res = await fetch(path, { method, headers, credentials: 'same-origin', body: method === 'GET' ? undefined : JSON.stringify(body ?? {}), keepalive: init.keepalive });
+    res = await fetch(path, { method, headers, credentials: 'same-origin', body: method === 'GET' ? undefined : form ? body : JSON.stringify(body ?? {}), keepalive: init.keepalive });
   } catch (err) {
     throw new ApiRequestError(0, 'network', err instanceof Error ? err.message : 'network error');
   }
@@ -131,6 +139,15 @@ export const api = {
   deleteAssignment: (id: string, assignmentId: string) => request('POST', `/api/cohorts/${enc(id)}/assignments/${enc(assignmentId)}/delete`, z.undefined()),
   cohortBoard: (id: string) => request('GET', `/api/cohorts/${enc(id)}/board`, cohortBoardSchema),
   cohortItems: (id: string) => request('GET', `/api/cohorts/${enc(id)}/items`, cohortItemsSchema),
+  projects: (exam: string) => request('GET', `/api/projects?exam=${enc(exam)}`, projectListSchema),
+  project: (id: string, exam: string) => request('GET', `/api/projects/${enc(id)}?exam=${enc(exam)}`, projectViewSchema),
+  /** A submission: the fields exam, text and link (repeated) and the files, as multipart/form-data. */
+  submitProject: (id: string, form: FormData) => request('POST', `/api/projects/${enc(id)}/submissions`, submissionViewSchema, form),
+  /** A submitted file's address (the browser downloads it). */
+  projectFileHref: (fileId: string) => `/api/project-files/${enc(fileId)}`,
+  gradingQueue: () => request('GET', '/api/project-submissions', gradingQueueSchema),
+  gradingView: (id: string) => request('GET', `/api/project-submissions/${enc(id)}`, gradingViewSchema),
+  grade: (id: string, body: GradeSubmission) => request('POST', `/api/project-submissions/${enc(id)}/grade`, gradingViewSchema, body),
   claimAdmin: (code: string) => request('POST', '/api/admin/claim', userSchema, { code }),
   adminUsers: (query: string, page: number) => request('GET', `/api/admin/users?page=${page}${query ? `&q=${enc(query)}` : ''}`, adminUserListSchema),
   setRoles: (userId: string, roles: Role[]) => request('PUT', `/api/admin/users/${enc(userId)}/roles`, userSchema, { roles }),

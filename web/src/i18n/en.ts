@@ -1,5 +1,8 @@
+import { enProjects } from './en-projects.ts';
+
 /** The interface in English: the reference dictionary, whose keys every other language must have. */
 export const en = {
+  ...enProjects,
   appName: 'certprep',
   skipToContent: 'Skip to main content',
   language: 'Language',

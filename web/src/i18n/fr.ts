@@ -1,7 +1,9 @@
 import type { Messages } from './messages.ts';
+import { frProjects } from './fr-projects.ts';
 
 /** The interface in French (typed by the English dictionary, so no key can be missing). */
 export const fr: Messages = {
+  ...frProjects,
   appName: 'certprep',
   skipToContent: 'Aller au contenu principal',
   language: 'Langue',

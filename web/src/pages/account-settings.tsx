@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { THEMES, type Preferences, type SessionView, type User } from '../../../src/core/api/contracts.ts';
 import { api, ApiRequestError } from '../api/api-client.ts';
+import { FormMessage } from '../form-message.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { applyTheme } from '../theme.ts';
 
@@ -90,11 +91,7 @@ export function AccountSettings({ user, onSession }: { user: User; onSession: (s
           <label htmlFor="new-password">{t('newPassword')}</label>
           <input id="new-password" type="password" autoComplete="new-password" required minLength={10} value={next} onChange={(e) => setNext(e.target.value)} />
         </div>
-        {message && (
-          <p className={message.ok ? 'form-ok' : 'form-error'} role={message.ok ? 'status' : 'alert'}>
-            {message.text}
-          </p>
-        )}
+        <FormMessage message={message} />
         <button type="submit">{t('changePassword')}</button>
       </form>
 

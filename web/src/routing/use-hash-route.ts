@@ -20,7 +20,11 @@ export type Route =
   | { page: 'admin' }
   | { page: 'cohorts' }
   | { page: 'cohort'; id: string }
-  | { page: 'join'; code: string };
+  | { page: 'join'; code: string }
+  | { page: 'projects' }
+  | { page: 'project'; id: string }
+  | { page: 'grading' }
+  | { page: 'grade'; id: string };
 
 /**
  * Routes live in the URL hash (#/attempts/<id>), so a reload returns to the same screen and the
@@ -33,6 +37,12 @@ export function parseRoute(hash: string): Route {
   if (path === '/cards') return { page: 'cards' };
   if (path === '/admin') return { page: 'admin' };
   if (path === '/cohorts') return { page: 'cohorts' };
+  if (path === '/projects') return { page: 'projects' };
+  if (path === '/grading') return { page: 'grading' };
+  const project = /^\/projects\/([a-z0-9-]+)$/.exec(path);
+  if (project) return { page: 'project', id: project[1] as string };
+  const grade = /^\/grading\/([0-9a-f-]{36})$/.exec(path);
+  if (grade) return { page: 'grade', id: grade[1] as string };
   const cohort = /^\/cohorts\/([0-9a-f-]{36})$/.exec(path);
   if (cohort) return { page: 'cohort', id: cohort[1] as string };
   const join = /^\/join\/([A-Za-z0-9-]{4,40})$/.exec(path);
@@ -70,6 +80,14 @@ export function routeHref(route: Route): string {
       return `#/cohorts/${encodeURIComponent(route.id)}`;
     case 'join':
       return `#/join/${encodeURIComponent(route.code)}`;
+    case 'projects':
+      return '#/projects';
+    case 'project':
+      return `#/projects/${encodeURIComponent(route.id)}`;
+    case 'grading':
+      return '#/grading';
+    case 'grade':
+      return `#/grading/${encodeURIComponent(route.id)}`;
     case 'lesson':
       return `#/lessons/${encodeURIComponent(route.id)}`;
     case 'attempt':

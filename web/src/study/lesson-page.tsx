@@ -1,32 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import Markdown, { type Components } from 'react-markdown';
-import remarkGfm from 'remark-gfm';
 import type { ExamSummary, LessonView } from '../../../src/core/api/contracts.ts';
 import { api, ApiRequestError } from '../api/api-client.ts';
 import { ErrorPanel } from '../error-panel.tsx';
+import { MarkdownView } from '../markdown-view.tsx';
+import { ReferenceList } from '../reference-list.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useStartAttempt } from '../pages/use-start-attempt.ts';
 import { routeHref } from '../routing/use-hash-route.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
-
-/**
- * Markdown as a lesson may use it: react-markdown renders no raw HTML (it is shown as text), tables
- * scroll inside their own box on a narrow screen, and links to AWS pages open in a new tab.
- */
-const components: Components = {
-  table: ({ children }) => (
-    <div className="table-scroll">
-      <table>{children}</table>
-    </div>
-  ),
-  a: ({ href, children }) => (
-    <a href={href} target="_blank" rel="noopener noreferrer">
-      {children}
-    </a>
-  ),
-  // The lesson's title is the page's h1: its sections start at h2.
-  h1: ({ children }) => <h2>{children}</h2>,
-};
 
 /**
  * A lesson of the study path: the text (in English, as the exam is), the skills it covers, its
@@ -113,21 +94,11 @@ export function LessonPage({ lessonId, exam }: { lessonId: string; exam: ExamSum
         </ul>
       </details>
       <div className="lesson-body" lang="en">
-        <Markdown remarkPlugins={[remarkGfm]} components={components} skipHtml>
-          {lesson.body}
-        </Markdown>
+        <MarkdownView>{lesson.body}</MarkdownView>
       </div>
       <section className="lesson-references" aria-labelledby="lesson-refs">
         <h2 id="lesson-refs">{t('references')}</h2>
-        <ul>
-          {lesson.references.map((r) => (
-            <li key={r}>
-              <a href={r} target="_blank" rel="noopener noreferrer">
-                {r.replace(/^https:\/\//, '')}
-              </a>
-            </li>
-          ))}
-        </ul>
+        <ReferenceList references={lesson.references} />
       </section>
       <section className="panel lesson-next" aria-labelledby="lesson-next">
         <h2 id="lesson-next">{read ? t('lessonReadTitle') : t('lessonDoneTitle')}</h2>
