@@ -77,6 +77,7 @@ describe('loadProjects', () => {
 
   it('the built-in projects load without a problem, in order, tagged for both exams', () => {
     expect(builtInProblems.filter((p) => p.code.startsWith('project'))).toEqual([]);
+    expect(builtIn.map((p) => p.id)).toEqual(['feature-pipeline', 'train-tune-register', 'rag-deploy-monitor']);
     expect(builtIn.map((p) => p.order)).toEqual(builtIn.map((_, i) => i + 1));
     for (const p of builtIn) expect(Object.keys(p.exams).sort()).toEqual(['mla-c01', 'mla-c02']);
   });

@@ -123,7 +123,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const study = new StudyService({ db: opts.db, bank, lessons: opts.lessons ?? [], now });
   studyRoutes(app, { study, plans: new StudyPlanService({ db: opts.db, bank, study, progress, now }), results: new ExamResultService({ db: opts.db, bank, now }), defaultExam: defaultExamId(opts.exams) ?? '' });
   progressRoutes(app, { progress, defaultExam: defaultExamId(opts.exams) ?? '' });
-  const assignments = new AssignmentService({ db: opts.db, bank, now });
+  const assignments = new AssignmentService({ db: opts.db, bank, projects: opts.projects ?? [], now });
   cohortRoutes(app, { cohorts: new CohortService({ db: opts.db, bank, now }), assignments, board: new CohortBoardService({ db: opts.db, progress, assignments, now }), items: new CohortItemsService({ db: opts.db, bank }) });
   await projectRoutes(app, { projects: new ProjectService({ db: opts.db, bank, projects: opts.projects ?? [], now }) });
 

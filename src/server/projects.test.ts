@@ -119,4 +119,22 @@ describe.each(STORES)('practical projects, on %s', (store) => {
     await tess.req('POST', `/api/cohorts/${cohort.id}/members/${ann.user.id}/remove`);
     expect((await tess.req('GET', `/api/project-submissions/${second.id}`)).statusCode).toBe(404);
   });
+
+  it('a project assignment turns done when a submission meets the standard, dated when it was sent', async () => {
+    const { ann, tess, cohort, clock } = await setup(store);
+    await ann.req('POST', '/api/cohorts/join', { code: cohort.inviteCode });
+    const bad = await tess.req('POST', `/api/cohorts/${cohort.id}/assignments`, { spec: { kind: 'project', project: 'no-such' }, dueOn: null });
+    expect([bad.statusCode, bad.json().error.message]).toEqual([400, 'MLA-C02 has no project "no-such".']);
+    const made = await tess.req('POST', `/api/cohorts/${cohort.id}/assignments`, { spec: { kind: 'project', project: 'rag-app' }, dueOn: '2026-12-03' });
+    expect(made.statusCode, made.body).toBe(201);
+    expect(made.json().title).toBe('Project: Project 2');
+    const state = async () => (await ann.req('GET', '/api/assignments?exam=mla-c02')).json()[0].status;
+    expect(await state()).toEqual({ state: 'todo' });
+    clock.t += 3_600_000;
+    const sub = (await ann.form('/api/projects/rag-app/submissions', { exam: 'mla-c02', text: 'Done' })).json() as SubmissionView;
+    expect(await state()).toEqual({ state: 'todo' }); // sent, not graded yet
+    clock.t += 20 * 3_600_000; // graded the day after the due day (sessions stay within their idle time)
+    await tess.req('POST', `/api/project-submissions/${sub.id}/grade`, { levels: { quality: 3, features: 3, security: 2, cost: 2 } });
+    expect(await state()).toEqual({ state: 'done', doneAt: sub.submittedAt });
+  });
 });

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { CohortAssignment, MyAssignment, User } from '../../core/api/contracts.ts';
+import type { CohortAssignment, MyAssignment, ProjectGrade, User } from '../../core/api/contracts.ts';
+import type { Project } from '../../core/projects/project-schema.ts';
 import { assignmentState, type AssignmentSpec, type AssignmentState, type MemberWork } from '../../core/cohorts/assignment-state.ts';
 import { quizPassed } from '../../core/lessons/study-report.ts';
 import { isoDay } from '../../core/util/iso-day.ts';
 import { attempts } from '../../db/repositories/attempts.ts';
 import { cohorts } from '../../db/repositories/cohorts.ts';
+import { projectSubmissions } from '../../db/repositories/project-submissions.ts';
 import type { Database } from '../../db/schema.ts';
 import { badRequest, notFound } from '../errors.ts';
 import type { BankService } from './bank-service.ts';
@@ -16,12 +18,12 @@ type Row = Database['assignments'];
 const toState = (s: AssignmentState) => (s.state === 'done' ? { state: 'done' as const, doneAt: new Date(s.doneMs).toISOString() } : s);
 
 /**
- * Assignments: a cohort's tutors set a module, a practice set or a mock exam, with an optional due day;
+ * Assignments: a cohort's tutors set a module, a practice set, a mock exam or a project, with an optional due day;
  * each member sees theirs with its state (to do, done, late), the tutors every member's. What counts as
  * done: `assignmentState`. Only what the assignment needs is read of a member's work.
  */
 export class AssignmentService {
-  constructor(private readonly deps: { db: Kysely<Database>; bank: BankService; now: () => number }) {}
+  constructor(private readonly deps: { db: Kysely<Database>; bank: BankService; projects: readonly Project[]; now: () => number }) {}
 
   async create(tutor: User, cohortId: string, body: { spec: AssignmentSpec; title?: string | undefined; dueOn: string | null }): Promise<CohortAssignment> {
     const { db, now } = this.deps;
@@ -29,12 +31,12 @@ export class AssignmentService {
     const exam = this.deps.bank.exam(cohort.exam);
     if (!exam) throw badRequest(`The cohort's exam "${cohort.exam}" is not served here.`);
     const { spec } = body;
-    const problem = specProblem(spec, exam);
+    const problem = specProblem(spec, exam, this.deps.projects);
     if (problem) throw badRequest(problem);
     const today = isoDay(now());
     if (body.dueOn !== null && body.dueOn < today) throw badRequest(`The due day ${body.dueOn} is before today (${today}).`);
     const id = randomUUID();
-    await db.insertInto('assignments').values({ id, cohort_id: cohortId, title: body.title || defaultTitle(spec, exam), spec: JSON.stringify(spec), due_on: body.dueOn, created_by: tutor.id, created_ms: now() }).execute();
+    await db.insertInto('assignments').values({ id, cohort_id: cohortId, title: body.title || defaultTitle(spec, exam, this.deps.projects), spec: JSON.stringify(spec), due_on: body.dueOn, created_by: tutor.id, created_ms: now() }).execute();
     return (await this.forCohort(tutor, cohortId)).find((a) => a.id === id)!;
   }
 
@@ -87,7 +89,11 @@ export class AssignmentService {
       const score = quizScore(a);
       if (module !== undefined && score && quizPassed(score.correct, score.asked)) passedModules.set(module, Math.min(passedModules.get(module) ?? Infinity, a.submittedMs ?? a.startedMs));
     }
-    return { attempts: submitted.map((a) => ({ kind: a.kind, profile: a.profile, scope: a.scope, target: a.target, startedMs: a.startedMs, submittedMs: a.submittedMs ?? a.startedMs })), passedModules };
+    const metProjects = new Map<string, number>();
+    for (const s of await projectSubmissions.ofUser(this.deps.db, userId)) {
+      if (s.grade && (JSON.parse(s.grade) as ProjectGrade).meets) metProjects.set(s.project_id, Math.min(metProjects.get(s.project_id) ?? Infinity, Number(s.created_ms)));
+    }
+    return { attempts: submitted.map((a) => ({ kind: a.kind, profile: a.profile, scope: a.scope, target: a.target, startedMs: a.startedMs, submittedMs: a.submittedMs ?? a.startedMs })), passedModules, metProjects };
   }
 }
 
@@ -96,7 +102,8 @@ function view(r: Row, spec: AssignmentSpec) {
 }
 
 /** What is wrong with an assignment for this exam, if anything: a module, domain, task, skill or profile it does not have. */
-function specProblem(spec: AssignmentSpec, exam: NonNullable<ReturnType<BankService['exam']>>): string | undefined {
+function specProblem(spec: AssignmentSpec, exam: NonNullable<ReturnType<BankService['exam']>>, projects: readonly Project[]): string | undefined {
+  if (spec.kind === 'project') return projects.some((p) => p.id === spec.project && p.exams[exam.id]) ? undefined : `${exam.code} has no project "${spec.project}".`;
   if (spec.kind === 'module') return exam.modules.some((m) => m.id === spec.module && m.kind !== 'mock') ? undefined : `${exam.code} has no module ${spec.module}.`;
   if (spec.kind === 'mock') return exam.profiles[spec.profile] ? undefined : `${exam.code} has no mock profile "${spec.profile}".`;
   const domains = new Set(exam.domains.map((d) => d.id));
@@ -106,7 +113,8 @@ function specProblem(spec: AssignmentSpec, exam: NonNullable<ReturnType<BankServ
   return bad.length ? `${exam.code} has no ${bad.join(', ')}.` : undefined;
 }
 
-function defaultTitle(spec: AssignmentSpec, exam: NonNullable<ReturnType<BankService['exam']>>): string {
+function defaultTitle(spec: AssignmentSpec, exam: NonNullable<ReturnType<BankService['exam']>>, projects: readonly Project[]): string {
+  if (spec.kind === 'project') return `Project: ${projects.find((p) => p.id === spec.project)?.title ?? spec.project}`;
   if (spec.kind === 'module') return `Module ${spec.module}: ${exam.modules.find((m) => m.id === spec.module)?.title ?? ''}`.trim();
   if (spec.kind === 'mock') return `Mock exam (${spec.profile})`;
   const scope = [...(spec.domains ?? []).map((d) => `domain ${d}`), ...(spec.tasks ?? []), ...(spec.skills ?? [])];

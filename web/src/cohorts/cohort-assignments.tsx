@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { CohortAssignment, CohortView, ExamSummary } from '../../../src/core/api/contracts.ts';
+import type { CohortAssignment, CohortView, ExamSummary, ProjectSummary } from '../../../src/core/api/contracts.ts';
 import type { AssignmentSpec } from '../../../src/core/cohorts/assignment-state.ts';
 import { api, ApiRequestError } from '../api/api-client.ts';
 import { formatDay } from '../exam-version/notice-text.ts';
@@ -9,7 +9,7 @@ import { AssignmentBadge } from './assignment-badge.tsx';
 type Kind = AssignmentSpec['kind'];
 
 /**
- * A cohort's assignments for its tutor: set a module, a practice set or a mock exam with a due day, and
+ * A cohort's assignments for its tutor: set a module, a practice set, a mock exam or a project with a due day, and
  * see every member's state as a table (members by assignments), with how many are done and late.
  */
 export function CohortAssignments({ cohort, exam }: { cohort: CohortView; exam: ExamSummary }) {
@@ -17,7 +17,11 @@ export function CohortAssignments({ cohort, exam }: { cohort: CohortView; exam: 
   const [list, setList] = useState<CohortAssignment[] | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const modules = exam.modules.filter((m) => m.tasks.length > 0);
-  const [form, setForm] = useState({ kind: 'module' as Kind, module: modules[0]?.id ?? 1, domains: [] as string[], count: 20, profile: exam.profiles[0]?.id ?? 'standard', dueOn: '', title: '' });
+  const [form, setForm] = useState({ kind: 'module' as Kind, module: modules[0]?.id ?? 1, domains: [] as string[], count: 20, profile: exam.profiles[0]?.id ?? 'standard', project: '', dueOn: '', title: '' });
+  const [projects, setProjects] = useState<ProjectSummary[]>([]);
+  useEffect(() => {
+    api.projects(exam.id).then((l) => setProjects(l.projects), () => setProjects([]));
+  }, [exam.id]);
   const load = useCallback(() => {
     api.cohortAssignments(cohort.id).then(setList, (e: unknown) => setMessage({ ok: false, text: e instanceof ApiRequestError ? e.message : String(e) }));
   }, [cohort.id]);
@@ -26,7 +30,8 @@ export function CohortAssignments({ cohort, exam }: { cohort: CohortView; exam: 
 
   const create = async (e: FormEvent) => {
     e.preventDefault();
-    const spec: AssignmentSpec = form.kind === 'module' ? { kind: 'module', module: form.module } : form.kind === 'mock' ? { kind: 'mock', profile: form.profile } : { kind: 'practice', count: form.count, ...(form.domains.length ? { domains: form.domains } : {}) };
+    const spec: AssignmentSpec =
+      form.kind === 'module' ? { kind: 'module', module: form.module } : form.kind === 'mock' ? { kind: 'mock', profile: form.profile } : form.kind === 'project' ? { kind: 'project', project: form.project || (projects[0]?.id ?? '') } : { kind: 'practice', count: form.count, ...(form.domains.length ? { domains: form.domains } : {}) };
     try {
       const made = await api.createAssignment(cohort.id, { spec, dueOn: form.dueOn || null, ...(form.title.trim() ? { title: form.title.trim() } : {}) });
       setMessage({ ok: true, text: t('assignmentSet', { title: made.title }) });
@@ -95,7 +100,20 @@ export function CohortAssignments({ cohort, exam }: { cohort: CohortView; exam: 
           <option value="module">{t('assignmentKindModule')}</option>
           <option value="practice">{t('assignmentKindPractice')}</option>
           <option value="mock">{t('assignmentKindMock')}</option>
+          {projects.length > 0 && <option value="project">{t('assignmentKindProject')}</option>}
         </select>
+        {form.kind === 'project' && (
+          <>
+            <label htmlFor="assignment-project">{t('assignmentProject')}</label>
+            <select id="assignment-project" value={form.project || projects[0]?.id} onChange={(e) => setForm({ ...form, project: e.target.value })}>
+              {projects.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.order}. {locale === 'fr' ? p.titleFr : p.title}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
         {form.kind === 'module' && (
           <>
             <label htmlFor="assignment-module">{t('assignmentModule')}</label>

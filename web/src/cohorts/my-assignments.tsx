@@ -20,6 +20,7 @@ export function MyAssignments({ exam }: { exam: string }) {
     const { spec } = a;
     if (spec.kind === 'module') return <a href={routeHref({ page: 'study' })}>{t('assignmentOpenPath', { module: spec.module })}</a>;
     if (spec.kind === 'mock') return <a href={routeHref({ page: 'mock-intro', profile: spec.profile })}>{t('assignmentStartMock')}</a>;
+    if (spec.kind === 'project') return <a href={routeHref({ page: 'project', id: spec.project })}>{t('assignmentOpenProject')}</a>;
     const body = { kind: 'practice' as const, exam, count: spec.count, feedback: 'immediate' as const, ...(spec.domains ? { domains: spec.domains } : {}), ...(spec.tasks ? { tasks: spec.tasks } : {}), ...(spec.skills ? { skills: spec.skills } : {}) };
     return (
       <button type="button" className="small-button" disabled={busy !== null} onClick={() => void start(`assignment-${a.id}`, body)}>

@@ -49,4 +49,7 @@ export const enProjects = {
   gradeUpdate: 'Update the grade',
   gradeSaved: 'Grade saved: the candidate sees it now.',
   gradeEarlier: 'Earlier submissions of this project',
+  assignmentKindProject: 'A practical project',
+  assignmentProject: 'Project',
+  assignmentOpenProject: 'Open the project',
 };

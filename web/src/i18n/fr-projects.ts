@@ -51,4 +51,7 @@ export const frProjects: Record<keyof typeof enProjects, string> = {
   gradeUpdate: 'Mettre à jour la note',
   gradeSaved: 'Note enregistrée : le candidat la voit dès maintenant.',
   gradeEarlier: 'Dépôts précédents de ce projet',
+  assignmentKindProject: 'Un projet pratique',
+  assignmentProject: 'Projet',
+  assignmentOpenProject: 'Ouvrir le projet',
 };

@@ -39,6 +39,7 @@ const assignmentSpecSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('module'), module: z.number().int().min(1).max(99) }),
   z.strictObject({ kind: z.literal('practice'), domains: z.array(z.string().max(10)).max(10).optional(), tasks: z.array(z.string().max(10)).max(20).optional(), skills: z.array(z.string().max(20)).max(120).optional(), count: z.number().int().min(1).max(100) }),
   z.strictObject({ kind: z.literal('mock'), profile: z.string().min(1).max(40) }),
+  z.strictObject({ kind: z.literal('project'), project: z.string().regex(/^[a-z0-9-]{1,80}$/, 'is not a project id') }),
 ]);
 /** POST /api/cohorts/:id/assignments: what to do, an optional title (one is made from the spec) and due day. */
 export const createAssignmentSchema = z.strictObject({ spec: assignmentSpecSchema, title: z.string().trim().max(120).optional(), dueOn: isoDay.nullable().default(null) });
