@@ -50,6 +50,8 @@ describe.each(STORES)('practical projects, on %s', (store) => {
     const png = await ann.req('GET', `/api/project-files/${sub.files[0]!.id}`);
     expect(png.headers['content-disposition']).toMatch(/^inline;/);
     expect(((await ann.req('GET', '/api/projects?exam=mla-c02')).json() as ProjectList).projects[0]!.status).toBe('submitted');
+    // The account's export lists the submission and its files.
+    expect((await ann.req('GET', '/api/account/export')).json().projectSubmissions).toEqual([{ project: 'feature-pipeline', exam: 'mla-c02', submittedAt: sub.submittedAt, text: 'The pipeline stops a bad batch.', links: ['https://github.com/ann/pipeline'], files: [{ name: 'diagram.png', size: PNG.length }, { name: 'report.pdf', size: PDF.length }], grade: null }]);
   });
 
   it('refuses a bad submission whole with a message that names the file, and stores nothing of it', async () => {

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { User } from '../../core/api/contracts.ts';
 import { passwordProblem } from '../../core/auth/password-policy.ts';
+import { projectSubmissions } from '../../db/repositories/project-submissions.ts';
 import { itemNotes } from '../../db/repositories/item-notes.ts';
 import { sessions } from '../../db/repositories/sessions.ts';
 import { users } from '../../db/repositories/users.ts';
@@ -51,6 +52,8 @@ export class AccountService {
     const memberOf = await db.selectFrom('cohort_members').innerJoin('cohorts', 'cohorts.id', 'cohort_members.cohort_id').select(['cohorts.name', 'cohorts.exam', 'cohort_members.joined_ms']).where('cohort_members.user_id', '=', user.id).execute();
     const lessons = await db.selectFrom('lesson_progress').selectAll().where('user_id', '=', user.id).execute();
     const flashCards = await db.selectFrom('card_reviews').select(['card_id', 'due_ms', 'reviews', 'last_rating']).where('user_id', '=', user.id).execute();
+    const submissions = await projectSubmissions.ofUser(db, user.id);
+    const files = await projectSubmissions.files(db, submissions.map((x) => x.id));
     const json = (s: string | null) => (s === null ? null : (JSON.parse(s) as unknown));
     return {
       exportedAt: new Date(this.deps.now()).toISOString(),
@@ -73,6 +76,8 @@ export class AccountService {
       flashCards: flashCards.map((c) => ({ cardId: c.card_id, due: new Date(Number(c.due_ms)).toISOString(), reviews: Number(c.reviews), lastRating: c.last_rating })),
       examResults: results.map((r) => ({ exam: r.exam, satOn: r.sat_on, scaled: r.scaled, passed: r.passed === 1, domains: json(r.domains) })),
       cohorts: memberOf.map((c) => ({ name: c.name, exam: c.exam, joinedAt: new Date(Number(c.joined_ms)).toISOString() })),
+      // The files themselves are downloaded from the project's page; the export lists them.
+      projectSubmissions: submissions.map((x) => ({ project: x.project_id, exam: x.exam, submittedAt: new Date(Number(x.created_ms)).toISOString(), text: x.text, links: json(x.links), files: files.filter((f) => f.submission_id === x.id).map((f) => ({ name: f.name, size: Number(f.size) })), grade: json(x.grade) })),
       notes: notes.map((n) => ({ itemId: n.itemId, bookmarked: n.bookmarked, note: n.note, updatedAt: new Date(n.updatedMs).toISOString() })),
       reviewCards: cards.map((c) => ({ itemId: c.item_id, due: new Date(Number(c.due_ms)).toISOString(), lapses: c.lapses })),
     };
