@@ -49,6 +49,8 @@ export interface Database {
     exams: string;
     active: number;
     updated_ms: number;
+    /** The hash of the entry as last loaded from content files (`022-key-disputes`): a newer version made in the app stays current until the file changes. */
+    content_hash: string | null;
   };
   attempts: {
     id: string;
@@ -157,6 +159,43 @@ export interface Database {
     media_type: string;
     size: number;
     data: Uint8Array;
+  };
+  /** A candidate's dispute of a revealed key (`022-key-disputes`): `proposed` the bank option ids they believe right (JSON); status open, accepted or rejected. */
+  item_disputes: {
+    id: string;
+    user_id: string;
+    item_id: string;
+    version_id: string;
+    exam: string;
+    proposed: string;
+    reason: string;
+    link: string | null;
+    status: string;
+    resolution: string | null;
+    resolved_by: string | null;
+    resolved_ms: number | null;
+    created_ms: number;
+  };
+  /** The public changelog of corrections: `exams` a JSON array; kind key-corrected, rationale-fixed or item-retired; `summary` for those who saw the item. */
+  item_changes: {
+    id: string;
+    item_id: string;
+    exams: string;
+    kind: string;
+    from_version: string;
+    to_version: string | null;
+    summary: string;
+    created_ms: number;
+  };
+  /** An attempt re-scored after a correction (`before`/`after`: JSON of the score before and after). */
+  attempt_notices: {
+    attempt_id: string;
+    change_id: string;
+    user_id: string;
+    before: string;
+    after: string;
+    created_ms: number;
+    seen_ms: number | null;
   };
   /** Settings of the platform (`018-user-roles`): e.g. the hash of the one-time administrator setup code. */
   app_settings: {

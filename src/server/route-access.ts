@@ -72,6 +72,13 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/project-submissions': ['tutor'],
   'GET /api/project-submissions/:id': ['tutor'],
   'POST /api/project-submissions/:id/grade': ['tutor'],
+  // Key disputes: a candidate disputes a key revealed to them; authors resolve; the changelog is public (details only to those who met the item).
+  'POST /api/attempts/:id/disputes/:position': 'user',
+  'GET /api/notices': 'user',
+  'POST /api/notices/seen': 'user',
+  'GET /api/disputes': ['author'],
+  'POST /api/disputes/items/:itemId/resolve': ['author'],
+  'GET /api/exams/:exam/changelog': 'public',
 };
 
 /** Checks every API route against `ROUTE_ACCESS`: at registration (a route must be listed) and on each request. */

@@ -537,3 +537,5 @@ export type ApiError = z.infer<typeof apiErrorSchema>;
 export * from './contracts/cohorts.ts';
 // Practical projects: briefs, submissions and grading.
 export * from './contracts/projects.ts';
+// Key disputes, corrections, the changelog and notices.
+export * from './contracts/disputes.ts';

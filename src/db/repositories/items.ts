@@ -28,19 +28,21 @@ export const items = {
   /**
    * Loads entries into a collection idempotently, keyed by item id and content hash: an unchanged
    * entry writes nothing, a changed one gets a new version (old versions stay, since responses
-   * point to them), and with `retireMissing` entries no longer present are deactivated.
+   * point to them), and with `retireMissing` entries no longer present are deactivated. "Unchanged"
+   * compares with what was last loaded from the files (`content_hash`), so a correction made in the
+   * app (a newer current version) stays until the file itself changes.
    * Runs in the caller's transaction.
    */
   async load(db: Db, collection: string, entries: BankEntry[], now: number, opts: { retireMissing?: boolean } = {}): Promise<LoadSummary> {
     const current = new Map(
-      (await db.selectFrom('items').innerJoin('item_versions', 'item_versions.id', 'items.version_id').select(['items.item_id', 'item_versions.hash', 'items.active']).where('items.collection', '=', collection).execute()).map((r) => [r.item_id, r]),
+      (await db.selectFrom('items').innerJoin('item_versions', 'item_versions.id', 'items.version_id').select(['items.item_id', 'item_versions.hash', 'items.content_hash', 'items.active']).where('items.collection', '=', collection).execute()).map((r) => [r.item_id, r]),
     );
     const summary: LoadSummary = { added: 0, changed: 0, unchanged: 0, retired: 0 };
     for (const entry of entries) {
       const hash = contentHash(entry);
       const existing = current.get(entry.id);
       current.delete(entry.id);
-      if (existing && existing.hash === hash && existing.active === 1) {
+      if (existing && (existing.content_hash ?? existing.hash) === hash && existing.active === 1) {
         summary.unchanged++;
         continue;
       }
@@ -52,8 +54,8 @@ export const items = {
         .execute();
       await db
         .insertInto('items')
-        .values({ collection, item_id: entry.id, version_id: versionId, type: entry.type, exams: JSON.stringify(entryExams(entry) ?? []), active: 1, updated_ms: now })
-        .onConflict((oc) => oc.columns(['collection', 'item_id']).doUpdateSet({ version_id: versionId, type: entry.type, exams: JSON.stringify(entryExams(entry) ?? []), active: 1, updated_ms: now }))
+        .values({ collection, item_id: entry.id, version_id: versionId, type: entry.type, exams: JSON.stringify(entryExams(entry) ?? []), active: 1, updated_ms: now, content_hash: hash })
+        .onConflict((oc) => oc.columns(['collection', 'item_id']).doUpdateSet({ version_id: versionId, type: entry.type, exams: JSON.stringify(entryExams(entry) ?? []), active: 1, updated_ms: now, content_hash: hash }))
         .execute();
       if (existing) summary.changed++;
       else summary.added++;

@@ -277,8 +277,10 @@ export class AttemptService {
     const record = await attempts.byId(this.deps.db, id);
     // Another user's attempt is "not found": its existence is not revealed.
     if (!record || record.userId !== user.id) throw notFound('This attempt');
-    // The form of an attempt never changes (a quick check's only grows), so its questions can be reused.
-    const questions = cached && cached.record.form.length === record.form.length ? cached.questions : await this.deps.bank.resolve(record.form, record.exam);
+    // A form only grows (a quick check's) or has a question moved to a corrected version (a key dispute
+    // accepted): the cached questions are reused only while every entry names the same version.
+    const same = cached && cached.record.form.length === record.form.length && cached.record.form.every((e, i) => e.versionId === record.form[i]!.versionId);
+    const questions = same ? cached.questions : await this.deps.bank.resolve(record.form, record.exam);
     const loaded = { record, questions };
     if (record.status === 'open') {
       if (this.cache.size > 10_000) this.cache.delete(this.cache.keys().next().value!);

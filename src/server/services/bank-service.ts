@@ -35,7 +35,7 @@ export interface ResolvedQuestion {
  */
 export class BankService {
   private versions = new Map<string, BankEntry>();
-  private active: { entry: BankEntry; versionId: string }[] = [];
+  private active: { entry: BankEntry; versionId: string; collection: string }[] = [];
   readonly exams: Map<string, ExamDefinition>;
 
   constructor(
@@ -72,7 +72,7 @@ export class BankService {
   async refresh(): Promise<void> {
     const seen = new Set<string>();
     this.shadowed = [];
-    const active: { entry: BankEntry; versionId: string }[] = [];
+    const active: { entry: BankEntry; versionId: string; collection: string }[] = [];
     for (const a of await items.allActive(this.db)) {
       const ids = [...new Set([a.entry.id, ...entryQuestions(a.entry).map((q) => q.id)])];
       if (ids.some((id) => seen.has(id))) {
@@ -176,6 +176,12 @@ export class BankService {
 
   activeEntries(): BankEntry[] {
     return this.active.map((a) => a.entry);
+  }
+
+  /** The active entry holding a question (itself, or its case study), its version and collection. */
+  current(questionId: string): { entry: BankEntry; versionId: string; collection: string } | undefined {
+    const versionId = this.versionOf.get(questionId);
+    return versionId === undefined ? undefined : this.active.find((a) => a.versionId === versionId);
   }
 
   /** The current version id of each active question id (case-study questions map to their case's version). */

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { scoreAttempt } from '../../core/scoring/score-attempt.ts';
-import { isAnswered, scoreQuestion } from '../../core/scoring/score-question.ts';
+import { isAnswered, scoreQuestion, type BankAnswer } from '../../core/scoring/score-question.ts';
+import type { ScoreReport } from '../../core/api/contracts.ts';
 import { answers } from '../../db/repositories/answers.ts';
 import { attempts } from '../../db/repositories/attempts.ts';
 import { revealedKeys } from '../../db/repositories/revealed-keys.ts';
@@ -10,6 +11,20 @@ import type { Loaded } from './attempt-service.ts';
 import type { BankService } from './bank-service.ts';
 import { mockTime } from './mock-time.ts';
 import { recordResponses } from './record-responses.ts';
+
+/**
+ * The report of an attempt from its questions and stored answers, as submitted at `submittedMs`: the same
+ * rules at submission and when a corrected key re-scores it.
+ */
+export function scoreLoaded(bank: BankService, loaded: Loaded, answerMap: Map<number, BankAnswer | null>, submittedMs: number): ScoreReport {
+  const { record, questions } = loaded;
+  const exam = bank.exam(record.exam);
+  if (!exam) throw new AppError(500, 'exam-missing', `The exam ${record.exam} is no longer defined.`);
+  const qs = new Map([...questions].map(([k, v]) => [k, v.question]));
+  const cases = new Map([...questions.values()].filter((v) => v.caseStudy).map((v) => [v.caseStudy!.id, v.caseStudy!]));
+  const scored = scoreAttempt({ attemptId: record.id, kind: record.kind, exam, entries: record.form, questions: qs, cases, answers: answerMap, submittedAt: new Date(submittedMs), irt: bank.irt(exam.id, { allowProvisional: record.kind === 'quick' }) });
+  return record.kind === 'mock' && record.profile ? { ...scored, timing: mockTime(exam, record.profile, record.accommodation, record.extraMinutes) } : scored;
+}
 
 /**
  * Scores and closes an attempt in one transaction: claims it, scores the stored answers, records the
@@ -27,11 +42,7 @@ export async function closeAttempt(deps: { db: Kysely<Database>; bank: BankServi
     const claimed = await attempts.submit(trx, record.id, { now, report: null, scaled: null, passed: null });
     if (!claimed) throw conflict('attempt-submitted', 'This attempt was already submitted.');
     const stored = new Map((await answers.byAttempt(trx, record.id)).map((a) => [a.position, a]));
-    const qs = new Map([...questions].map(([k, v]) => [k, v.question]));
-    const cases = new Map([...questions.values()].filter((v) => v.caseStudy).map((v) => [v.caseStudy!.id, v.caseStudy!]));
-    const answerMap = new Map([...stored].map(([p, a]) => [p, a.answer]));
-    const scored = scoreAttempt({ attemptId: record.id, kind: record.kind, exam, entries: record.form, questions: qs, cases, answers: answerMap, submittedAt: new Date(now), irt: deps.bank.irt(exam.id, { allowProvisional: record.kind === 'quick' }) });
-    const report = record.kind === 'mock' && record.profile ? { ...scored, timing: mockTime(exam, record.profile, record.accommodation, record.extraMinutes) } : scored;
+    const report = scoreLoaded(deps.bank, loaded, new Map([...stored].map(([p, a]) => [p, a.answer])), now);
     // Practice finished early leaves the untouched questions unseen: no response, no review card,
     // no key revealed. A mock or quick check counts an unanswered question wrong, as the exam does.
     const counted = record.kind === 'practice' ? record.form.filter((e) => isAnswered(stored.get(e.position)?.answer)) : record.form;
