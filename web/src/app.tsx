@@ -5,6 +5,8 @@ import { AdminPage } from './admin/admin-page.tsx';
 import { CohortPage } from './cohorts/cohort-page.tsx';
 import { CohortsPage } from './cohorts/cohorts-page.tsx';
 import { JoinPage } from './cohorts/join-page.tsx';
+import { ChangelogPage } from './disputes/changelog-page.tsx';
+import { DisputesPage } from './disputes/disputes-page.tsx';
 import { GradePage } from './projects/grade-page.tsx';
 import { GradingPage } from './projects/grading-page.tsx';
 import { ProjectPage } from './projects/project-page.tsx';
@@ -22,7 +24,7 @@ import { ExamPage } from './exam/exam-page.tsx';
 import { ExamChoicePage } from './exam-version/exam-choice-page.tsx';
 import { statusBadge } from './exam-version/notice-text.ts';
 import { ReportPage } from './report/report-page.tsx';
-import { navigate, useHashRoute } from './routing/use-hash-route.ts';
+import { navigate, routeHref, useHashRoute } from './routing/use-hash-route.ts';
 import { ExamsProvider } from './exam-version/exams-context.tsx';
 
 /** The shell: session, header (language switch, sign out), skip link, and the page of the route. */
@@ -85,6 +87,8 @@ export function App() {
   let content;
   if (error) content = <ErrorPanel error={error} onRetry={session ? loadExams : load} />;
   else if (!session) content = <p role="status">{t('loading')}</p>;
+  // The changelog is public: readable signed out.
+  else if (route.page === 'changelog') content = <ChangelogPage key={route.exam} exam={route.exam} />;
   else if (!user) content = <AuthPage firstRun={session.firstRun} onSession={onSession} />;
   else if (!exams || !chosen) content = <p role="status">{t('loading')}</p>;
   else if (route.page === 'attempt') content = <ExamPage key={route.id} attemptId={route.id} exams={exams} />;
@@ -100,6 +104,7 @@ export function App() {
   else if (route.page === 'projects') content = <ProjectsPage key={chosen.id} exam={chosen} user={user} />;
   else if (route.page === 'project') content = <ProjectPage key={`${route.id} ${chosen.id}`} projectId={route.id} exam={chosen} />;
   else if (route.page === 'grading') content = <GradingPage />;
+  else if (route.page === 'disputes') content = user.roles.includes('author') || user.roles.includes('admin') ? <DisputesPage /> : <p className="form-error" role="alert">{t('authorOnly')}</p>;
   else if (route.page === 'grade') content = <GradePage key={route.id} submissionId={route.id} />;
   else if (route.page === 'join') content = <JoinPage key={route.code} code={route.code} />;
   else if (route.page === 'admin') content = user.roles.includes('admin') ? <AdminPage me={user} /> : <p className="form-error" role="alert">{t('adminOnly')}</p>;
@@ -149,6 +154,11 @@ export function App() {
                   {t('projectsTitle')}
                 </a>
               )}
+              {(session.user.roles.includes('author') || session.user.roles.includes('admin')) && (
+                <a className="link-button" href="#/disputes" aria-current={route.page === 'disputes' ? 'page' : undefined}>
+                  {t('disputesTitle')}
+                </a>
+              )}
               {session.user.roles.includes('admin') && (
                 <a className="link-button" href="#/admin" aria-current={route.page === 'admin' ? 'page' : undefined}>
                   {t('adminTitle')}
@@ -169,6 +179,9 @@ export function App() {
       <main id="main" tabIndex={-1}>
         {content}
       </main>
+      <footer className="app-footer">
+        <a href={routeHref({ page: 'changelog', exam: chosen?.id ?? session?.defaultExam ?? exams?.[0]?.id ?? 'mla-c02' })}>{t('changelogTitle')}</a>
+      </footer>
     </ExamsProvider>
   );
 }

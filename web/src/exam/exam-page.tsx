@@ -216,6 +216,7 @@ function ExamScreen({ attemptId, a, exam }: { attemptId: string; a: AttemptState
                 state={state}
                 locked={locked}
                 review={a.reviews[current.position]}
+                attemptId={attemptId}
                 note={a.view.kind === 'practice' && exam ? notOnExamNote(current, exam, t) : null}
                 foldCase={narrow}
                 onChange={(next) => a.update(current.position, next)}

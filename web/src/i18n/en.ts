@@ -1,8 +1,10 @@
+import { enDisputes } from './en-disputes.ts';
 import { enProjects } from './en-projects.ts';
 
 /** The interface in English: the reference dictionary, whose keys every other language must have. */
 export const en = {
   ...enProjects,
+  ...enDisputes,
   appName: 'certprep',
   skipToContent: 'Skip to main content',
   language: 'Language',

@@ -1,9 +1,11 @@
 import type { Messages } from './messages.ts';
 import { frProjects } from './fr-projects.ts';
+import { frDisputes } from './fr-disputes.ts';
 
 /** The interface in French (typed by the English dictionary, so no key can be missing). */
 export const fr: Messages = {
   ...frProjects,
+  ...frDisputes,
   appName: 'certprep',
   skipToContent: 'Aller au contenu principal',
   language: 'Langue',

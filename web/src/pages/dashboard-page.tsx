@@ -17,6 +17,7 @@ import { useBlueprintNames } from '../exam-version/exams-context.tsx';
 import { SkillHeatmap } from '../study/skill-heatmap.tsx';
 import { StudyPathCard } from '../study/study-path-card.tsx';
 import { MyAssignments } from '../cohorts/my-assignments.tsx';
+import { NoticesPanel } from '../disputes/notices-panel.tsx';
 
 /** Home for the exam the user prepares for: its notice, the countdown, readiness per domain, history, and the ways to start studying. */
 export function DashboardPage({ exam, examDate, today }: { exam: ExamSummary; examDate: string | null; today: string }) {
@@ -47,6 +48,8 @@ export function DashboardPage({ exam, examDate, today }: { exam: ExamSummary; ex
       </h1>
       <ExamNotice exam={exam} />
       {examDate && <p className="countdown">{countdownText(examDate, today, t, locale)}</p>}
+      {/* A report re-scored after a correction changes figures below: said first. */}
+      <NoticesPanel />
       <ReadinessHeadline exam={exam} readiness={progress.readiness} />
       <StudyList exam={exam.id} ranking={progress.studyNext} />
       <MyAssignments exam={exam.id} />

@@ -1,5 +1,6 @@
 import type { ItemReview } from '../../../src/core/api/contracts.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import { DisputeForm } from '../disputes/dispute-form.tsx';
 import { Prose } from '../prose.tsx';
 
 const letter = (i: number) => String.fromCharCode(65 + i);
@@ -7,9 +8,9 @@ const letter = (i: number) => String.fromCharCode(65 + i);
 /**
  * The review of one item: correct or not, the candidate's answer beside the key, why each option
  * is right or wrong, the explanation and its references. Shown after "Check" in practice and in
- * the score report.
+ * the score report, with the way to dispute the key (given the attempt).
  */
-export function ItemReviewView({ review }: { review: ItemReview }) {
+export function ItemReviewView({ review, attemptId }: { review: ItemReview; attemptId?: string | undefined }) {
   const { t } = useI18n();
   const verdict = !review.answered ? t('notAnswered') : review.correct ? t('correct') : t('incorrect');
   return (
@@ -120,6 +121,7 @@ export function ItemReviewView({ review }: { review: ItemReview }) {
           </ul>
         </div>
       )}
+      {attemptId && <DisputeForm attemptId={attemptId} review={review} />}
     </div>
   );
 }

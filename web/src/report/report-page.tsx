@@ -139,7 +139,7 @@ export function ReportPage({ attemptId }: { attemptId: string }) {
                 </details>
               )}
               <Prose className="stem" text={item.stem} />
-              <ItemReviewView review={item} />
+              <ItemReviewView review={item} attemptId={attemptId} />
               <ItemNoteEditor attemptId={attemptId} position={item.position} initial={item.note} />
             </li>
           ))}

@@ -24,7 +24,9 @@ export type Route =
   | { page: 'projects' }
   | { page: 'project'; id: string }
   | { page: 'grading' }
-  | { page: 'grade'; id: string };
+  | { page: 'grade'; id: string }
+  | { page: 'disputes' }
+  | { page: 'changelog'; exam: string };
 
 /**
  * Routes live in the URL hash (#/attempts/<id>), so a reload returns to the same screen and the
@@ -39,6 +41,9 @@ export function parseRoute(hash: string): Route {
   if (path === '/cohorts') return { page: 'cohorts' };
   if (path === '/projects') return { page: 'projects' };
   if (path === '/grading') return { page: 'grading' };
+  if (path === '/disputes') return { page: 'disputes' };
+  const changelog = /^\/changelog\/([a-z0-9-]{1,40})$/.exec(path);
+  if (changelog) return { page: 'changelog', exam: changelog[1] as string };
   const project = /^\/projects\/([a-z0-9-]+)$/.exec(path);
   if (project) return { page: 'project', id: project[1] as string };
   const grade = /^\/grading\/([0-9a-f-]{36})$/.exec(path);
@@ -88,6 +93,10 @@ export function routeHref(route: Route): string {
       return '#/grading';
     case 'grade':
       return `#/grading/${encodeURIComponent(route.id)}`;
+    case 'disputes':
+      return '#/disputes';
+    case 'changelog':
+      return `#/changelog/${encodeURIComponent(route.exam)}`;
     case 'lesson':
       return `#/lessons/${encodeURIComponent(route.id)}`;
     case 'attempt':
