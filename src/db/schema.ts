@@ -197,6 +197,22 @@ export interface Database {
     created_ms: number;
     seen_ms: number | null;
   };
+  /** A post in a question's discussion (`023-discussions`): text only; hidden by a moderator when `hidden_ms` is set. */
+  item_posts: {
+    id: string;
+    item_id: string;
+    user_id: string;
+    body: string;
+    created_ms: number;
+    hidden_by: string | null;
+    hidden_ms: number | null;
+  };
+  /** A locked discussion (no new posts). */
+  item_threads: {
+    item_id: string;
+    locked_by: string | null;
+    locked_ms: number;
+  };
   /** Settings of the platform (`018-user-roles`): e.g. the hash of the one-time administrator setup code. */
   app_settings: {
     key: string;

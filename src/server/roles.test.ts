@@ -61,12 +61,12 @@ describe.each(STORES)('roles and who may call each route, on %s', (store) => {
     // Refused to signed-in users: administration to all but administrators, running cohorts to all but tutors, resolving disputes to all but authors.
     const refusedSignedIn = refused.filter((r) => !r.startsWith('anonymous'));
     const tutorOnly = Object.entries(ROUTE_ACCESS).filter(([, access]) => Array.isArray(access) && access.includes('tutor')).map(([route]) => route);
-    expect(tutorOnly).toEqual(['POST /api/cohorts', 'GET /api/cohorts/:id', 'POST /api/cohorts/:id/invite', 'POST /api/cohorts/:id/members/:userId/remove', 'GET /api/cohorts/:id/assignments', 'POST /api/cohorts/:id/assignments', 'POST /api/cohorts/:id/assignments/:assignmentId/delete', 'GET /api/cohorts/:id/board', 'GET /api/cohorts/:id/board.csv', 'GET /api/cohorts/:id/items', 'GET /api/project-submissions', 'GET /api/project-submissions/:id', 'POST /api/project-submissions/:id/grade']);
+    expect(tutorOnly).toEqual(['POST /api/cohorts', 'GET /api/cohorts/:id', 'POST /api/cohorts/:id/invite', 'POST /api/cohorts/:id/members/:userId/remove', 'GET /api/cohorts/:id/assignments', 'POST /api/cohorts/:id/assignments', 'POST /api/cohorts/:id/assignments/:assignmentId/delete', 'GET /api/cohorts/:id/board', 'GET /api/cohorts/:id/board.csv', 'GET /api/cohorts/:id/items', 'GET /api/project-submissions', 'GET /api/project-submissions/:id', 'POST /api/project-submissions/:id/grade', 'POST /api/items/:itemId/discussion/:postId/hide', 'POST /api/items/:itemId/discussion/lock']);
     const authorOnly = Object.entries(ROUTE_ACCESS).filter(([, access]) => Array.isArray(access) && access.includes('author')).map(([route]) => route);
     expect(authorOnly).toEqual(['GET /api/disputes', 'POST /api/disputes/items/:itemId/resolve']);
     expect(refusedSignedIn.sort()).toEqual(
       [
-        ...['candidate', 'tutor', 'author'].flatMap((who) => [`${who} GET /api/admin/users`, `${who} PUT /api/admin/users/:id/roles`]),
+        ...['candidate', 'tutor', 'author'].flatMap((who) => [`${who} GET /api/admin/users`, `${who} PUT /api/admin/users/:id/roles`, `${who} GET /api/admin/settings`, `${who} PUT /api/admin/settings`]),
         ...['candidate', 'author'].flatMap((who) => tutorOnly.map((route) => `${who} ${route}`)),
         ...['candidate', 'tutor'].flatMap((who) => authorOnly.map((route) => `${who} ${route}`)),
       ].sort(),

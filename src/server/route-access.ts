@@ -79,6 +79,13 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/disputes': ['author'],
   'POST /api/disputes/items/:itemId/resolve': ['author'],
   'GET /api/exams/:exam/changelog': 'public',
+  // The discussion under each question: readers who answered it; tutors and administrators moderate.
+  'GET /api/items/:itemId/discussion': 'user',
+  'POST /api/items/:itemId/discussion': 'user',
+  'POST /api/items/:itemId/discussion/:postId/hide': ['tutor'],
+  'POST /api/items/:itemId/discussion/lock': ['tutor'],
+  'GET /api/admin/settings': ['admin'],
+  'PUT /api/admin/settings': ['admin'],
 };
 
 /** Checks every API route against `ROUTE_ACCESS`: at registration (a route must be listed) and on each request. */

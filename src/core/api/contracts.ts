@@ -539,3 +539,5 @@ export * from './contracts/cohorts.ts';
 export * from './contracts/projects.ts';
 // Key disputes, corrections, the changelog and notices.
 export * from './contracts/disputes.ts';
+// The discussion under each question.
+export * from './contracts/discussions.ts';

@@ -54,6 +54,7 @@ export class AccountService {
     const flashCards = await db.selectFrom('card_reviews').select(['card_id', 'due_ms', 'reviews', 'last_rating']).where('user_id', '=', user.id).execute();
     const submissions = await projectSubmissions.ofUser(db, user.id);
     const files = await projectSubmissions.files(db, submissions.map((x) => x.id));
+    const posts = await db.selectFrom('item_posts').select(['item_id', 'body', 'created_ms', 'hidden_ms']).where('user_id', '=', user.id).orderBy('created_ms').execute();
     const json = (s: string | null) => (s === null ? null : (JSON.parse(s) as unknown));
     return {
       exportedAt: new Date(this.deps.now()).toISOString(),
@@ -77,6 +78,7 @@ export class AccountService {
       examResults: results.map((r) => ({ exam: r.exam, satOn: r.sat_on, scaled: r.scaled, passed: r.passed === 1, domains: json(r.domains) })),
       cohorts: memberOf.map((c) => ({ name: c.name, exam: c.exam, joinedAt: new Date(Number(c.joined_ms)).toISOString() })),
       // The files themselves are downloaded from the project's page; the export lists them.
+      discussionPosts: posts.map((p) => ({ itemId: p.item_id, body: p.body, postedAt: new Date(Number(p.created_ms)).toISOString(), hidden: p.hidden_ms !== null })),
       projectSubmissions: submissions.map((x) => ({ project: x.project_id, exam: x.exam, submittedAt: new Date(Number(x.created_ms)).toISOString(), text: x.text, links: json(x.links), files: files.filter((f) => f.submission_id === x.id).map((f) => ({ name: f.name, size: Number(f.size) })), grade: json(x.grade) })),
       notes: notes.map((n) => ({ itemId: n.itemId, bookmarked: n.bookmarked, note: n.note, updatedAt: new Date(n.updatedMs).toISOString() })),
       reviewCards: cards.map((c) => ({ itemId: c.item_id, due: new Date(Number(c.due_ms)).toISOString(), lapses: c.lapses })),
