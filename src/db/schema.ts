@@ -213,6 +213,20 @@ export interface Database {
     locked_by: string | null;
     locked_ms: number;
   };
+  /** An item written in the app (`024-item-drafts`): status draft, review or published; `base_version` the version it edits (null: a new item). */
+  item_drafts: {
+    id: string;
+    item_id: string;
+    base_version: string | null;
+    yaml: string;
+    status: string;
+    author_id: string | null;
+    reviewer_id: string | null;
+    review_note: string | null;
+    published_version: string | null;
+    created_ms: number;
+    updated_ms: number;
+  };
   /** Settings of the platform (`018-user-roles`): e.g. the hash of the one-time administrator setup code. */
   app_settings: {
     key: string;

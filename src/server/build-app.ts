@@ -30,6 +30,8 @@ import { cohortRoutes } from './routes/cohorts/cohort-routes.ts';
 import { projectRoutes } from './routes/projects/project-routes.ts';
 import { disputeRoutes } from './routes/disputes/dispute-routes.ts';
 import { discussionRoutes } from './routes/discussions/discussion-routes.ts';
+import { authoringRoutes } from './routes/authoring/authoring-routes.ts';
+import { AuthoringService } from './services/authoring-service.ts';
 import { DiscussionService } from './services/discussion-service.ts';
 import { DisputeService } from './services/dispute-service.ts';
 import { ProjectService } from './services/project-service.ts';
@@ -131,6 +133,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   cohortRoutes(app, { cohorts: new CohortService({ db: opts.db, bank, now }), assignments, board: new CohortBoardService({ db: opts.db, progress, assignments, now }), items: new CohortItemsService({ db: opts.db, bank }) });
   disputeRoutes(app, { disputes: new DisputeService({ db: opts.db, bank, now }) });
   discussionRoutes(app, { discussions: new DiscussionService({ db: opts.db, bank, now }) });
+  authoringRoutes(app, { authoring: new AuthoringService({ db: opts.db, bank, now }) });
   await projectRoutes(app, { projects: new ProjectService({ db: opts.db, bank, projects: opts.projects ?? [], now }) });
 
   const webDir = opts.webDir ? path.resolve(opts.webDir) : undefined;

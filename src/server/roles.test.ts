@@ -63,7 +63,7 @@ describe.each(STORES)('roles and who may call each route, on %s', (store) => {
     const tutorOnly = Object.entries(ROUTE_ACCESS).filter(([, access]) => Array.isArray(access) && access.includes('tutor')).map(([route]) => route);
     expect(tutorOnly).toEqual(['POST /api/cohorts', 'GET /api/cohorts/:id', 'POST /api/cohorts/:id/invite', 'POST /api/cohorts/:id/members/:userId/remove', 'GET /api/cohorts/:id/assignments', 'POST /api/cohorts/:id/assignments', 'POST /api/cohorts/:id/assignments/:assignmentId/delete', 'GET /api/cohorts/:id/board', 'GET /api/cohorts/:id/board.csv', 'GET /api/cohorts/:id/items', 'GET /api/project-submissions', 'GET /api/project-submissions/:id', 'POST /api/project-submissions/:id/grade', 'POST /api/items/:itemId/discussion/:postId/hide', 'POST /api/items/:itemId/discussion/lock']);
     const authorOnly = Object.entries(ROUTE_ACCESS).filter(([, access]) => Array.isArray(access) && access.includes('author')).map(([route]) => route);
-    expect(authorOnly).toEqual(['GET /api/disputes', 'POST /api/disputes/items/:itemId/resolve']);
+    expect(authorOnly).toEqual(['GET /api/disputes', 'POST /api/disputes/items/:itemId/resolve', 'GET /api/authoring/drafts', 'POST /api/authoring/drafts', 'GET /api/authoring/drafts/:id', 'PUT /api/authoring/drafts/:id', 'POST /api/authoring/drafts/:id/submit', 'POST /api/authoring/drafts/:id/review']);
     expect(refusedSignedIn.sort()).toEqual(
       [
         ...['candidate', 'tutor', 'author'].flatMap((who) => [`${who} GET /api/admin/users`, `${who} PUT /api/admin/users/:id/roles`, `${who} GET /api/admin/settings`, `${who} PUT /api/admin/settings`]),

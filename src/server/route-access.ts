@@ -86,6 +86,13 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/items/:itemId/discussion/lock': ['tutor'],
   'GET /api/admin/settings': ['admin'],
   'PUT /api/admin/settings': ['admin'],
+  // Writing and reviewing items: authors (a second author approves).
+  'GET /api/authoring/drafts': ['author'],
+  'POST /api/authoring/drafts': ['author'],
+  'GET /api/authoring/drafts/:id': ['author'],
+  'PUT /api/authoring/drafts/:id': ['author'],
+  'POST /api/authoring/drafts/:id/submit': ['author'],
+  'POST /api/authoring/drafts/:id/review': ['author'],
 };
 
 /** Checks every API route against `ROUTE_ACCESS`: at registration (a route must be listed) and on each request. */

@@ -86,6 +86,17 @@ describe('key disputes in the browser', () => {
     const scoreAfter = (await candidate.locator('[data-testid="practice-correct"]').textContent()) ?? '';
     expect(scoreAfter).not.toBe(scoreBefore);
 
+    // The discussion under the question: text shown as typed, never as HTML.
+    const discussed = candidate.locator('li.report-item', { hasText: chosenText }).first();
+    await discussed.locator('.discussion summary').click();
+    await discussed.locator('.discussion summary', { hasText: 'Discussion (0)' }).waitFor();
+    await discussed.getByLabel('Your post (text only)').fill('<b>Thanks</b> for fixing it.');
+    await discussed.getByRole('button', { name: 'Post', exact: true }).click();
+    await discussed.locator('.post-body', { hasText: '<b>Thanks</b> for fixing it.' }).waitFor();
+    await expect(discussed.locator('.post-body b').count()).resolves.toBe(0);
+    await shoot(candidate, '89-discussion-phone');
+    await expect(axeProblems(candidate)).resolves.toEqual([]);
+
     // The changelog, signed out: the date, question and kind, never its text.
     const visitor = await newPage();
     await visitor.goto(`${ctx.app.url}/#/changelog/mla-c01`);

@@ -541,3 +541,5 @@ export * from './contracts/projects.ts';
 export * from './contracts/disputes.ts';
 // The discussion under each question.
 export * from './contracts/discussions.ts';
+// Writing and reviewing items in the app.
+export * from './contracts/authoring.ts';

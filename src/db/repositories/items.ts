@@ -70,6 +70,23 @@ export const items = {
     return summary;
   },
 
+  /**
+   * Makes `entry` the current version of its item in a collection (added when new), leaving the file's hash
+   * (`content_hash`) as it was: a version written in the app stays current until the content file changes.
+   */
+  async publish(db: Db, collection: string, entry: BankEntry, now: number): Promise<string> {
+    const hash = contentHash(entry);
+    const versionId = `${collection}:${entry.id}@${hash.slice(0, 16)}`;
+    await db.insertInto('item_versions').values({ id: versionId, item_id: entry.id, collection, hash, content: JSON.stringify(entry), created_ms: now }).onConflict((oc) => oc.column('id').doNothing()).execute();
+    const exams = JSON.stringify(entryExams(entry) ?? []);
+    await db
+      .insertInto('items')
+      .values({ collection, item_id: entry.id, version_id: versionId, type: entry.type, exams, active: 1, updated_ms: now, content_hash: null })
+      .onConflict((oc) => oc.columns(['collection', 'item_id']).doUpdateSet({ version_id: versionId, type: entry.type, exams, active: 1, updated_ms: now }))
+      .execute();
+    return versionId;
+  },
+
   /** The active entries of a collection with their current version ids. */
   async active(db: Db, collection: string): Promise<StoredEntry[]> {
     const rows = await db

@@ -4,6 +4,7 @@ import { ROLES, type Role } from '../../../src/core/auth/roles.ts';
 import { api, ApiRequestError } from '../api/api-client.ts';
 import { ErrorPanel } from '../error-panel.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import { PlatformSettingsPanel } from './platform-settings.tsx';
 import { useDocumentTitle } from '../use-document-title.ts';
 
 /**
@@ -113,6 +114,7 @@ export function AdminPage({ me }: { me: User }) {
           )}
         </>
       )}
+      <PlatformSettingsPanel />
     </div>
   );
 }

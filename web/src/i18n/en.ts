@@ -1,3 +1,4 @@
+import { enDiscussions } from './en-discussions.ts';
 import { enDisputes } from './en-disputes.ts';
 import { enProjects } from './en-projects.ts';
 
@@ -5,6 +6,7 @@ import { enProjects } from './en-projects.ts';
 export const en = {
   ...enProjects,
   ...enDisputes,
+  ...enDiscussions,
   appName: 'certprep',
   skipToContent: 'Skip to main content',
   language: 'Language',

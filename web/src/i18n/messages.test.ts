@@ -11,8 +11,8 @@ describe('messages', () => {
 
   it('translates every message, except words that are the same in both languages', () => {
     const same = (Object.keys(en) as MessageKey[]).filter((k) => en[k] === fr[k]);
-    // Each of these is checked French: "Score", "Action", "Minutes", "Questions", "{n} questions", "1 question", "Question {i}", "{n} points", "Date".
-    expect(same.sort()).toEqual(['adminTitle', 'appName', 'assignmentCount', 'assignmentModule', 'availableItems', 'availableItemsOne', 'changelogDate', 'changelogItem', 'cohortActions', 'colAction', 'colScore', 'goToQuestion', 'minutes', 'moduleN', 'modulesTitle', 'navigator', 'pause', 'planModules', 'rubricPoints', 'scopeModules', 'taskLabel']);
+    // Each of these is checked French: "Score", "Action", "Minutes", "Questions", "{n} questions", "1 question", "Question {i}", "{n} points", "Date", "Discussion".
+    expect(same.sort()).toEqual(['adminTitle', 'appName', 'assignmentCount', 'assignmentModule', 'availableItems', 'availableItemsOne', 'changelogDate', 'changelogItem', 'cohortActions', 'colAction', 'colScore', 'discussionCount', 'discussionOpen', 'goToQuestion', 'minutes', 'moduleN', 'modulesTitle', 'navigator', 'pause', 'planModules', 'rubricPoints', 'scopeModules', 'taskLabel']);
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {

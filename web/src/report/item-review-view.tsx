@@ -1,5 +1,6 @@
 import type { ItemReview } from '../../../src/core/api/contracts.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import { DiscussionPanel } from '../discussions/discussion-panel.tsx';
 import { DisputeForm } from '../disputes/dispute-form.tsx';
 import { Prose } from '../prose.tsx';
 
@@ -122,6 +123,7 @@ export function ItemReviewView({ review, attemptId }: { review: ItemReview; atte
         </div>
       )}
       {attemptId && <DisputeForm attemptId={attemptId} review={review} />}
+      {attemptId && <DiscussionPanel itemId={review.itemId} />}
     </div>
   );
 }

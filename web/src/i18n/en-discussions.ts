@@ -1,0 +1,20 @@
+/** The interface in English: the discussion under each question (spread into `en.ts`). */
+export const enDiscussions = {
+  discussionOpen: 'Discussion',
+  discussionCount: 'Discussion ({n})',
+  discussionEmptyCohort: 'No post yet from your cohorts.',
+  discussionEmptyGlobal: 'No post yet.',
+  discussionHidden: 'hidden by a moderator',
+  discussionHide: 'Hide',
+  discussionShow: 'Show again',
+  discussionLock: 'Lock the discussion',
+  discussionUnlock: 'Unlock the discussion',
+  discussionYourPost: 'Your post (text only)',
+  discussionPost: 'Post',
+  discussionLocked: 'This discussion is locked.',
+  settingsTitle: 'Platform settings',
+  settingsDiscussionScope: 'Who reads each other’s posts under a question',
+  settingsScopeCohort: 'Candidates of the same cohorts, and their tutors',
+  settingsScopeGlobal: 'Everyone who answered the question',
+  settingsSaved: 'Settings saved.',
+};
