@@ -5,6 +5,8 @@ import { AdminPage } from './admin/admin-page.tsx';
 import { CohortPage } from './cohorts/cohort-page.tsx';
 import { CohortsPage } from './cohorts/cohorts-page.tsx';
 import { JoinPage } from './cohorts/join-page.tsx';
+import { AuthoringPage } from './authoring/authoring-page.tsx';
+import { DraftPage } from './authoring/draft-page.tsx';
 import { ChangelogPage } from './disputes/changelog-page.tsx';
 import { DisputesPage } from './disputes/disputes-page.tsx';
 import { GradePage } from './projects/grade-page.tsx';
@@ -104,7 +106,8 @@ export function App() {
   else if (route.page === 'projects') content = <ProjectsPage key={chosen.id} exam={chosen} user={user} />;
   else if (route.page === 'project') content = <ProjectPage key={`${route.id} ${chosen.id}`} projectId={route.id} exam={chosen} />;
   else if (route.page === 'grading') content = <GradingPage />;
-  else if (route.page === 'disputes') content = user.roles.includes('author') || user.roles.includes('admin') ? <DisputesPage /> : <p className="form-error" role="alert">{t('authorOnly')}</p>;
+  else if (route.page === 'disputes' || route.page === 'authoring' || route.page === 'draft')
+    content = !(user.roles.includes('author') || user.roles.includes('admin')) ? <p className="form-error" role="alert">{t('authorOnly')}</p> : route.page === 'disputes' ? <DisputesPage /> : route.page === 'authoring' ? <AuthoringPage exam={chosen} /> : <DraftPage key={route.id} draftId={route.id} />;
   else if (route.page === 'grade') content = <GradePage key={route.id} submissionId={route.id} />;
   else if (route.page === 'join') content = <JoinPage key={route.code} code={route.code} />;
   else if (route.page === 'admin') content = user.roles.includes('admin') ? <AdminPage me={user} /> : <p className="form-error" role="alert">{t('adminOnly')}</p>;
@@ -155,9 +158,14 @@ export function App() {
                 </a>
               )}
               {(session.user.roles.includes('author') || session.user.roles.includes('admin')) && (
-                <a className="link-button" href="#/disputes" aria-current={route.page === 'disputes' ? 'page' : undefined}>
-                  {t('disputesTitle')}
-                </a>
+                <>
+                  <a className="link-button" href="#/authoring" aria-current={route.page === 'authoring' || route.page === 'draft' ? 'page' : undefined}>
+                    {t('authoringTitle')}
+                  </a>
+                  <a className="link-button" href="#/disputes" aria-current={route.page === 'disputes' ? 'page' : undefined}>
+                    {t('disputesTitle')}
+                  </a>
+                </>
               )}
               {session.user.roles.includes('admin') && (
                 <a className="link-button" href="#/admin" aria-current={route.page === 'admin' ? 'page' : undefined}>

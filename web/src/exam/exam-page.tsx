@@ -7,6 +7,7 @@ import { answerStatus, isAnswered } from './answer-state.ts';
 import { ExamNavigator, type NavEntry } from './exam-navigator.tsx';
 import { ExamTimer } from './exam-timer.tsx';
 import { ItemView } from './item-view.tsx';
+import { ReviewActions } from '../report/review-actions.tsx';
 import { ItemNoteEditor } from './item-note.tsx';
 import { ReviewScreen, type WalkKind } from './review-screen.tsx';
 import { SubmitDialog } from './submit-dialog.tsx';
@@ -216,11 +217,12 @@ function ExamScreen({ attemptId, a, exam }: { attemptId: string; a: AttemptState
                 state={state}
                 locked={locked}
                 review={a.reviews[current.position]}
-                attemptId={attemptId}
                 note={a.view.kind === 'practice' && exam ? notOnExamNote(current, exam, t) : null}
                 foldCase={narrow}
                 onChange={(next) => a.update(current.position, next)}
               />
+              {/* Once checked, the key may be disputed and the question discussed: beside the question, not part of its answer. */}
+              {a.reviews[current.position] && <ReviewActions key={current.position} attemptId={attemptId} review={a.reviews[current.position]!} />}
               {a.view.kind === 'practice' && (
                 <label className="choice-line unsure">
                   <input type="checkbox" checked={a.unsure.has(current.position)} disabled={locked} onChange={(e) => a.setUnsure(current.position, e.target.checked)} />

@@ -16,8 +16,6 @@ interface Props {
   state: ItemState;
   locked: boolean;
   review: ItemReview | undefined;
-  /** With the attempt, a revealed key may be disputed. */
-  attemptId?: string | undefined;
   /** Practice: a note that this kind of question is not on the attempt's exam version. */
   note?: string | null | undefined;
   onChange: (s: ItemState) => void;
@@ -26,7 +24,7 @@ interface Props {
 }
 
 /** One item: the case-study scenario when there is one, the stem, the answer controls, feedback. */
-export const ItemView = forwardRef<HTMLHeadingElement, Props>(function ItemView({ item, number, total, state, locked, review, attemptId, note, foldCase, onChange }, heading) {
+export const ItemView = forwardRef<HTMLHeadingElement, Props>(function ItemView({ item, number, total, state, locked, review, note, foldCase, onChange }, heading) {
   const { t } = useI18n();
   const stemId = `stem-${item.position}`;
   const controls = { item, state, locked, stemId, onChange };
@@ -71,7 +69,7 @@ export const ItemView = forwardRef<HTMLHeadingElement, Props>(function ItemView(
         {item.type === 'matching' && <MatchingItem key={item.position} {...controls} />}
         {review && (
           <section className="feedback" aria-label={t('check')}>
-            <ItemReviewView review={review} attemptId={attemptId} />
+            <ItemReviewView review={review} />
           </section>
         )}
       </div>

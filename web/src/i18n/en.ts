@@ -1,3 +1,4 @@
+import { enAuthoring } from './en-authoring.ts';
 import { enDiscussions } from './en-discussions.ts';
 import { enDisputes } from './en-disputes.ts';
 import { enProjects } from './en-projects.ts';
@@ -7,6 +8,7 @@ export const en = {
   ...enProjects,
   ...enDisputes,
   ...enDiscussions,
+  ...enAuthoring,
   appName: 'certprep',
   skipToContent: 'Skip to main content',
   language: 'Language',

@@ -2,12 +2,14 @@ import type { Messages } from './messages.ts';
 import { frProjects } from './fr-projects.ts';
 import { frDisputes } from './fr-disputes.ts';
 import { frDiscussions } from './fr-discussions.ts';
+import { frAuthoring } from './fr-authoring.ts';
 
 /** The interface in French (typed by the English dictionary, so no key can be missing). */
 export const fr: Messages = {
   ...frProjects,
   ...frDisputes,
   ...frDiscussions,
+  ...frAuthoring,
   appName: 'certprep',
   skipToContent: 'Aller au contenu principal',
   language: 'Langue',

@@ -1,7 +1,6 @@
 import type { ItemReview } from '../../../src/core/api/contracts.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { DiscussionPanel } from '../discussions/discussion-panel.tsx';
-import { DisputeForm } from '../disputes/dispute-form.tsx';
+import { ReviewActions } from './review-actions.tsx';
 import { Prose } from '../prose.tsx';
 
 const letter = (i: number) => String.fromCharCode(65 + i);
@@ -122,8 +121,7 @@ export function ItemReviewView({ review, attemptId }: { review: ItemReview; atte
           </ul>
         </div>
       )}
-      {attemptId && <DisputeForm attemptId={attemptId} review={review} />}
-      {attemptId && <DiscussionPanel itemId={review.itemId} />}
+      {attemptId && <ReviewActions attemptId={attemptId} review={review} />}
     </div>
   );
 }

@@ -26,6 +26,8 @@ export type Route =
   | { page: 'grading' }
   | { page: 'grade'; id: string }
   | { page: 'disputes' }
+  | { page: 'authoring' }
+  | { page: 'draft'; id: string }
   | { page: 'changelog'; exam: string };
 
 /**
@@ -42,6 +44,9 @@ export function parseRoute(hash: string): Route {
   if (path === '/projects') return { page: 'projects' };
   if (path === '/grading') return { page: 'grading' };
   if (path === '/disputes') return { page: 'disputes' };
+  if (path === '/authoring') return { page: 'authoring' };
+  const draft = /^\/authoring\/([0-9a-f-]{36})$/.exec(path);
+  if (draft) return { page: 'draft', id: draft[1] as string };
   const changelog = /^\/changelog\/([a-z0-9-]{1,40})$/.exec(path);
   if (changelog) return { page: 'changelog', exam: changelog[1] as string };
   const project = /^\/projects\/([a-z0-9-]+)$/.exec(path);
@@ -95,6 +100,10 @@ export function routeHref(route: Route): string {
       return `#/grading/${encodeURIComponent(route.id)}`;
     case 'disputes':
       return '#/disputes';
+    case 'authoring':
+      return '#/authoring';
+    case 'draft':
+      return `#/authoring/${encodeURIComponent(route.id)}`;
     case 'changelog':
       return `#/changelog/${encodeURIComponent(route.exam)}`;
     case 'lesson':
