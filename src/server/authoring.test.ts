@@ -31,6 +31,9 @@ describe.each(STORES)('writing and reviewing items, on %s', (store) => {
     expect(draft.diff.every((l) => l.op === 'same')).toBe(true);
     expect((await alice.req('POST', '/api/authoring/drafts', { itemId: item.id })).json().error.code).toBe('draft-exists');
     expect((await cal.req('POST', '/api/authoring/drafts', { itemId: item.id })).statusCode).toBe(403);
+    // Another author reads the draft but only its author edits it.
+    expect((await ben.req('GET', `/api/authoring/drafts/${draft.id}`)).json().mine).toBe(false);
+    expect((await ben.req('PUT', `/api/authoring/drafts/${draft.id}`, { yaml: draft.yaml })).json().error.code).toBe('not-yours');
 
     // No key: the validator's own message, with its line in the draft.
     const keyless = draft.yaml.replace(/\n\s+correct: true/, '');
@@ -77,6 +80,7 @@ describe.each(STORES)('writing and reviewing items, on %s', (store) => {
     await alice.req('POST', `/api/authoring/drafts/${fresh.id}/submit`);
     await ben.req('POST', `/api/authoring/drafts/${fresh.id}/review`, { approve: true });
     expect(bank.current('new-001')).toMatchObject({ collection: 'authored' });
-    expect((await alice.req('GET', '/api/authoring/drafts')).json()).toEqual([]);
+    // Published drafts stay listed after those in progress: each keeps its diff, the item's history.
+    expect((await alice.req('GET', '/api/authoring/drafts')).json().map((d: { itemId: string; status: string }) => [d.itemId, d.status])).toEqual([['new-001', 'published']]);
   });
 });

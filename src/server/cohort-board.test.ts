@@ -45,14 +45,19 @@ describe.each(STORES)("the tutor's board of a cohort, on %s", (store) => {
     expect(a).toMatchObject({ answered: 6, readiness: null, assignments: { done: 0, late: 1, total: 1 }, atRisk: ['low-readiness', 'late'] });
     expect(a.lastActive).not.toBeNull();
     expect(a.domains.find((d) => d.id === '1')).toMatchObject({ answered: 6 });
+    // Per task statement too, in the exam's order: domain 1's three tasks hold the six answers.
+    const tasks = ['1.1', '1.2', '1.3', '2.1', '2.2', '2.3', '3.1', '3.2', '3.3', '4.1', '4.2', '4.3'];
+    expect(a.tasks.map((x) => x.id)).toEqual(tasks);
+    expect(a.tasks.filter((x) => x.id.startsWith('1.')).reduce((n, x) => n + x.answered, 0)).toBe(6);
+    expect(a.tasks.filter((x) => !x.id.startsWith('1.')).every((x) => x.answered === 0)).toBe(true);
     expect(i).toMatchObject({ answered: 0, lastActive: null, readiness: null, atRisk: ['low-readiness', 'inactive', 'late'] });
 
     const csv = await tutor.req('GET', `/api/cohorts/${cohort.id}/board.csv`);
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.body.trim().split('\r\n');
-    expect(lines[0]).toBe('name,email,last_active,hours_this_week,answered,predicted_score,pass_probability,domain_1_mastery,domain_2_mastery,domain_3_mastery,domain_4_mastery,assignments_done,assignments_late,assignments_total,at_risk');
+    expect(lines[0]).toBe(`name,email,last_active,hours_this_week,answered,predicted_score,pass_probability,domain_1_mastery,domain_2_mastery,domain_3_mastery,domain_4_mastery,${tasks.map((x) => `task_${x}_mastery`).join(',')},assignments_done,assignments_late,assignments_total,at_risk`);
     expect(lines).toHaveLength(3);
-    expect(lines.find((l) => l.includes('idle@example.com'))).toMatch(/,0,,,,,,,0,1,1,low-readiness inactive late$/);
+    expect(lines.find((l) => l.includes('idle@example.com'))).toMatch(/,0,,,,,,,,,,,,,,,,,,,0,1,1,low-readiness inactive late$/);
 
     // A candidate is refused the tutor's role (other tutors and the administrator: 404, as for every cohort route).
     expect((await active.req('GET', `/api/cohorts/${cohort.id}/board`)).statusCode).toBe(403);

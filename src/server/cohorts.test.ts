@@ -100,4 +100,21 @@ describe.each(STORES)('cohorts, on %s', (store) => {
     const late = await cy.req('POST', '/api/cohorts/join', { code: renewed.inviteCode });
     expect([late.statusCode, late.json().error]).toEqual([409, { code: 'cohort-closed', message: 'The cohort "Short" ended on 2026-12-10: ask your tutor.' }]);
   });
+  it('a tutor adds another tutor by email, who then runs the cohort too; a candidate cannot be made its tutor', async () => {
+    const { client, tutor } = await setup(store);
+    const tess = await tutor('tess@example.com');
+    const tom = await tutor('tom@example.com');
+    const ann = await client('ann@example.com');
+    const cohort = (await tess.req('POST', '/api/cohorts', { name: 'Spring', exam: 'mla-c01' })).json() as CohortView;
+    expect((await tom.req('GET', `/api/cohorts/${cohort.id}`)).statusCode).toBe(404);
+    expect((await tom.req('POST', `/api/cohorts/${cohort.id}/tutors`, { email: 'tom@example.com' })).statusCode).toBe(404);
+    const refused = await tess.req('POST', `/api/cohorts/${cohort.id}/tutors`, { email: 'ann@example.com' });
+    expect([refused.statusCode, refused.json().error.message]).toEqual([400, 'No tutor has the email ann@example.com: an administrator gives the tutor role first.']);
+    const added = (await tess.req('POST', `/api/cohorts/${cohort.id}/tutors`, { email: ' Tom@Example.com ' })).json() as CohortView;
+    expect(added.tutors.map((x) => x.id).sort()).toEqual([tess.user.id, tom.user.id].sort());
+    expect((await tom.req('GET', `/api/cohorts/${cohort.id}`)).statusCode).toBe(200);
+    // Twice: nothing changes.
+    expect(((await tess.req('POST', `/api/cohorts/${cohort.id}/tutors`, { email: 'tom@example.com' })).json() as CohortView).tutors).toHaveLength(2);
+    expect((await ann.req('POST', `/api/cohorts/${cohort.id}/tutors`, { email: 'ann@example.com' })).statusCode).toBe(403);
+  });
 });

@@ -55,6 +55,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/cohorts/join': 'user',
   'GET /api/cohorts/:id': ['tutor'],
   'POST /api/cohorts/:id/invite': ['tutor'],
+  'POST /api/cohorts/:id/tutors': ['tutor'],
   'POST /api/cohorts/:id/members/:userId/remove': ['tutor'],
   'POST /api/cohorts/:id/leave': 'user',
   'GET /api/assignments': 'user',

@@ -64,6 +64,10 @@ describe('cohorts in the browser', () => {
     const boardPanel = tutor.locator('[data-testid="cohort-board"]');
     await boardPanel.locator('tr[data-member="cal@example.com"]').waitFor();
     await expect(boardPanel.locator('tr[data-member="cal@example.com"] td.heat').count()).resolves.toBe(4);
+    await boardPanel.getByLabel('task statement').check();
+    await expect(boardPanel.locator('tr[data-member="cal@example.com"] td.heat').count()).resolves.toBe(12);
+    await boardPanel.scrollIntoViewIfNeeded();
+    await shoot(tutor, '78-cohort-board-tasks');
     const csv = await tutor.evaluate(async (href) => (await fetch(href)).text(), (await boardPanel.getByRole('link', { name: 'Download the cohort’s results (CSV)' }).getAttribute('href'))!);
     expect(csv.split('\r\n')[1]).toMatch(/^Cal Candidate,cal@example\.com,/);
     await shoot(tutor, '77-cohort-assignments');

@@ -4,6 +4,10 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { exportCommand } from './export.ts';
 import { importCommand, problemPlace } from './import.ts';
+import { loadContent } from '../../content/load-content.ts';
+import { correctKey } from '../../core/items/correct-key.ts';
+import { createDatabase, migrateToLatest } from '../../db/create-database.ts';
+import { items } from '../../db/repositories/items.ts';
 
 const FIXTURES = 'test/fixtures/interchange';
 let dir: string;
@@ -91,6 +95,23 @@ describe('certprep import / export', () => {
     out.length = 0;
     expect(await exportCommand(['--format', 'yaml', '--collection', 'cohort-a', '--out', path.join(dir, 'cohort.yaml')])).toBe(0);
     expect(readFileSync(path.join(dir, 'cohort.yaml'), 'utf8')).toMatch(/^items:/);
+  });
+
+  it('exports a correction made in the app from the built-in bank, back to content files', async () => {
+    const { entries } = await loadContent('content/items/d1/1.1.yaml');
+    const handle = createDatabase({ url: path.join(dir, 'store.db') });
+    await migrateToLatest(handle.db);
+    await items.load(handle.db, 'bank', entries.slice(0, 2), 1);
+    const first = entries[0]!;
+    const wrong = first.type === 'single' ? first.options.find((o) => !o.correct)!.id : '';
+    const corrected = correctKey(first, first.id, { key: [wrong] });
+    if (!('entry' in corrected)) throw new Error(corrected.problem);
+    await items.publish(handle.db, 'bank', corrected.entry, 2);
+    await handle.close();
+    expect(await exportCommand(['--format', 'yaml', '--collection', 'bank', '--out', path.join(dir, 'bank.yaml')])).toBe(0);
+    const back = await loadContent(path.join(dir, 'bank.yaml'), 'content/exams');
+    const exported = back.entries.find((e) => e.id === first.id)!;
+    expect(exported.type === 'single' ? exported.options.filter((o) => o.correct).map((o) => o.id) : []).toEqual([wrong]);
   });
 
   it('writes nothing when an item is rejected, unless --skip-invalid', async () => {

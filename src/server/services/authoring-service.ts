@@ -38,8 +38,12 @@ function template(type: 'single' | 'multiple' | 'ordering' | 'matching', exam: s
 export class AuthoringService {
   constructor(private readonly deps: { db: Kysely<Database>; bank: BankService; now: () => number }) {}
 
+  /** Drafts in progress and waiting for review, then the 20 last published (each keeps its diff: the item's history). */
   async list(): Promise<DraftSummary[]> {
-    const rows = await this.deps.db.selectFrom('item_drafts').selectAll().where('status', '!=', 'published').orderBy('updated_ms', 'desc').execute();
+    const { db } = this.deps;
+    const open = await db.selectFrom('item_drafts').selectAll().where('status', '!=', 'published').orderBy('updated_ms', 'desc').execute();
+    const published = await db.selectFrom('item_drafts').selectAll().where('status', '=', 'published').orderBy('updated_ms', 'desc').limit(20).execute();
+    const rows = [...open, ...published];
     const names = await this.names(rows);
     return rows.map((r) => this.summary(r, names));
   }
@@ -100,7 +104,7 @@ export class AuthoringService {
     const errors = problems.filter((p) => p.severity === 'error');
     if (!entry || errors.length) throw badRequest(`The draft has ${errors.length} error${errors.length === 1 ? '' : 's'}: fix ${errors.length === 1 ? 'it' : 'them'} before asking for a review.`);
     this.clash(row, entry);
-    await this.deps.db.updateTable('item_drafts').set({ status: 'review', review_note: null, updated_ms: this.deps.now() }).where('id', '=', id).execute();
+    await this.deps.db.updateTable('item_drafts').set({ item_id: entry.id, status: 'review', review_note: null, updated_ms: this.deps.now() }).where('id', '=', id).execute();
     return this.view(author, id);
   }
 
@@ -122,7 +126,7 @@ export class AuthoringService {
     let version = '';
     await db.transaction().execute(async (trx) => {
       version = await items.publish(trx, collection, entry, now());
-      await trx.updateTable('item_drafts').set({ status: 'published', reviewer_id: reviewer.id, review_note: note || null, published_version: version, updated_ms: now() }).where('id', '=', id).execute();
+      await trx.updateTable('item_drafts').set({ item_id: entry.id, status: 'published', reviewer_id: reviewer.id, review_note: note || null, published_version: version, updated_ms: now() }).where('id', '=', id).execute();
     });
     await bank.refresh();
     return this.view(reviewer, id);

@@ -50,6 +50,7 @@ export class CohortBoardService {
         weekMs: p.studyWeeks.at(-1)?.ms ?? 0,
         answered: p.answered,
         domains: p.domains.map((d) => ({ id: d.id, answered: d.answered, mastery: d.mastery })),
+        tasks: p.studyNext.map((x) => ({ id: x.task, answered: x.answered, mastery: x.mastery })).sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true })),
         readiness,
         assignments: { done: mine.filter((s) => s === 'done').length, late: mine.filter((s) => s === 'late').length, total: assignments.length },
         atRisk,
@@ -62,7 +63,8 @@ export class CohortBoardService {
   async csv(tutor: User, cohortId: string): Promise<string> {
     const b = await this.board(tutor, cohortId);
     const domains = b.members[0]?.domains.map((d) => d.id) ?? [];
-    const header = ['name', 'email', 'last_active', 'hours_this_week', 'answered', 'predicted_score', 'pass_probability', ...domains.map((d) => `domain_${d}_mastery`), 'assignments_done', 'assignments_late', 'assignments_total', 'at_risk'];
+    const tasks = b.members[0]?.tasks.map((x) => x.id) ?? [];
+    const header = ['name', 'email', 'last_active', 'hours_this_week', 'answered', 'predicted_score', 'pass_probability', ...domains.map((d) => `domain_${d}_mastery`), ...tasks.map((x) => `task_${x}_mastery`), 'assignments_done', 'assignments_late', 'assignments_total', 'at_risk'];
     const rows = b.members.map((m) => [
       m.name,
       m.email,
@@ -72,6 +74,7 @@ export class CohortBoardService {
       m.readiness ? Math.round(m.readiness.scaled) : '',
       m.readiness ? m.readiness.passProbability.toFixed(2) : '',
       ...m.domains.map((d) => (d.answered ? d.mastery.toFixed(2) : '')),
+      ...m.tasks.map((x) => (x.answered ? x.mastery.toFixed(2) : '')),
       m.assignments.done,
       m.assignments.late,
       m.assignments.total,

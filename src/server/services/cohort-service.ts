@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { CohortList, CohortSummary, CohortView, CreateCohort, User } from '../../core/api/contracts.ts';
 import { isoDay } from '../../core/util/iso-day.ts';
 import { cohorts, type CohortRow } from '../../db/repositories/cohorts.ts';
+import { users } from '../../db/repositories/users.ts';
 import type { Database } from '../../db/schema.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
 import type { BankService } from './bank-service.ts';
@@ -65,6 +66,16 @@ export class CohortService {
   async newInvite(tutor: User, id: string): Promise<CohortView> {
     await this.taught(tutor, id);
     await cohorts.setInviteCode(this.deps.db, id, normaliseCode(randomCode(12)));
+    return this.view(tutor, id);
+  }
+
+  /** Another tutor joins the cohort's tutors (someone with the tutor role, named by their email): they see what its tutors see. */
+  async addTutor(tutor: User, id: string, email: string): Promise<CohortView> {
+    const { db } = this.deps;
+    await this.taught(tutor, id);
+    const other = await users.byEmail(db, email.trim().toLowerCase());
+    if (!other || !(other.roles.includes('tutor') || other.roles.includes('admin'))) throw badRequest(`No tutor has the email ${email.trim()}: an administrator gives the tutor role first.`);
+    if (!(await cohorts.isTutor(db, id, other.id))) await db.insertInto('cohort_tutors').values({ cohort_id: id, user_id: other.id }).execute();
     return this.view(tutor, id);
   }
 

@@ -143,6 +143,7 @@ export const api = {
   joinCohort: (code: string) => request('POST', '/api/cohorts/join', cohortSummarySchema, { code }),
   leaveCohort: (id: string) => request('POST', `/api/cohorts/${enc(id)}/leave`, z.undefined()),
   removeMember: (id: string, userId: string) => request('POST', `/api/cohorts/${enc(id)}/members/${enc(userId)}/remove`, cohortViewSchema),
+  addTutor: (id: string, email: string) => request('POST', `/api/cohorts/${enc(id)}/tutors`, cohortViewSchema, { email }),
   newInvite: (id: string) => request('POST', `/api/cohorts/${enc(id)}/invite`, cohortViewSchema),
   myAssignments: (exam: string) => request('GET', `/api/assignments?exam=${enc(exam)}`, z.array(myAssignmentSchema)),
   cohortAssignments: (id: string) => request('GET', `/api/cohorts/${enc(id)}/assignments`, z.array(cohortAssignmentSchema)),

@@ -4,14 +4,17 @@ import { api } from '../api/api-client.ts';
 import { formatDuration } from '../i18n/duration.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { HeatCell } from '../pages/mastery-heatmap.tsx';
+import { TableScroll } from '../table-scroll.tsx';
 
 /**
- * The tutor's board: who is at risk and why, then every member's mastery per domain (a heatmap that is a
- * table), readiness, activity and assignments; the whole as CSV.
+ * The tutor's board: who is at risk and why, then every member's mastery per domain or per task statement
+ * (a heatmap that is a table), readiness, activity and assignments; the whole as CSV.
  */
 export function CohortBoardPanel({ cohortId, exam, version }: { cohortId: string; exam: ExamSummary; version: number }) {
   const { t, locale } = useI18n();
   const [board, setBoard] = useState<CohortBoard | null>(null);
+  const [byTask, setByTask] = useState(false);
+  const tasks = exam.domains.flatMap((d) => d.tasks.map((x) => ({ id: x.id, title: locale === 'fr' && x.titleFr ? x.titleFr : x.title })));
   useEffect(() => {
     api.cohortBoard(cohortId).then(setBoard, () => setBoard(null));
   }, [cohortId, version]);
@@ -38,7 +41,16 @@ export function CohortBoardPanel({ cohortId, exam, version }: { cohortId: string
           ))}
         </ul>
       )}
-      <div className="table-scroll">
+      <fieldset className="filter">
+        <legend>{t('boardHeatBy')}</legend>
+        <label className="choice-inline">
+          <input type="radio" name="board-heat" checked={!byTask} onChange={() => setByTask(false)} /> {t('boardHeatDomains')}
+        </label>
+        <label className="choice-inline">
+          <input type="radio" name="board-heat" checked={byTask} onChange={() => setByTask(true)} /> {t('boardHeatTasks')}
+        </label>
+      </fieldset>
+      <TableScroll label={t('boardTitle')}>
         <table className="heatmap cohort-board">
           <thead>
             <tr>
@@ -46,11 +58,17 @@ export function CohortBoardPanel({ cohortId, exam, version }: { cohortId: string
               <th scope="col">{t('boardLastActive')}</th>
               <th scope="col">{t('boardThisWeek')}</th>
               <th scope="col">{t('boardReadiness')}</th>
-              {exam.domains.map((d) => (
-                <th scope="col" key={d.id}>
-                  {t('domainShort', { id: d.id })}
-                </th>
-              ))}
+              {byTask
+                ? tasks.map((x) => (
+                    <th scope="col" key={x.id} title={x.title}>
+                      {x.id}
+                    </th>
+                  ))
+                : exam.domains.map((d) => (
+                    <th scope="col" key={d.id}>
+                      {t('domainShort', { id: d.id })}
+                    </th>
+                  ))}
               <th scope="col">{t('assignmentsTitle')}</th>
             </tr>
           </thead>
@@ -61,16 +79,21 @@ export function CohortBoardPanel({ cohortId, exam, version }: { cohortId: string
                 <td>{day(m.lastActive)}</td>
                 <td>{formatDuration(m.weekMs)}</td>
                 <td>{m.readiness ? t('boardReadinessValue', { scaled: Math.round(m.readiness.scaled), pct: Math.round(m.readiness.passProbability * 100) }) : t('boardNotYet', { n: m.answered })}</td>
-                {exam.domains.map((d) => {
-                  const c = m.domains.find((x) => x.id === d.id);
-                  return <HeatCell key={d.id} label={d.id} title={d.name} mastery={c?.mastery ?? 0} answered={c?.answered ?? 0} />;
-                })}
+                {byTask
+                  ? tasks.map((x) => {
+                      const c = m.tasks.find((y) => y.id === x.id);
+                      return <HeatCell key={x.id} label={x.id} title={x.title} mastery={c?.mastery ?? 0} answered={c?.answered ?? 0} />;
+                    })
+                  : exam.domains.map((d) => {
+                      const c = m.domains.find((x) => x.id === d.id);
+                      return <HeatCell key={d.id} label={d.id} title={d.name} mastery={c?.mastery ?? 0} answered={c?.answered ?? 0} />;
+                    })}
                 <td>{t('boardAssignments', { done: m.assignments.done, total: m.assignments.total, late: m.assignments.late })}</td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -11,13 +11,14 @@ import { CohortAssignments } from './cohort-assignments.tsx';
 import { CohortBoardPanel } from './cohort-board.tsx';
 import { CohortItemsPanel } from './cohort-items.tsx';
 
-/** One cohort as its tutor sees it: the invite code and link, the roster, removing a member. */
+/** One cohort as its tutor sees it: the invite code and link, another tutor, the roster, removing a member. */
 export function CohortPage({ id }: { id: string }) {
   const { t, locale } = useI18n();
   const exams = useExams();
   const [cohort, setCohort] = useState<CohortView | null>(null);
   const [error, setError] = useState<ApiRequestError | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [tutorEmail, setTutorEmail] = useState('');
   useDocumentTitle(cohort?.name ?? t('cohortsTitle'));
   const load = useCallback(() => {
     setError(null);
@@ -66,6 +67,18 @@ export function CohortPage({ id }: { id: string }) {
         <button type="button" onClick={() => window.confirm(t('cohortNewCodeConfirm')) && void act(() => api.newInvite(cohort.id), t('cohortNewCodeDone'))}>
           {t('cohortNewCode')}
         </button>
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void act(() => api.addTutor(cohort.id, tutorEmail), t('cohortTutorAdded', { email: tutorEmail.trim() }));
+            setTutorEmail('');
+          }}
+        >
+          <label htmlFor="add-tutor">{t('cohortAddTutor')}</label>
+          <input id="add-tutor" type="email" required value={tutorEmail} onChange={(e) => setTutorEmail(e.target.value)} />
+          <button type="submit">{t('cohortAddTutorButton')}</button>
+        </form>
       </section>
       {examSummary && <CohortBoardPanel cohortId={cohort.id} exam={examSummary} version={cohort.roster.length} />}
       {examSummary && <CohortAssignments cohort={cohort} exam={examSummary} />}

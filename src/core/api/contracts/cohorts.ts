@@ -32,6 +32,8 @@ export const cohortViewSchema = cohortSummarySchema.extend({
   roster: z.array(z.object({ id: z.string(), name: z.string(), email: z.string(), joinedAt: z.string() })),
 });
 export type CohortView = z.infer<typeof cohortViewSchema>;
+/** POST /api/cohorts/:id/tutors : another tutor, by email. */
+export const addTutorSchema = z.strictObject({ email: z.string().trim().email('is not an email address').max(254) });
 export const joinCohortSchema = z.strictObject({ code: z.string().trim().min(4).max(40) });
 
 // ---------- assignments ----------
@@ -72,6 +74,8 @@ export const cohortBoardSchema = z.object({
       weekMs: z.number(),
       answered: z.number(),
       domains: z.array(z.object({ id: z.string(), answered: z.number(), mastery: z.number() })),
+      /** Mastery per task statement, in the exam's order. */
+      tasks: z.array(z.object({ id: z.string(), answered: z.number(), mastery: z.number() })),
       readiness: z.object({ scaled: z.number(), passProbability: z.number() }).nullable(),
       assignments: z.object({ done: z.number(), late: z.number(), total: z.number() }),
       atRisk: z.array(z.enum(['low-readiness', 'inactive', 'late'])),

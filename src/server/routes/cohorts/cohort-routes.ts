@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { createAssignmentSchema, createCohortSchema, joinCohortSchema } from '../../../core/api/contracts.ts';
+import { addTutorSchema, createAssignmentSchema, createCohortSchema, joinCohortSchema } from '../../../core/api/contracts.ts';
 import { requireUser } from '../../plugins/auth-plugin.ts';
 import type { AssignmentService } from '../../services/assignment-service.ts';
 import type { CohortBoardService } from '../../services/cohort-board-service.ts';
@@ -32,6 +32,7 @@ export function cohortRoutes(app: FastifyInstance, opts: { cohorts: CohortServic
   app.get('/api/cohorts', async (req) => opts.cohorts.list(requireUser(req)));
   app.post('/api/cohorts/join', async (req) => opts.cohorts.join(requireUser(req), validate(joinCohortSchema, req.body).code));
   app.get('/api/cohorts/:id', async (req) => opts.cohorts.view(requireUser(req), validate(idParams, req.params, 'address').id));
+  app.post('/api/cohorts/:id/tutors', async (req) => opts.cohorts.addTutor(requireUser(req), validate(idParams, req.params, 'address').id, validate(addTutorSchema, req.body).email));
   app.post('/api/cohorts/:id/invite', async (req) => opts.cohorts.newInvite(requireUser(req), validate(idParams, req.params, 'address').id));
   app.post('/api/cohorts/:id/members/:userId/remove', async (req) => {
     const { id, userId } = validate(memberParams, req.params, 'address');
