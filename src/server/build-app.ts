@@ -31,6 +31,7 @@ import { projectRoutes } from './routes/projects/project-routes.ts';
 import { disputeRoutes } from './routes/disputes/dispute-routes.ts';
 import { discussionRoutes } from './routes/discussions/discussion-routes.ts';
 import { authoringRoutes } from './routes/authoring/authoring-routes.ts';
+import { healthRoutes } from './routes/health/health-routes.ts';
 import { AuthoringService } from './services/authoring-service.ts';
 import { DiscussionService } from './services/discussion-service.ts';
 import { DisputeService } from './services/dispute-service.ts';
@@ -119,6 +120,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(fastifyCookie);
   authPlugin(app, { db: opts.db, now, secureCookies: opts.secureCookies ?? false, idleMs: (opts.sessionIdleHours ?? 24) * 3_600_000 });
   routeAccess(app);
+  healthRoutes(app, { db: opts.db, bank });
   const admin = new AdminService({ db: opts.db, now, loopbackOnly: opts.loopbackOnly ?? false });
   adminRoutes(app, { admin });
   authRoutes(app, { admin, db: opts.db, now, sessionDays: opts.sessionDays ?? 30, secureCookies: opts.secureCookies ?? false, signInLimitPerMinute: opts.signInLimitPerMinute ?? 10, signUpLimitPerHour: opts.signUpLimitPerHour ?? 20, openRegistration: opts.openRegistration ?? true, exams: bank.exams });
