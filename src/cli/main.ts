@@ -13,6 +13,8 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   study: { summary: 'study path: report (each module’s lesson, flash cards and quiz pool) --exam ID [--json]', load: async () => (await import('./commands/study.ts')).study },
   import: { summary: 'import items from QTI 3.0, Moodle XML, GIFT, Aiken, Markdown or CSV', load: async () => (await import('./commands/import.ts')).importCommand },
   users: { summary: 'accounts: reset-password EMAIL, create-admin EMAIL, role EMAIL ROLE [--remove]', load: async () => (await import('./commands/users.ts')).usersCommand },
+  backup: { summary: 'a consistent copy of the live SQLite store: backup FILE [--database URL]', load: async () => (await import('./commands/backup.ts')).backupCommand },
+  restore: { summary: 'put a backup in place of the SQLite store (server stopped): restore FILE [--database URL]', load: async () => (await import('./commands/backup.ts')).restoreCommand },
   export: { summary: 'export the bank as QTI 3.0, Moodle XML, GIFT, Aiken, Markdown, CSV or YAML', load: async () => (await import('./commands/export.ts')).exportCommand },
 };
 
