@@ -63,6 +63,8 @@ export interface AppOptions {
   now?: () => number;
   webDir?: string | undefined;
   logLevel?: string;
+  /** Where the JSON log lines go (standard output by default). */
+  logStream?: { write: (line: string) => void };
   secureCookies?: boolean;
   sessionDays?: number;
   signUpLimitPerHour?: number;
@@ -88,7 +90,21 @@ export interface App {
 /** Builds the Fastify app (not listening): tests drive it with `app.inject()`. */
 export async function buildApp(opts: AppOptions): Promise<App> {
   const now = opts.now ?? Date.now;
-  const app = Fastify({ logger: opts.logLevel && opts.logLevel !== 'silent' ? { level: opts.logLevel } : false, bodyLimit: 64 * 1024, trustProxy: opts.trustProxy ?? false });
+  const app = Fastify({
+    // JSON lines with the request's id on each; request bodies (answers, passwords) are never logged, and headers
+    // that carry secrets are redacted should a serializer ever include them.
+    logger: opts.logLevel && opts.logLevel !== 'silent' ? { level: opts.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], ...(opts.logStream ? { stream: opts.logStream } : {}) } : false,
+    // A proxy's X-Request-Id is kept when it is a plain token (never a forged log line), else a new one.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 64 * 1024,
+    trustProxy: opts.trustProxy ?? false,
+  });
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
   const bank = new BankService(opts.db, opts.exams);
   await bank.refresh();
   const sqliteCommitter = opts.sqlite ? sqliteBatchCommit(opts.sqlite.connection, opts.sqlite.file, opts.sqlite.synchronous) : undefined;
