@@ -32,6 +32,7 @@ import { disputeRoutes } from './routes/disputes/dispute-routes.ts';
 import { discussionRoutes } from './routes/discussions/discussion-routes.ts';
 import { authoringRoutes } from './routes/authoring/authoring-routes.ts';
 import { healthRoutes } from './routes/health/health-routes.ts';
+import { metrics } from './plugins/metrics.ts';
 import { AuthoringService } from './services/authoring-service.ts';
 import { DiscussionService } from './services/discussion-service.ts';
 import { DisputeService } from './services/dispute-service.ts';
@@ -63,6 +64,8 @@ export interface AppOptions {
   now?: () => number;
   webDir?: string | undefined;
   logLevel?: string;
+  /** The bearer token that opens `/metrics` (absent: no metrics route). */
+  metricsToken?: string | undefined;
   /** Where the JSON log lines go (standard output by default). */
   logStream?: { write: (line: string) => void };
   secureCookies?: boolean;
@@ -137,6 +140,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   authPlugin(app, { db: opts.db, now, secureCookies: opts.secureCookies ?? false, idleMs: (opts.sessionIdleHours ?? 24) * 3_600_000 });
   routeAccess(app);
   healthRoutes(app, { db: opts.db, bank });
+  metrics(app, { token: opts.metricsToken, db: opts.db, writer });
   const admin = new AdminService({ db: opts.db, now, loopbackOnly: opts.loopbackOnly ?? false });
   adminRoutes(app, { admin });
   authRoutes(app, { admin, db: opts.db, now, sessionDays: opts.sessionDays ?? 30, secureCookies: opts.secureCookies ?? false, signInLimitPerMinute: opts.signInLimitPerMinute ?? 10, signUpLimitPerHour: opts.signUpLimitPerHour ?? 20, openRegistration: opts.openRegistration ?? true, exams: bank.exams });

@@ -23,6 +23,8 @@ export const configSchema = z.object({
     .regex(/^(true|false|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, "use true, false, or the proxies' addresses separated by commas")
     .transform((v): boolean | string[] => (v === 'true' ? true : v === 'false' ? false : v.split(',')))
     .default(false),
+  /** The bearer token that opens `/metrics` (Prometheus); unset, there is no metrics route. */
+  metricsToken: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 export type Config = Readonly<z.infer<typeof configSchema>>;
 
@@ -41,6 +43,7 @@ const ENV: Record<keyof z.input<typeof configSchema>, string> = {
   signUpLimitPerHour: 'SIGNUP_LIMIT_PER_HOUR',
   registration: 'REGISTRATION',
   trustProxy: 'TRUST_PROXY',
+  metricsToken: 'METRICS_TOKEN',
 };
 
 /** Reads the config from environment variables (and overrides, e.g. from flags); lists every invalid one. */

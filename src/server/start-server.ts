@@ -64,6 +64,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
       signUpLimitPerHour: config.signUpLimitPerHour,
       openRegistration: config.registration === 'open',
       trustProxy: config.trustProxy,
+      metricsToken: config.metricsToken,
       loopbackOnly: isLoopbackHost(config.host),
     });
     const url = await built.app.listen({ port: config.port, host: config.host });

@@ -22,6 +22,9 @@ export class AnswerWriter {
   /** Batches committed and saves in them, for the benchmark and the logs. */
   readonly stats = { batches: 0, saves: 0, maxBatch: 0 };
 
+  /** Told of every committed batch: its size and how long its commit took (the metrics). */
+  onBatch: (size: number, seconds: number) => void = () => {};
+
   constructor(
     private readonly commit: BatchCommit,
     private readonly maxBatch = 2000,
@@ -51,7 +54,9 @@ export class AnswerWriter {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, this.maxBatch);
         try {
+          const started = performance.now();
           const outcomes = await this.commit(batch.map((p) => p.write));
+          this.onBatch(batch.length, (performance.now() - started) / 1000);
           this.stats.batches++;
           this.stats.saves += batch.length;
           this.stats.maxBatch = Math.max(this.stats.maxBatch, batch.length);
