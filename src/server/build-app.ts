@@ -33,6 +33,7 @@ import { discussionRoutes } from './routes/discussions/discussion-routes.ts';
 import { authoringRoutes } from './routes/authoring/authoring-routes.ts';
 import { healthRoutes } from './routes/health/health-routes.ts';
 import { metrics } from './plugins/metrics.ts';
+import type { SessionBus } from './plugins/session-bus.ts';
 import { AuthoringService } from './services/authoring-service.ts';
 import { DiscussionService } from './services/discussion-service.ts';
 import { DisputeService } from './services/dispute-service.ts';
@@ -64,6 +65,8 @@ export interface AppOptions {
   now?: () => number;
   webDir?: string | undefined;
   logLevel?: string;
+  /** Tells the other instances of a sign-out or a role change (PostgreSQL: `postgresBus`). */
+  sessionBus?: SessionBus | undefined;
   /** The bearer token that opens `/metrics` (absent: no metrics route). */
   metricsToken?: string | undefined;
   /** Where the JSON log lines go (standard output by default). */
@@ -137,7 +140,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   await app.register(fastifyHelmet, securityHeaders(opts.secureCookies ?? false));
   await app.register(fastifyCookie);
-  authPlugin(app, { db: opts.db, now, secureCookies: opts.secureCookies ?? false, idleMs: (opts.sessionIdleHours ?? 24) * 3_600_000 });
+  authPlugin(app, { db: opts.db, now, secureCookies: opts.secureCookies ?? false, idleMs: (opts.sessionIdleHours ?? 24) * 3_600_000, bus: opts.sessionBus });
   routeAccess(app);
   healthRoutes(app, { db: opts.db, bank });
   metrics(app, { token: opts.metricsToken, db: opts.db, writer });

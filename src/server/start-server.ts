@@ -5,6 +5,7 @@ import { probeWritable } from '../db/probe-writable.ts';
 import { items } from '../db/repositories/items.ts';
 import { rateLimits } from '../db/repositories/rate-limits.ts';
 import { sessions } from '../db/repositories/sessions.ts';
+import { postgresBus } from './plugins/session-bus.ts';
 import { buildApp, type App } from './build-app.ts';
 import type { Config } from './config.ts';
 
@@ -49,7 +50,10 @@ export async function startServer(config: Config, log: (line: string) => void = 
     const loaded = await loadBank(handle, config.contentDir);
     const s = loaded.summary;
     log(`bank: ${loaded.entries} entries (${s.added} added, ${s.changed} changed, ${s.unchanged} unchanged, ${s.retired} retired)`);
+    // Several instances share a PostgreSQL store: a sign-out or a role change is told to all of them at once.
+    const bus = handle.store === 'postgres' ? await postgresBus(config.databaseUrl, (e) => log(`session notifications: ${String(e)}`)) : undefined;
     const built = await buildApp({
+      sessionBus: bus,
       db: handle.db,
       sqlite: handle.sqlite,
       exams: loaded.exams,
@@ -94,6 +98,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
       stop: async () => {
         clearInterval(sweeper);
         await built.app.close();
+        await bus?.close();
         await handle.close();
       },
     };

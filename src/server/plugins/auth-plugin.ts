@@ -4,12 +4,13 @@ import type { Kysely } from 'kysely';
 import type { User } from '../../core/api/contracts.ts';
 import { sessions } from '../../db/repositories/sessions.ts';
 import type { Database } from '../../db/schema.ts';
+import { localBus, type SessionBus } from './session-bus.ts';
 import { AppError, unauthorized } from '../errors.ts';
 
 export const SESSION_COOKIE = 'certprep_session';
 export const CSRF_COOKIE = 'certprep_csrf';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-/** Sessions are cached this long per instance: a sign-out elsewhere takes at most this to apply here. */
+/** Sessions are cached this long per instance; a sign-out or a role change is told to every instance at once (`SessionBus`). */
 const SESSION_CACHE_MS = 10_000;
 /** A session's activity is written at most this often (the idle timeout is counted in hours). */
 const TOUCH_EVERY_MS = 5 * 60_000;
@@ -30,6 +31,8 @@ export interface AuthOptions {
   secureCookies: boolean;
   /** A session unused this long expires (kept alive by requests, and by a timed attempt still running). */
   idleMs: number;
+  /** How a sign-out or a role change reaches the other instances (none by default: one instance). */
+  bus?: SessionBus | undefined;
 }
 
 /**
@@ -81,10 +84,20 @@ export function authPlugin(app: FastifyInstance, opts: AuthOptions): void {
     req.sessionState = hit.user ? 'valid' : hit.expired ? 'expired' : 'none';
   });
 
-  app.decorate('forgetSession', (token: string) => cache.delete(hashToken(token)));
-  // Sign out everywhere: this instance forgets every cached session of the user at once.
-  app.decorate('forgetUser', (userId: string) => {
+  const dropUser = (userId: string) => {
     for (const [key, entry] of cache) if (entry.user?.id === userId) cache.delete(key);
+  };
+  const bus = opts.bus ?? localBus;
+  bus.subscribe((kind, id) => (kind === 'user' ? dropUser(id) : cache.delete(id)));
+  // A change to a session or a user applies at once here, and on every other instance through the bus.
+  app.decorate('forgetSession', (token: string) => {
+    const id = hashToken(token);
+    cache.delete(id);
+    bus.publish('session', id);
+  });
+  app.decorate('forgetUser', (userId: string) => {
+    dropUser(userId);
+    bus.publish('user', userId);
   });
 }
 
