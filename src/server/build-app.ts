@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DatabaseHandle } from '../db/create-database.ts';
 import { kyselyBatchCommit } from '../db/repositories/answers.ts';
-import { sqliteBatchCommit } from '../db/sqlite-batch-commit.ts';
+import { sqliteBatchCommit, type SqliteCommitter } from '../db/sqlite-batch-commit.ts';
 import type { ExamDefinition } from '../core/exam/exam-schema.ts';
 import { defaultExamId } from '../core/exam/exam-status.ts';
 import type { Database } from '../db/schema.ts';
@@ -91,6 +91,8 @@ export interface App {
   attempts: AttemptService;
   writer: AnswerWriter;
   admin: AdminService;
+  /** SQLite on a file: the autosave writer thread (its restarts). */
+  answerThread?: SqliteCommitter | undefined;
 }
 
 /** Builds the Fastify app (not listening): tests drive it with `app.inject()`. */
@@ -173,5 +175,5 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   } else {
     app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: { code: 'not-found', message: `No such address: ${req.method} ${req.url.split('?')[0]}.` } }));
   }
-  return { app, bank, attempts, writer, admin };
+  return { app, bank, attempts, writer, admin, answerThread: sqliteCommitter };
 }

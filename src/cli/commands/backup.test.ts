@@ -4,13 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AttemptView } from '../../core/api/contracts.ts';
-import { createDatabase, migrateToLatest } from '../../db/create-database.ts';
-import { items } from '../../db/repositories/items.ts';
-import { buildApp } from '../../server/build-app.ts';
-import { anyAnswer, InjectClient } from '../../../test/helpers/inject-client.ts';
+import { fileStoreApp, storedRevisions } from '../../../test/helpers/file-store-app.ts';
+import { anyAnswer } from '../../../test/helpers/inject-client.ts';
 import { loadExam } from '../../../test/helpers/load-exam.ts';
-import { syntheticBank } from '../../../test/helpers/synthetic-bank.ts';
 
 const exam = loadExam('mla-c02');
 let dir: string;
@@ -30,14 +26,7 @@ function certprep(args: string[]): Promise<{ code: number; out: string }> {
 describe('certprep backup / restore (SQLite)', () => {
   it('backs up while answers keep being saved, and restores every answer acknowledged before the backup began', async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'backup-'));
-    const file = path.join(dir, 'live.db');
-    const handle = createDatabase({ url: file });
-    await migrateToLatest(handle.db);
-    await items.load(handle.db, 'bank', syntheticBank(exam, 8, 0), 0);
-    const built = await buildApp({ db: handle.db, sqlite: handle.sqlite, exams: [exam] });
-    const client = new InjectClient(built.app);
-    await client.signUp('ann@example.com');
-    const view = (await client.req('POST', '/api/attempts', { kind: 'practice', exam: 'mla-c02', count: 20, feedback: 'end' })).json() as AttemptView;
+    const { file, handle, built, client, view } = await fileStoreApp(dir, exam, 'live.db');
     const revision = new Map<number, number>();
     let seq = 0;
     let saving = true;
@@ -71,9 +60,7 @@ describe('certprep backup / restore (SQLite)', () => {
     writeFileSync(restored, 'an old store');
     const back = await certprep(['restore', backup, '--database', restored]);
     expect(back.code, back.out).toBe(0);
-    const db = new SQLite(restored, { readonly: true });
-    const stored = new Map((db.prepare('select position, revision from answers where attempt_id = ?').all(view.id) as { position: number; revision: number }[]).map((r) => [r.position, r.revision]));
-    db.close();
+    const stored = storedRevisions(restored, view.id);
     const missing = [...ackedBefore].filter(([position, rev]) => (stored.get(position) ?? 0) < rev);
     expect(ackedBefore.size).toBeGreaterThan(10);
     expect(missing).toEqual([]);
