@@ -227,6 +227,14 @@ export interface Database {
     created_ms: number;
     updated_ms: number;
   };
+  /** The tool's LTI signing keys (`025-lti-keys`): JWKs as JSON; retired keys stay published for a day. */
+  lti_keys: {
+    kid: string;
+    private_jwk: string;
+    public_jwk: string;
+    created_ms: number;
+    retired_ms: number | null;
+  };
   /** Settings of the platform (`018-user-roles`): e.g. the hash of the one-time administrator setup code. */
   app_settings: {
     key: string;
