@@ -15,7 +15,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   users: { summary: 'accounts: reset-password EMAIL, create-admin EMAIL, role EMAIL ROLE [--remove]', load: async () => (await import('./commands/users.ts')).usersCommand },
   backup: { summary: 'a consistent copy of the live SQLite store: backup FILE [--database URL]', load: async () => (await import('./commands/backup.ts')).backupCommand },
   restore: { summary: 'put a backup in place of the SQLite store (server stopped): restore FILE [--database URL]', load: async () => (await import('./commands/backup.ts')).restoreCommand },
-  lti: { summary: 'LTI 1.3 tool: rotate-key (a new signing key; the old one published a day more)', load: async () => (await import('./commands/lti.ts')).ltiCommand },
+  lti: { summary: 'LTI 1.3 tool: rotate-key, register --issuer … (a platform), platforms', load: async () => (await import('./commands/lti.ts')).ltiCommand },
   export: { summary: 'export the bank as QTI 3.0, Moodle XML, GIFT, Aiken, Markdown, CSV or YAML', load: async () => (await import('./commands/export.ts')).exportCommand },
 };
 

@@ -235,6 +235,17 @@ export interface Database {
     created_ms: number;
     retired_ms: number | null;
   };
+  /** LTI 1.3 platforms registered with the tool (`026-lti-platforms`): `deployment_ids` a JSON array. */
+  lti_platforms: {
+    id: string;
+    issuer: string;
+    client_id: string;
+    deployment_ids: string;
+    auth_url: string;
+    token_url: string;
+    jwks_url: string;
+    created_ms: number;
+  };
   /** Settings of the platform (`018-user-roles`): e.g. the hash of the one-time administrator setup code. */
   app_settings: {
     key: string;

@@ -34,6 +34,7 @@ import { authoringRoutes } from './routes/authoring/authoring-routes.ts';
 import { healthRoutes } from './routes/health/health-routes.ts';
 import { ltiRoutes } from './lti/lti-routes.ts';
 import { ToolKeys } from './lti/tool-keys.ts';
+import { LtiPlatforms } from './lti/platforms.ts';
 import { metrics } from './plugins/metrics.ts';
 import type { SessionBus } from './plugins/session-bus.ts';
 import { AuthoringService } from './services/authoring-service.ts';
@@ -147,7 +148,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   authPlugin(app, { db: opts.db, now, secureCookies: opts.secureCookies ?? false, idleMs: (opts.sessionIdleHours ?? 24) * 3_600_000, bus: opts.sessionBus });
   routeAccess(app);
   healthRoutes(app, { db: opts.db, bank });
-  ltiRoutes(app, { keys: new ToolKeys({ db: opts.db, now }) });
+  ltiRoutes(app, { keys: new ToolKeys({ db: opts.db, now }), platforms: new LtiPlatforms({ db: opts.db, now }) });
   metrics(app, { token: opts.metricsToken, db: opts.db, writer });
   const admin = new AdminService({ db: opts.db, now, loopbackOnly: opts.loopbackOnly ?? false });
   adminRoutes(app, { admin });

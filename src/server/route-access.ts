@@ -87,6 +87,10 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/items/:itemId/discussion/lock': ['tutor'],
   'GET /api/admin/settings': ['admin'],
   'PUT /api/admin/settings': ['admin'],
+  // The LTI platforms the tool trusts.
+  'GET /api/admin/lti/platforms': ['admin'],
+  'POST /api/admin/lti/platforms': ['admin'],
+  'POST /api/admin/lti/platforms/:id/delete': ['admin'],
   // Writing and reviewing items: authors (a second author approves).
   'GET /api/authoring/drafts': ['author'],
   'POST /api/authoring/drafts': ['author'],

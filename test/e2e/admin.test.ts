@@ -64,6 +64,22 @@ describe('administration in the browser', () => {
     await shoot(admin, '71-admin-users');
     await expect(axeProblems(admin)).resolves.toEqual([]);
 
+    // An LTI platform registered by hand, as its administrator reads it off Moodle's tool settings.
+    const lti = admin.locator('section[aria-labelledby="lti-title"]');
+    await lti.getByLabel('Platform ID (issuer)').fill('https://moodle.example.edu');
+    await lti.getByLabel('Client ID').fill('abc123');
+    await lti.getByLabel('Deployment IDs (separated by commas)').fill('1, 2');
+    await lti.getByLabel('Authentication request URL').fill('https://moodle.example.edu/mod/lti/auth.php');
+    await lti.getByLabel('Access token URL').fill('https://moodle.example.edu/mod/lti/token.php');
+    await lti.getByLabel('Public keyset URL').fill('http://moodle.example.edu/mod/lti/certs.php');
+    await lti.getByRole('button', { name: 'Register', exact: true }).click();
+    await lti.locator('[role="alert"]', { hasText: 'must start with https://' }).waitFor();
+    await lti.getByLabel('Public keyset URL').fill('https://moodle.example.edu/mod/lti/certs.php');
+    await lti.getByRole('button', { name: 'Register', exact: true }).click();
+    await lti.locator('li', { hasText: 'client id abc123 · deployments 1, 2' }).waitFor();
+    await shoot(admin, '71b-admin-lti');
+    await expect(axeProblems(admin)).resolves.toEqual([]);
+
     // A candidate who types the address is told the page is not theirs, in French too.
     await tom.goto(`${app.url}/#/admin`);
     await tom.locator('[role="alert"]', { hasText: 'This page is for administrators.' }).waitFor();

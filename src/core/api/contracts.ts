@@ -543,3 +543,5 @@ export * from './contracts/disputes.ts';
 export * from './contracts/discussions.ts';
 // Writing and reviewing items in the app.
 export * from './contracts/authoring.ts';
+// The LTI 1.3 tool's administration.
+export * from './contracts/lti.ts';

@@ -5,6 +5,7 @@ import { api, ApiRequestError } from '../api/api-client.ts';
 import { ErrorPanel } from '../error-panel.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { PlatformSettingsPanel } from './platform-settings.tsx';
+import { LtiPlatformsPanel } from './lti-platforms.tsx';
 import { useDocumentTitle } from '../use-document-title.ts';
 
 /**
@@ -115,6 +116,7 @@ export function AdminPage({ me }: { me: User }) {
         </>
       )}
       <PlatformSettingsPanel />
+      <LtiPlatformsPanel />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { enLti } from './en-lti.ts';
 import { enAuthoring } from './en-authoring.ts';
 import { enDiscussions } from './en-discussions.ts';
 import { enDisputes } from './en-disputes.ts';
@@ -9,6 +10,7 @@ export const en = {
   ...enDisputes,
   ...enDiscussions,
   ...enAuthoring,
+  ...enLti,
   appName: 'certprep',
   skipToContent: 'Skip to main content',
   language: 'Language',

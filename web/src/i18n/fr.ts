@@ -3,6 +3,7 @@ import { frProjects } from './fr-projects.ts';
 import { frDisputes } from './fr-disputes.ts';
 import { frDiscussions } from './fr-discussions.ts';
 import { frAuthoring } from './fr-authoring.ts';
+import { frLti } from './fr-lti.ts';
 
 /** The interface in French (typed by the English dictionary, so no key can be missing). */
 export const fr: Messages = {
@@ -10,6 +11,7 @@ export const fr: Messages = {
   ...frDisputes,
   ...frDiscussions,
   ...frAuthoring,
+  ...frLti,
   appName: 'certprep',
   skipToContent: 'Aller au contenu principal',
   language: 'Langue',
