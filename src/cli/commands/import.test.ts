@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { exportCommand } from './export.ts';
 import { importCommand, problemPlace } from './import.ts';
+import { captureConsole } from '../../../test/helpers/capture-console.ts';
 import { loadContent } from '../../content/load-content.ts';
 import { correctKey } from '../../core/items/correct-key.ts';
 import { createDatabase, migrateToLatest } from '../../db/create-database.ts';
@@ -17,10 +18,7 @@ let err: string[];
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'cli-interchange-'));
   vi.stubEnv('DATABASE_URL', path.join(dir, 'store.db'));
-  out = [];
-  err = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+  ({ out, err } = captureConsole());
 });
 afterEach(() => {
   vi.restoreAllMocks();
@@ -53,10 +51,10 @@ describe('certprep import / export', () => {
     const qti = readFileSync(path.join(dir, 'store', 'from-qti.yaml'), 'utf8');
     expect(qti).toBe(readFileSync(path.join(dir, 'bank.yaml'), 'utf8'));
     // A second import of the same file skips what is already there, and --update replaces it.
-    out = [];
+    out.length = 0;
     expect(await importCommand(['--format', 'qti', path.join(dir, 'bank.qti'), '--into', 'from-qti', '--into-dir', path.join(dir, 'store')])).toBe(0);
     expect(out.at(-2)).toContain('0 imported (0 lossy), 0 rejected, 5 skipped');
-    out = [];
+    out.length = 0;
     expect(await importCommand(['--format', 'qti', path.join(dir, 'bank.qti'), '--into', 'from-qti', '--into-dir', path.join(dir, 'store'), '--update'])).toBe(0);
     expect(out.at(-2)).toContain('5 imported (0 lossy), 0 rejected, 0 skipped');
   });

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Platform } from '../../core/api/contracts.ts';
 import { ltiCommand } from '../../cli/commands/lti.ts';
 import { accountsApp } from '../../../test/helpers/accounts-app.ts';
+import { captureConsole } from '../../../test/helpers/capture-console.ts';
 import { loadExam } from '../../../test/helpers/load-exam.ts';
 import { STORES, useStores } from '../../../test/helpers/stores.ts';
 
@@ -37,10 +38,7 @@ describe('certprep lti', () => {
   let err: string[];
   beforeEach(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'lti-cli-'));
-    out = [];
-    err = [];
-    vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-    vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+    ({ out, err } = captureConsole());
   });
   afterEach(() => {
     vi.restoreAllMocks();
