@@ -12,10 +12,11 @@ export function LtiPlatformsPanel() {
   const { data, reload } = useApiLoad(() => api.ltiPlatforms(), 'lti');
   const [form, setForm] = useState<Record<(typeof FIELDS)[number], string>>({ issuer: '', clientId: '', deploymentIds: '', authUrl: '', tokenUrl: '', jwksUrl: '' });
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const run = async (call: () => Promise<unknown>, ok: string) => {
+  const run = async (call: () => Promise<unknown>, ok: string, after?: () => void) => {
     try {
       await call();
       setMessage({ ok: true, text: ok });
+      after?.();
       reload();
     } catch (err) {
       setMessage({ ok: false, text: err instanceof ApiRequestError ? err.message : String(err) });
@@ -23,7 +24,7 @@ export function LtiPlatformsPanel() {
   };
   const register = (e: FormEvent) => {
     e.preventDefault();
-    void run(() => api.registerLtiPlatform({ ...form, deploymentIds: form.deploymentIds.split(/[\s,]+/).filter(Boolean) }), t('ltiRegistered', { issuer: form.issuer }));
+    void run(() => api.registerLtiPlatform({ ...form, deploymentIds: form.deploymentIds.split(/[\s,]+/).filter(Boolean) }), t('ltiRegistered', { issuer: form.issuer }), () => setForm({ issuer: '', clientId: '', deploymentIds: '', authUrl: '', tokenUrl: '', jwksUrl: '' }));
   };
   if (!data) return null;
   return (
@@ -47,7 +48,7 @@ export function LtiPlatformsPanel() {
         </ul>
       )}
       <h3>{t('ltiRegister')}</h3>
-      <form className="stack-form dispute-form" onSubmit={register}>
+      <form className="stack-form lti-form" onSubmit={register}>
         {FIELDS.map((f) => (
           <label key={f}>
             {t(`lti_${f}`)}
