@@ -35,6 +35,9 @@ export async function loadBank(handle: DatabaseHandle, contentDir: string, now =
  */
 const MAIN_THREAD_BUSY_MS = 200;
 
+/** At shutdown, requests in flight get this long before the remaining connections are closed. */
+const SHUTDOWN_GRACE_MS = 5000;
+
 export interface RunningServer extends App {
   handle: DatabaseHandle;
   url: string;
@@ -97,7 +100,12 @@ export async function startServer(config: Config, log: (line: string) => void = 
       url,
       stop: async () => {
         clearInterval(sweeper);
+        // Requests in flight get this long to finish; then connections still open (a client that connected but
+        // never sent its request, say) are closed, so a SIGTERM never waits for a client's timeout.
+        const force = setTimeout(() => built.app.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+        force.unref();
         await built.app.close();
+        clearTimeout(force);
         await bus?.close();
         await handle.close();
       },
