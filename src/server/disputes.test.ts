@@ -3,7 +3,7 @@ import type { AttemptView, Changelog, DisputeQueue, Notices, ScoreReport } from 
 import { accountsApp } from '../../test/helpers/accounts-app.ts';
 import { InjectClient } from '../../test/helpers/inject-client.ts';
 import { loadExam } from '../../test/helpers/load-exam.ts';
-import { syntheticBank } from '../../test/helpers/synthetic-bank.ts';
+import { syntheticBank, syntheticWrongAnswer } from '../../test/helpers/synthetic-bank.ts';
 import { STORES, useStores, type StoreName } from '../../test/helpers/stores.ts';
 import { items } from '../db/repositories/items.ts';
 
@@ -11,7 +11,7 @@ const exam = loadExam('mla-c02');
 const stores = useStores();
 const T0 = Date.parse('2026-12-03T09:00:00Z');
 
-/** The administrator makes Alice an author; Ann takes a practice of 12 questions answered at the end and submits it. */
+/** The administrator makes Alice an author; Ann takes a practice of 12 questions answered at the end, all wrong. */
 async function setup(store: StoreName) {
   const app = await accountsApp(stores, store, { exam, t0: T0, perDomain: 8 });
   const admin = await app.signUp('admin@example.com');
@@ -20,7 +20,9 @@ async function setup(store: StoreName) {
   const ann = await app.signUp('ann@example.com');
   const bob = await app.signUp('bob@example.com');
   const view = (await ann.req('POST', '/api/attempts', { kind: 'practice', exam: 'mla-c02', count: 12, feedback: 'end' })).json() as AttemptView;
-  await ann.answerAll(view);
+  // Every answer wrong, so a wrong single-answer question always exists to dispute (a random draw answered
+  // with the first options could get them all right).
+  await ann.answerAll(view, view.items.map((i) => i.position), syntheticWrongAnswer);
   return { ...app, admin, alice, ann, bob, view };
 }
 
