@@ -62,8 +62,11 @@ export const disputes = {
   async attemptsWithItem(db: Db, itemId: string): Promise<{ id: string; status: string }[]> {
     return db.selectFrom('attempts').select(['id', 'status']).where('form', 'like', `%"itemId":"${itemId}"%`).execute();
   },
-  async itemStats(db: Db, itemId: string): Promise<{ responses: number; right: number }> {
+  /** A question's statistics beside it (dispute queue, draft editor): scored answers, share right, its calibrated a and d. */
+  async itemStats(db: Db, itemId: string): Promise<{ responses: number; shareRight: number | null; calibrated: { a: number; d: number } | null }> {
     const r = await db.selectFrom('responses').select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>('correct').as('right')]).where('item_id', '=', itemId).where('scored', '=', 1).executeTakeFirst();
-    return { responses: Number(r?.n ?? 0), right: Number(r?.right ?? 0) };
+    const params = await db.selectFrom('item_params').select(['a', 'd']).where('item_id', '=', itemId).orderBy('calibration_id', 'desc').executeTakeFirst();
+    const responses = Number(r?.n ?? 0);
+    return { responses, shareRight: responses ? Number(r?.right ?? 0) / responses : null, calibrated: params ? { a: Number(params.a), d: Number(params.d) } : null };
   },
 };

@@ -79,7 +79,6 @@ export class AuthoringService {
     const { entry, problems } = this.check(row.yaml);
     const baseEntry = row.base_version ? (await items.versions(this.deps.db, [row.base_version])).get(row.base_version) : undefined;
     const stats = row.base_version ? await disputes.itemStats(this.deps.db, row.item_id) : null;
-    const params = row.base_version ? await this.deps.db.selectFrom('item_params').select(['a', 'd']).where('item_id', '=', row.item_id).orderBy('calibration_id', 'desc').executeTakeFirst() : undefined;
     return {
       ...this.summary(row, names),
       yaml: row.yaml,
@@ -88,7 +87,7 @@ export class AuthoringService {
       problems: problems.map((p) => ({ severity: p.severity, code: p.code, message: p.message, line: p.line, column: p.column })),
       preview: entry ? preview(entry) : [],
       diff: lineDiff(baseEntry ? writeYaml([baseEntry]).output : '', row.yaml),
-      stats: stats && { responses: stats.responses, shareRight: stats.responses ? stats.right / stats.responses : null, calibrated: params ? { a: Number(params.a), d: Number(params.d) } : null },
+      stats,
     };
   }
 

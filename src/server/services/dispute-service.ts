@@ -74,7 +74,6 @@ export class DisputeService {
       const q = current && entryQuestions(current.entry).find((x) => x.id === itemId);
       if (!current || !q) continue;
       const stats = await disputes.itemStats(db, itemId);
-      const params = await db.selectFrom('item_params').select(['a', 'd']).where('item_id', '=', itemId).orderBy('calibration_id', 'desc').executeTakeFirst();
       const proposals = list.flatMap((d) => JSON.parse(d.proposed) as string[]);
       items.push({
         itemId,
@@ -83,7 +82,7 @@ export class DisputeService {
         type: q.type,
         options: q.type === 'single' || q.type === 'multiple' ? q.options.map((o) => ({ id: o.id, text: o.text, correct: o.correct, why: o.why ?? null, proposedBy: proposals.filter((p) => p === o.id).length })) : [],
         explanation: q.explanation ?? null,
-        stats: { responses: stats.responses, shareRight: stats.responses ? stats.right / stats.responses : null, calibrated: params ? { a: Number(params.a), d: Number(params.d) } : null },
+        stats,
         disputes: list.map((d) => ({ id: d.id, proposed: JSON.parse(d.proposed) as string[], reason: d.reason, link: d.link, createdAt: iso(d.created_ms)! })),
       });
     }
