@@ -1,12 +1,15 @@
-// The server under test for bench/autosave: the real app on SQLite (synchronous=FULL), with
-// candidates created directly in the store (users, sessions, one short mock attempt each), so the
-// sign-in rate limit and password hashing stay out of the measurement. Prints one JSON line.
+// The server under test for bench/autosave and bench/soak: the real app on the store DATABASE_URL names
+// (SQLite, synchronous=FULL, or PostgreSQL), with candidates created directly in the store (users,
+// sessions, one short mock attempt each), so the sign-in rate limit and password hashing stay out of
+// the measurement. Prints one JSON line; at SIGTERM, its autosave batches on stderr. CANDIDATES=0 for
+// a further instance on a store that has them already.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readConfig } from '../../src/server/config.ts';
 import { hashToken } from '../../src/server/plugins/auth-plugin.ts';
 import { startServer } from '../../src/server/start-server.ts';
 import { sessions } from '../../src/db/repositories/sessions.ts';
 import { users } from '../../src/db/repositories/users.ts';
+import { answersFor } from '../shared/candidate.ts';
 
 const candidates = Number(process.env.CANDIDATES ?? 256);
 const config = readConfig(process.env, { port: 0, logLevel: 'error' });
@@ -18,18 +21,19 @@ for (let i = 0; i < candidates; i++) {
   const token = randomBytes(32).toString('base64url');
   await sessions.insert(server.handle.db, { id: hashToken(token), userId: user.id, now, expires: now + 86_400_000 });
   const view = await server.attempts.start(user, { kind: 'mock', exam: 'mla-c01', profile: 'short' });
-  // One valid answer per item, whatever its type, in presentation ids.
-  const answers = view.items.map((it) =>
-    it.type === 'single' ? { choice: it.options![0]!.id }
-    : it.type === 'multiple' ? { choices: it.options!.slice(0, it.select!).map((o) => o.id) }
-    : it.type === 'ordering' ? { order: it.steps!.map((s) => s.id) }
-    : { pairs: Object.fromEntries(it.prompts!.map((p, k) => [p.id, it.responses![k]!.id])) },
-  );
+  const answers = answersFor(view.items);
   out.push({ token, attempt: view.id, answers });
 }
+let commitSeconds = 0;
+const told = server.writer.onBatch;
+server.writer.onBatch = (size, seconds) => {
+  told(size, seconds);
+  commitSeconds += seconds;
+};
 process.stdout.write(JSON.stringify({ url: server.url, candidates: out }) + '\n');
 process.on('SIGTERM', () => {
   const s = server.writer.stats;
-  process.stderr.write(JSON.stringify({ batches: s.batches, saves: s.saves, maxBatch: s.maxBatch }) + '\n');
+  const batch = { store: server.handle.store, batches: s.batches, saves: s.saves, maxBatch: s.maxBatch, meanBatch: +(s.saves / s.batches).toFixed(1), meanCommitMs: +((1000 * commitSeconds) / s.batches).toFixed(2) };
+  process.stderr.write(JSON.stringify(batch) + '\n');
   void server.stop().then(() => process.exit(0));
 });
