@@ -1,10 +1,11 @@
 import type { Generated } from 'kysely';
+import type { LtiTables } from './schema-lti.ts';
 
 /**
  * The tables, as Kysely sees them. Times are integers in milliseconds since the epoch and JSON is
  * stored as text, so that SQLite and PostgreSQL behave the same.
  */
-export interface Database {
+export interface Database extends LtiTables {
   users: {
     id: string;
     email: string;
@@ -226,25 +227,6 @@ export interface Database {
     published_version: string | null;
     created_ms: number;
     updated_ms: number;
-  };
-  /** The tool's LTI signing keys (`025-lti-keys`): JWKs as JSON; retired keys stay published for a day. */
-  lti_keys: {
-    kid: string;
-    private_jwk: string;
-    public_jwk: string;
-    created_ms: number;
-    retired_ms: number | null;
-  };
-  /** LTI 1.3 platforms registered with the tool (`026-lti-platforms`): `deployment_ids` a JSON array. */
-  lti_platforms: {
-    id: string;
-    issuer: string;
-    client_id: string;
-    deployment_ids: string;
-    auth_url: string;
-    token_url: string;
-    jwks_url: string;
-    created_ms: number;
   };
   /** Settings of the platform (`018-user-roles`): e.g. the hash of the one-time administrator setup code. */
   app_settings: {

@@ -33,8 +33,9 @@ import { discussionRoutes } from './routes/discussions/discussion-routes.ts';
 import { authoringRoutes } from './routes/authoring/authoring-routes.ts';
 import { healthRoutes } from './routes/health/health-routes.ts';
 import { ltiRoutes } from './lti/lti-routes.ts';
-import { ToolKeys } from './lti/tool-keys.ts';
-import { LtiPlatforms } from './lti/platforms.ts';
+import { ltiTool, type LtiTool } from './lti/lti-tool.ts';
+import { allowPlatformFrames } from './lti/frame-origins.ts';
+import type { FetchLike } from './lti/platform-keys.ts';
 import { metrics } from './plugins/metrics.ts';
 import type { SessionBus } from './plugins/session-bus.ts';
 import { AuthoringService } from './services/authoring-service.ts';
@@ -86,6 +87,12 @@ export interface AppOptions {
   /** Hours a session may stay unused before it expires (24 by default). */
   sessionIdleHours?: number;
   signInLimitPerMinute?: number;
+  /** The server's public address (`PUBLIC_URL`, e.g. https://certprep.example.org), as LTI platforms reach it; by default each request's own. */
+  publicUrl?: string | undefined;
+  /** How the LTI tool reaches platforms (keys, tokens, grades, roster): `fetch` by default; tests pass a simulated platform. */
+  ltiFetch?: FetchLike;
+  /** How often grades are sent back to the platforms (ms); 0: only when asked (tests). */
+  ltiGradeSyncMs?: number;
 }
 
 export interface App {
@@ -96,6 +103,7 @@ export interface App {
   admin: AdminService;
   /** SQLite on a file: the autosave writer thread (its restarts). */
   answerThread?: SqliteCommitter | undefined;
+  lti: LtiTool;
 }
 
 /** Builds the Fastify app (not listening): tests drive it with `app.inject()`. */
@@ -148,7 +156,15 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   authPlugin(app, { db: opts.db, now, secureCookies: opts.secureCookies ?? false, idleMs: (opts.sessionIdleHours ?? 24) * 3_600_000, bus: opts.sessionBus });
   routeAccess(app);
   healthRoutes(app, { db: opts.db, bank });
-  ltiRoutes(app, { keys: new ToolKeys({ db: opts.db, now }), platforms: new LtiPlatforms({ db: opts.db, now }) });
+  const lti = ltiTool({ db: opts.db, now, fetch: opts.ltiFetch ?? fetch, exams: bank.exams, defaultExam: defaultExamId(opts.exams) ?? '', projects: opts.projects ?? [], sessionDays: opts.sessionDays ?? 30, publicUrl: opts.publicUrl });
+  ltiRoutes(app, lti);
+  allowPlatformFrames(app, lti.frameOrigins);
+  const syncMs = opts.ltiGradeSyncMs ?? 30_000;
+  if (syncMs > 0) {
+    const timer = setInterval(() => void lti.grades.sync().catch((e: unknown) => app.log.error({ err: e }, 'LTI grade passback failed')), syncMs);
+    timer.unref();
+    app.addHook('onClose', async () => clearInterval(timer));
+  }
   metrics(app, { token: opts.metricsToken, db: opts.db, writer });
   const admin = new AdminService({ db: opts.db, now, loopbackOnly: opts.loopbackOnly ?? false });
   adminRoutes(app, { admin });
@@ -179,5 +195,5 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   } else {
     app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: { code: 'not-found', message: `No such address: ${req.method} ${req.url.split('?')[0]}.` } }));
   }
-  return { app, bank, attempts, writer, admin, answerThread: sqliteCommitter };
+  return { app, bank, attempts, writer, admin, answerThread: sqliteCommitter, lti };
 }

@@ -25,6 +25,12 @@ export const configSchema = z.object({
     .default(false),
   /** The bearer token that opens `/metrics` (Prometheus); unset, there is no metrics route. */
   metricsToken: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** The server's public origin as browsers and LTI platforms reach it (behind a proxy: its https address). */
+  publicUrl: z
+    .string()
+    .url('is not a web address')
+    .transform((u) => new URL(u).origin)
+    .optional(),
 });
 export type Config = Readonly<z.infer<typeof configSchema>>;
 
@@ -44,6 +50,7 @@ const ENV: Record<keyof z.input<typeof configSchema>, string> = {
   registration: 'REGISTRATION',
   trustProxy: 'TRUST_PROXY',
   metricsToken: 'METRICS_TOKEN',
+  publicUrl: 'PUBLIC_URL',
 };
 
 /** Reads the config from environment variables (and overrides, e.g. from flags); lists every invalid one. */

@@ -88,6 +88,13 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/admin/settings': ['admin'],
   'PUT /api/admin/settings': ['admin'],
   // The LTI platforms the tool trusts.
+  // LTI: the launch's one-time code is its own proof; instructors (tutors) place activities, choose the course's exam, see its grades and sync its roster.
+  'POST /api/lti/session': 'public',
+  'GET /api/lti/deep-links/:id': ['tutor'],
+  'POST /api/lti/deep-links/:id': ['tutor'],
+  'POST /api/lti/courses/:id/exam': ['tutor'],
+  'GET /api/cohorts/:id/lti-grades': ['tutor'],
+  'POST /api/cohorts/:id/lti-roster': ['tutor'],
   'GET /api/admin/lti/platforms': ['admin'],
   'POST /api/admin/lti/platforms': ['admin'],
   'POST /api/admin/lti/platforms/:id/delete': ['admin'],

@@ -72,6 +72,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
       openRegistration: config.registration === 'open',
       trustProxy: config.trustProxy,
       metricsToken: config.metricsToken,
+      publicUrl: config.publicUrl,
       loopbackOnly: isLoopbackHost(config.host),
     });
     const url = await built.app.listen({ port: config.port, host: config.host });

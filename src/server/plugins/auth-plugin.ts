@@ -10,6 +10,7 @@ import { AppError, unauthorized } from '../errors.ts';
 export const SESSION_COOKIE = 'certprep_session';
 export const CSRF_COOKIE = 'certprep_csrf';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const CSRF_EXEMPT = new Set(['/api/lti/session']);
 /** Sessions are cached this long per instance; a sign-out or a role change is told to every instance at once (`SessionBus`). */
 const SESSION_CACHE_MS = 10_000;
 /** A session's activity is written at most this often (the idle timeout is counted in hours). */
@@ -48,23 +49,32 @@ export function authPlugin(app: FastifyInstance, opts: AuthOptions): void {
   app.decorateRequest('sessionState', 'none');
   app.decorateRequest('csrfToken', '');
 
-  app.addHook('onRequest', async (req, reply) => {
-    if (!req.url.startsWith('/api/')) return;
+  const checkCsrf = (req: FastifyRequest, reply: FastifyReply) => {
     let csrf = req.cookies[CSRF_COOKIE];
+    // The one-time code of an LTI launch is its own proof: the app framed by a course has no cookie yet.
+    const exempt = CSRF_EXEMPT.has(req.url);
     if (!csrf || !/^[A-Za-z0-9_-]{32,64}$/.test(csrf)) {
       csrf = randomBytes(24).toString('base64url');
       reply.setCookie(CSRF_COOKIE, csrf, { path: '/', sameSite: 'strict', httpOnly: false, secure: opts.secureCookies });
-      if (UNSAFE.has(req.method)) throw new AppError(403, 'csrf', 'Missing security token: reload the page and try again.');
+      if (UNSAFE.has(req.method) && !exempt) throw new AppError(403, 'csrf', 'Missing security token: reload the page and try again.');
     }
     req.csrfToken = csrf;
-    if (UNSAFE.has(req.method)) {
+    if (UNSAFE.has(req.method) && !exempt) {
       const header = req.headers['x-csrf-token'];
       const ok = typeof header === 'string' && header.length === csrf.length && timingSafeEqual(Buffer.from(header), Buffer.from(csrf));
       if (!ok) throw new AppError(403, 'csrf', 'Missing or wrong security token: reload the page and try again.');
       const origin = req.headers.origin;
       if (origin !== undefined && originHost(origin) !== req.headers.host) throw new AppError(403, 'csrf', 'Cross-site request refused.');
     }
-    const token = req.cookies[SESSION_COOKIE];
+  };
+
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/api/')) return;
+    // A session sent as a bearer header (the web app launched inside a course's frame, where cookies are
+    // blocked) needs no CSRF token: a cross-site page can neither read the token nor set the header.
+    const bearer = sessionBearer(req.headers.authorization);
+    if (bearer === undefined) checkCsrf(req, reply);
+    const token = bearer ?? req.cookies[SESSION_COOKIE];
     if (!token) return;
     const id = hashToken(token);
     const now = opts.now();
@@ -99,6 +109,12 @@ export function authPlugin(app: FastifyInstance, opts: AuthOptions): void {
     dropUser(userId);
     bus.publish('user', userId);
   });
+}
+
+/** The session token of an `Authorization: Bearer` header, if it holds one. */
+export function sessionBearer(header: string | undefined): string | undefined {
+  const m = header ? /^Bearer ([A-Za-z0-9_-]{32,64})$/.exec(header) : null;
+  return m ? m[1] : undefined;
 }
 
 /** The host of an Origin header, or null for "null", a malformed value or a non-web scheme (all refused). */

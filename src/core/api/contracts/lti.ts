@@ -22,3 +22,44 @@ export const registerPlatformSchema = z.strictObject({
 export type RegisterPlatform = z.infer<typeof registerPlatformSchema>;
 export const platformSchema = registerPlatformSchema.extend({ id: z.string(), registeredAt: z.string() });
 export type Platform = z.infer<typeof platformSchema>;
+
+/** POST /api/lti/session: the one-time code of a launch, exchanged for a session the app sends as a bearer header. */
+export const ltiHandoffSchema = z.strictObject({ code: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'is not a launch code') });
+export const ltiSessionSchema = z.object({
+  token: z.string(),
+  landing: z.object({ route: z.string(), chooseExam: z.string().optional(), deepLink: z.string().optional() }),
+});
+export type LtiSession = z.infer<typeof ltiSessionSchema>;
+
+/** What an instructor may place in a course (deep linking), for the course's exam version. */
+export const deepLinkOptionSchema = z.object({
+  target: z.string(),
+  kind: z.enum(['path', 'mock', 'module', 'practice', 'project']),
+  title: z.string(),
+  titleFr: z.string(),
+  /** The grade column's maximum, when the platform gets a grade for it. */
+  scoreMaximum: z.number().nullable(),
+});
+export type DeepLinkOption = z.infer<typeof deepLinkOptionSchema>;
+export const deepLinkRequestSchema = z.object({ exam: z.string(), options: z.array(deepLinkOptionSchema) });
+export const deepLinkChoiceSchema = z.strictObject({ targets: z.array(z.string().max(60)).min(1, 'choose at least one activity').max(20) });
+/** The signed response the app posts to the platform (a form whose field `JWT` holds it). */
+export const deepLinkResponseSchema = z.object({ returnUrl: z.string(), jwt: z.string() });
+
+/** POST /api/lti/courses/:id/exam: the instructor's choice of exam version for the course's cohort. */
+export const courseExamSchema = z.strictObject({ exam: z.string().min(1).max(40) });
+
+/** The grades sent to a course's gradebook, as its tutors see them. */
+export const ltiGradeSchema = z.object({
+  member: z.string(),
+  activity: z.string(),
+  scoreGiven: z.number(),
+  scoreMaximum: z.number(),
+  status: z.enum(['pending', 'sent', 'failed']),
+  tries: z.number().int(),
+  error: z.string().nullable(),
+  sentAt: z.string().nullable(),
+});
+export type LtiGrade = z.infer<typeof ltiGradeSchema>;
+export const rosterSyncSchema = z.object({ added: z.number().int(), removed: z.number().int(), members: z.number().int(), tutors: z.number().int() });
+export type RosterSync = z.infer<typeof rosterSyncSchema>;

@@ -9,7 +9,7 @@ import { sessions } from '../../../db/repositories/sessions.ts';
 import { users } from '../../../db/repositories/users.ts';
 import type { Database } from '../../../db/schema.ts';
 import { AppError, badRequest, conflict } from '../../errors.ts';
-import { hashToken, requireUser, SESSION_COOKIE, setSessionCookie } from '../../plugins/auth-plugin.ts';
+import { hashToken, requireUser, sessionBearer, SESSION_COOKIE, setSessionCookie } from '../../plugins/auth-plugin.ts';
 import { hashPassword, verifyPassword } from '../../services/password-hash.ts';
 import type { AdminService } from '../../services/admin-service.ts';
 import { AuthLimits } from '../../services/rate-limiter.ts';
@@ -131,7 +131,7 @@ export function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): void {
   });
 
   app.post('/api/auth/signout', async (req, reply) => {
-    const token = req.cookies[SESSION_COOKIE];
+    const token = sessionBearer(req.headers.authorization) ?? req.cookies[SESSION_COOKIE];
     if (token) {
       await sessions.delete(db, hashToken(token));
       forget(token);

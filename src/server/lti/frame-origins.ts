@@ -1,0 +1,43 @@
+import type { FastifyInstance } from 'fastify';
+import type { LtiPlatforms } from './platforms.ts';
+
+/** Other instances see a platform registered or removed within this time. */
+const REFRESH_MS = 60_000;
+
+/**
+ * The origins of the registered platforms: the only sites allowed to frame the web app (a course page
+ * embedding certprep) and to receive its forms (a deep-linking response posted back to the platform).
+ */
+export class FrameOrigins {
+  private cached: { at: number; origins: string[] } | undefined;
+  constructor(private readonly deps: { platforms: LtiPlatforms; now: () => number }) {}
+
+  async list(): Promise<string[]> {
+    if (this.cached && this.deps.now() - this.cached.at < REFRESH_MS) return this.cached.origins;
+    const origins = [...new Set((await this.deps.platforms.list()).flatMap((p) => [p.issuer, p.authUrl].map((u) => new URL(u).origin)))];
+    this.cached = { at: this.deps.now(), origins };
+    return origins;
+  }
+
+  forget(): void {
+    this.cached = undefined;
+  }
+}
+
+/**
+ * Widens the pages' content security policy (set by helmet, framing refused) for the registered platforms:
+ * `frame-ancestors` and `form-action` name their origins, and X-Frame-Options (which cannot name a site) goes.
+ */
+export function allowPlatformFrames(app: FastifyInstance, origins: FrameOrigins): void {
+  app.addHook('onSend', async (_req, reply, payload) => {
+    const type = String(reply.getHeader('content-type') ?? '');
+    if (!type.startsWith('text/html')) return payload;
+    const allowed = await origins.list();
+    const csp = reply.getHeader('content-security-policy');
+    if (!allowed.length || typeof csp !== 'string') return payload;
+    const list = allowed.join(' ');
+    reply.header('content-security-policy', csp.replace("frame-ancestors 'none'", `frame-ancestors 'self' ${list}`).replace("form-action 'self'", `form-action 'self' ${list}`));
+    reply.removeHeader('x-frame-options');
+    return payload;
+  });
+}
