@@ -14,14 +14,16 @@ export function anyAnswer(item: PresentedItem): Answer {
 export class InjectClient {
   cookies = new Map<string, string>();
   csrf = '';
+  /** A session token sent as `Authorization: Bearer` (the app inside a course's frame), instead of cookies. */
+  bearer = '';
   /** The client's network address as the server sees it, and headers sent with every request (X-Forwarded-For behind a proxy). */
   constructor(
     private readonly app: FastifyInstance,
     private readonly network: { address?: string; headers?: Record<string, string> } = {},
   ) {}
   async req(method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown, opts: { csrf?: boolean; raw?: string } = {}): Promise<LightMyRequestResponse> {
-    const headers: Record<string, string> = { ...this.network.headers, cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
-    if (method !== 'GET' && opts.csrf !== false) headers['x-csrf-token'] = this.csrf;
+    const headers: Record<string, string> = { ...this.network.headers, ...(this.bearer ? { authorization: `Bearer ${this.bearer}` } : { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') }) };
+    if (method !== 'GET' && opts.csrf !== false && !this.bearer) headers['x-csrf-token'] = this.csrf;
     if (body !== undefined || opts.raw !== undefined) headers['content-type'] = 'application/json';
     const res = await this.app.inject({ method, url, headers, remoteAddress: this.network.address ?? '127.0.0.1', payload: opts.raw ?? (body === undefined ? undefined : JSON.stringify(body)) });
     for (const c of res.cookies) this.cookies.set(c.name, c.value);

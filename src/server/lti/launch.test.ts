@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { AttemptView, LtiGrade, ScoreReport } from '../../core/api/contracts.ts';
+import { accountsApp } from '../../../test/helpers/accounts-app.ts';
+import { InjectClient } from '../../../test/helpers/inject-client.ts';
+import { launchThrough, ROLE, SimulatedPlatform } from '../../../test/helpers/lti-platform.ts';
+import { loadExam } from '../../../test/helpers/load-exam.ts';
+import { syntheticWrongAnswer } from '../../../test/helpers/synthetic-bank.ts';
+import { STORES, useStores, type StoreName } from '../../../test/helpers/stores.ts';
+import { CLAIM } from './lti-claims.ts';
+
+const exam = loadExam('mla-c02');
+const stores = useStores();
+const T0 = Date.parse('2026-12-03T09:00:00Z');
+
+/** A tool with an administrator who registered the simulated platform. */
+async function setup(store: StoreName) {
+  let platform!: SimulatedPlatform;
+  const app = await accountsApp(stores, store, { exam, t0: T0, app: { ltiFetch: (url, init) => platform.fetch(url, init), ltiGradeSyncMs: 0 } });
+  platform = await SimulatedPlatform.create(app.app, () => app.clock.t);
+  const admin = await app.signUp('admin@example.com');
+  expect((await admin.req('POST', '/api/admin/lti/platforms', platform.registration)).statusCode).toBe(201);
+  /** A launch by `sub`, and a client holding the session it hands to the app. */
+  const launch = async (sub: string, role: 'learner' | 'instructor', over: Record<string, unknown> = {}) => {
+    const flow = await launchThrough(app.app, platform, platform.claims(sub, role, over), { nowMs: app.clock.t });
+    expect(flow.launch?.statusCode, flow.launch?.body).toBe(303);
+    expect(flow.exchange?.statusCode, flow.exchange?.body).toBe(200);
+    const client = new InjectClient(app.app);
+    client.bearer = flow.exchange!.json().token;
+    return { client, landing: flow.exchange!.json().landing as { route: string; chooseExam?: string; deepLink?: string } };
+  };
+  const count = async (table: 'sessions' | 'users' | 'lti_handoffs') => Number((await app.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return { ...app, platform, admin, launch, count };
+}
+
+describe.each(STORES)('LTI 1.3 launch, on %s', (store) => {
+  it('an instructor launch makes a tutor and the course cohort; a learner lands on the link’s mock in a session without cookies; the grade goes back, and again after a re-score', async () => {
+    const { launch, platform, db, clock, lti, admin, count } = await setup(store);
+    const sessionsBefore = await count('sessions');
+    const teacher = await launch('t-1', 'instructor');
+    const me = (await teacher.client.req('GET', '/api/session')).json().user;
+    expect(me).toMatchObject({ name: 'Irène Instructor', email: 't-1@lms.example.edu', roles: ['tutor'] });
+    const cohortId = teacher.landing.chooseExam!;
+    expect(teacher.landing).toEqual({ route: `/cohorts/${cohortId}`, chooseExam: cohortId });
+    expect((await teacher.client.req('GET', `/api/cohorts/${cohortId}`)).json()).toMatchObject({ name: 'ML Engineer Associate, spring cohort', exam: 'mla-c02' });
+    expect((await teacher.client.req('POST', `/api/lti/courses/${cohortId}/exam`, { exam: 'mla-c01' })).json().error.message).toBe('There is no exam "mla-c01".');
+    expect((await teacher.client.req('POST', `/api/lti/courses/${cohortId}/exam`, { exam: 'mla-c02' })).statusCode).toBe(204);
+    expect((await launch('t-1', 'instructor')).landing).toEqual({ route: `/cohorts/${cohortId}` });
+    expect(await count('sessions')).toBe(sessionsBefore + 2);
+
+    const learner = await launch('s-1', 'learner');
+    expect(learner.landing).toEqual({ route: '/mock/short' });
+    const user = (await learner.client.req('GET', '/api/session')).json().user;
+    expect(user).toMatchObject({ name: 'Learner s-1', exam: 'mla-c02', roles: [] });
+    // The bearer session needs no CSRF token; the same request with no session is refused.
+    const view = (await learner.client.req('POST', '/api/attempts', { kind: 'mock', exam: 'mla-c02', profile: 'short' })).json() as AttemptView;
+    expect(view.items).toHaveLength(10);
+    await learner.client.answerAll(view, view.items.map((i) => i.position), syntheticWrongAnswer);
+    const report = (await learner.client.req('POST', `/api/attempts/${view.id}/submit`)).json() as ScoreReport;
+    expect(((await teacher.client.req('GET', `/api/cohorts/${cohortId}`)).json() as { roster: { name: string }[] }).roster.map((m) => m.name)).toEqual(['Learner s-1']);
+
+    expect(await lti.grades.sync()).toEqual({ sent: 1, failed: 0 });
+    expect(platform.scores).toEqual([{ lineitem: platform.lineitem(1), score: expect.objectContaining({ userId: 's-1', scoreGiven: report.scaled, scoreMaximum: 1000, activityProgress: 'Completed', gradingProgress: 'FullyGraded' }) }]);
+    expect(await lti.grades.sync()).toEqual({ sent: 0, failed: 0 });
+
+    // An accepted key dispute re-scores the mock: the new scaled score goes to the gradebook.
+    const wrong = report.items.find((i) => i.type === 'single' && !i.correct && i.scored)!;
+    const chosen = wrong.options!.find((o) => o.chosen)!;
+    expect((await learner.client.req('POST', `/api/attempts/${view.id}/disputes/${wrong.position}`, { proposed: [chosen.id], reason: 'The documentation says otherwise about this.' })).statusCode).toBe(201);
+    await admin.req('PUT', `/api/admin/users/${admin.user.id}/roles`, { roles: ['admin', 'author'] });
+    const queue = (await admin.req('GET', '/api/disputes')).json() as { items: { itemId: string; options: { id: string; proposedBy: number }[] }[] };
+    const option = queue.items[0]!.options.find((o) => o.proposedBy === 1)!;
+    clock.t += 60_000;
+    expect((await admin.req('POST', `/api/disputes/items/${wrong.itemId}/resolve`, { decision: 'accept', reason: 'The page supports the candidate.', key: [option.id] })).statusCode).toBe(200);
+    const rescored = (await learner.client.req('GET', `/api/attempts/${view.id}/report`)).json() as ScoreReport;
+    expect(rescored.scaled).toBeGreaterThan(report.scaled!);
+    platform.failScores = 1;
+    expect(await lti.grades.sync()).toEqual({ sent: 0, failed: 1 });
+    const failed = (await teacher.client.req('GET', `/api/cohorts/${cohortId}/lti-grades`)).json() as LtiGrade[];
+    expect(failed).toEqual([{ member: 'Learner s-1', activity: 'Full mock exam', scoreGiven: rescored.scaled, scoreMaximum: 1000, status: 'failed', tries: 1, error: 'the platform refused the grade: HTTP 503 gradebook busy', sentAt: null }]);
+    expect((await learner.client.req('GET', `/api/cohorts/${cohortId}/lti-grades`)).statusCode).toBe(403);
+    // Retried after a minute.
+    expect(await lti.grades.sync()).toEqual({ sent: 0, failed: 0 });
+    clock.t += 61_000;
+    expect(await lti.grades.sync()).toEqual({ sent: 1, failed: 0 });
+    expect(platform.scores.map((s) => s.score.scoreGiven)).toEqual([report.scaled, rescored.scaled]);
+    expect(((await teacher.client.req('GET', `/api/cohorts/${cohortId}/lti-grades`)).json() as LtiGrade[])[0]).toMatchObject({ status: 'sent', tries: 2, error: null });
+    expect(platform.tokenRequests.map((t) => t.scope)).toEqual(['https://purl.imsglobal.org/spec/lti-ags/scope/score']);
+    expect(await db.selectFrom('lti_users').select('subject').orderBy('subject').execute()).toEqual([{ subject: 's-1' }, { subject: 't-1' }]);
+  });
+});
