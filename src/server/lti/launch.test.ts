@@ -88,3 +88,56 @@ describe.each(STORES)('LTI 1.3 launch, on %s', (store) => {
     expect(await db.selectFrom('lti_users').select('subject').orderBy('subject').execute()).toEqual([{ subject: 's-1' }, { subject: 't-1' }]);
   });
 });
+
+describe.each(STORES)('LTI 1.3 launch refused, on %s', (store) => {
+  it('every failed check gives an error page naming the reason, and no session', async () => {
+    const { app, platform, clock, count } = await setup(store);
+    const foreign = await SimulatedPlatform.foreignKey();
+    const good = platform.claims('s-9', 'learner');
+    const now = () => clock.t;
+    const cases: [string, Parameters<typeof launchThrough>[3]['token'] | undefined, Record<string, unknown>, ((s: string) => string) | undefined][] = [
+      ['bad-signature', (nonce) => platform.idToken(good, { nonce, nowMs: now(), key: foreign, kid: platform.keys[0]!.kid }), good, undefined],
+      ['unknown-key', (nonce) => platform.idToken(good, { nonce, nowMs: now(), key: foreign }), good, undefined],
+      ['unknown-platform', (nonce) => platform.idToken(good, { nonce, nowMs: now(), aud: 'another-tool' }), good, undefined],
+      ['wrong-audience', (nonce) => platform.idToken(good, { nonce, nowMs: now(), aud: [platform.clientId, 'another-tool'] }), good, undefined],
+      ['expired', (nonce) => platform.idToken(good, { nonce, nowMs: now() - 3_600_000, expInS: 60 }), good, undefined],
+      ['bad-iat', (nonce) => platform.idToken(good, { nonce, nowMs: now(), iatOffsetS: 600, expInS: 900 }), good, undefined],
+      ['replayed', (_nonce) => platform.idToken(good, { nonce: 'a-nonce-of-another-login', nowMs: now() }), good, undefined],
+      ['unknown-deployment', undefined, platform.claims('s-9', 'learner', { [CLAIM.deploymentId]: '99' }), undefined],
+      ['wrong-message-type', undefined, platform.claims('s-9', 'learner', { [CLAIM.messageType]: 'LtiSubmissionReviewRequest' }), undefined],
+      ['wrong-version', undefined, platform.claims('s-9', 'learner', { [CLAIM.version]: '1.1' }), undefined],
+      ['wrong-target', undefined, platform.claims('s-9', 'learner', { [CLAIM.targetLinkUri]: 'https://evil.example.com/lti/launch' }), undefined],
+      ['bad-claims', undefined, platform.claims('s-9', 'learner', { [CLAIM.resourceLink]: undefined }), undefined],
+      ['bad-state', undefined, good, (state) => `${state}x`],
+    ];
+    const sessions = await count('sessions');
+    const users = await count('users');
+    for (const [code, token, claims, state] of cases) {
+      const flow = await launchThrough(app, platform, claims, { nowMs: now(), ...(token ? { token } : {}), ...(state ? { state } : {}) });
+      expect([code, flow.launch?.statusCode, flow.launch?.headers['content-type']]).toEqual([code, 400, 'text/html; charset=utf-8']);
+      expect(flow.launch!.body, code).toContain(`<code>lti-${code}</code>`);
+      expect(flow.exchange).toBeUndefined();
+    }
+    expect([await count('sessions'), await count('users'), await count('lti_handoffs')]).toEqual([sessions, users, 0]);
+
+    // A launch replayed as it was (same token, same state): the state was spent.
+    const once = await launchThrough(app, platform, good, { nowMs: now() });
+    expect(once.exchange?.statusCode).toBe(200);
+    const again = await app.inject({ method: 'POST', url: '/lti/launch', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ id_token: once.idToken!, state: once.state! }).toString() });
+    expect([again.statusCode, again.body]).toEqual([400, expect.stringContaining('lti-bad-state')]);
+    // The code works once.
+    const code = await app.inject({ method: 'POST', url: '/api/lti/session', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ code: once.code }) });
+    expect([code.statusCode, code.json().error.code]).toEqual([401, 'lti-handoff']);
+    // French for a French browser; an unregistered issuer at login.
+    const login = await app.inject({ method: 'GET', url: `/lti/login?iss=${encodeURIComponent('https://other.example.org')}&login_hint=x&target_link_uri=${encodeURIComponent('http://localhost/lti/launch')}`, headers: { 'accept-language': 'fr-FR,fr;q=0.9' } });
+    expect([login.statusCode, login.body]).toEqual([400, expect.stringContaining("Cette plateforme de cours n’est pas enregistrée dans certprep.")]);
+  });
+
+  it('a platform that rotates its key is refetched once for the new key id', async () => {
+    const { app, platform, clock, launch } = await setup(store);
+    await launch('s-1', 'learner');
+    await platform.rotateKey();
+    clock.t += 11_000;
+    expect((await launch('s-1', 'learner')).landing.route).toBe('/mock/short');
+  });
+});

@@ -1,15 +1,15 @@
 /** Why a launch was refused: a stable code, and what to tell the person in their course (English and French). */
 const REASONS = {
   'bad-login': ['The course sent an incomplete login request.', "Le cours a envoyé une demande de connexion incomplète."],
-  'unknown-platform': ['This course platform is not registered with certprep.', "Cette plateforme de cours n'est pas enregistrée dans certprep."],
-  'unknown-deployment': ['This installation of certprep in the course platform is not registered.', "Ce déploiement de certprep dans la plateforme de cours n'est pas enregistré."],
+  'unknown-platform': ['This course platform is not registered with certprep.', "Cette plateforme de cours n’est pas enregistrée dans certprep."],
+  'unknown-deployment': ['This installation of certprep in the course platform is not registered.', "Ce déploiement de certprep dans la plateforme de cours n’est pas enregistré."],
   'bad-state': ['The launch took too long or was already used.', 'Le lancement a pris trop de temps ou a déjà été utilisé.'],
   replayed: ['This launch was already used: launches work once.', 'Ce lancement a déjà servi : un lancement ne sert qu’une fois.'],
   malformed: ['The course sent a launch token that cannot be read.', 'Le cours a envoyé un jeton de lancement illisible.'],
-  'bad-signature': ['The launch token is not signed by the course platform.', "Le jeton de lancement n'est pas signé par la plateforme de cours."],
+  'bad-signature': ['The launch token is not signed by the course platform.', "Le jeton de lancement n’est pas signé par la plateforme de cours."],
   'unknown-key': ['The launch token is signed with a key the course platform does not publish.', 'Le jeton de lancement est signé avec une clé que la plateforme ne publie pas.'],
-  'keys-unavailable': ["The course platform's keys could not be read.", 'Les clés de la plateforme de cours sont illisibles.'],
-  'wrong-issuer': ['The launch token comes from another platform.', "Le jeton de lancement vient d'une autre plateforme."],
+  'keys-unavailable': ["The course platform’s keys could not be read.", 'Les clés de la plateforme de cours sont illisibles.'],
+  'wrong-issuer': ['The launch token comes from another platform.', "Le jeton de lancement vient d’une autre plateforme."],
   'wrong-audience': ['The launch token is meant for another tool.', 'Le jeton de lancement est destiné à un autre outil.'],
   expired: ['The launch token has expired.', 'Le jeton de lancement a expiré.'],
   'bad-iat': ['The launch token is dated in the future or too long ago.', 'Le jeton de lancement est daté dans le futur ou de trop loin.'],
@@ -34,7 +34,7 @@ export class LtiError extends Error {
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** The page shown in the course's frame when a launch is refused: no session is opened. */
+/** The page shown in the course’s frame when a launch is refused: no session is opened. */
 export function ltiErrorPage(err: LtiError, acceptLanguage: string | undefined): string {
   const fr = /^\s*fr\b/i.test(acceptLanguage ?? '');
   const [reasonEn, reasonFr] = REASONS[err.code];
