@@ -141,3 +141,76 @@ describe.each(STORES)('LTI 1.3 launch refused, on %s', (store) => {
     expect((await launch('s-1', 'learner')).landing.route).toBe('/mock/short');
   });
 });
+
+describe.each(STORES)('LTI deep linking and roster, on %s', (store) => {
+  it('an instructor places activities: a signed deep-linking response with a grade column for graded ones', async () => {
+    const { platform, launch, app } = await setup(store);
+    const dl = await launch('t-1', 'instructor', { [CLAIM.messageType]: 'LtiDeepLinkingRequest', [CLAIM.resourceLink]: undefined, [CLAIM.deepLinking]: { deep_link_return_url: `${platform.issuer}/mod/lti/contentitem_return.php?course=2`, accept_types: ['ltiResourceLink'], data: 'opaque-42' } });
+    const id = dl.landing.deepLink!;
+    expect(dl.landing.route).toBe(`/lti/deep-link/${id}`);
+    const offered = (await dl.client.req('GET', `/api/lti/deep-links/${id}`)).json() as { exam: string; options: { target: string; scoreMaximum: number | null }[] };
+    expect(offered.exam).toBe('mla-c02');
+    expect(offered.options.map((o) => o.target)).toEqual(expect.arrayContaining(['path', 'mock:standard', 'mock:short', 'module:1', 'practice:1']));
+    expect((await dl.client.req('POST', `/api/lti/deep-links/${id}`, { targets: ['mock:nope'] })).json().error.message).toBe('certprep offers no activity mock:nope for MLA-C02.');
+    const res = (await dl.client.req('POST', `/api/lti/deep-links/${id}`, { targets: ['mock:standard', 'path'] })).json() as { returnUrl: string; jwt: string };
+    expect(res.returnUrl).toBe(`${platform.issuer}/mod/lti/contentitem_return.php?course=2`);
+    const { createLocalJWKSet, jwtVerify } = await import('jose');
+    const jwks = (await app.inject({ method: 'GET', url: '/lti/jwks' })).json();
+    const { payload } = await jwtVerify(res.jwt, createLocalJWKSet(jwks), { issuer: platform.clientId, audience: platform.issuer, currentDate: new Date(T0) });
+    expect(payload).toMatchObject({ [CLAIM.messageType]: 'LtiDeepLinkingResponse', [CLAIM.version]: '1.3.0', [CLAIM.deploymentId]: platform.deploymentId, [CLAIM.dlData]: 'opaque-42' });
+    expect(payload[CLAIM.contentItems]).toEqual([
+      { type: 'ltiResourceLink', title: 'Full mock exam (MLA-C02)', url: 'http://localhost:80/lti/launch', custom: { certprep_target: 'mock:standard' }, lineItem: { scoreMaximum: 1000, label: 'Full mock exam (MLA-C02)', resourceId: 'mock:standard' } },
+      { type: 'ltiResourceLink', title: 'Study path (MLA-C02)', url: 'http://localhost:80/lti/launch', custom: { certprep_target: 'path' } },
+    ]);
+    // Answered once; a learner cannot ask to place activities.
+    expect((await dl.client.req('POST', `/api/lti/deep-links/${id}`, { targets: ['path'] })).statusCode).toBe(404);
+    const flow = await launchThrough(app, platform, platform.claims('s-1', 'learner', { [CLAIM.messageType]: 'LtiDeepLinkingRequest', [CLAIM.resourceLink]: undefined, [CLAIM.deepLinking]: { deep_link_return_url: `${platform.issuer}/x` } }), { nowMs: T0 });
+    expect([flow.launch?.statusCode, flow.launch?.body]).toEqual([403, expect.stringContaining('lti-wrong-message-type')]);
+  });
+
+  it('the roster comes from the platform: members added (instructors as tutors), those gone or inactive removed, invite-code members kept', async () => {
+    const { platform, launch, signUp } = await setup(store);
+    const teacher = await launch('t-1', 'instructor');
+    const cohortId = teacher.landing.chooseExam!;
+    platform.members = [
+      { user_id: 't-1', roles: [ROLE.instructor], name: 'Irène Instructor' },
+      { user_id: 's-1', roles: [ROLE.learner], name: 'Ana Learner', email: 'ana@lms.example.edu' },
+      { user_id: 's-2', roles: [ROLE.learner], name: 'Bo Learner' },
+      { user_id: 's-3', roles: [ROLE.learner], name: 'Cy Learner', status: 'Inactive' },
+      { user_id: 't-2', roles: ['http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#TeachingAssistant'], name: 'Tess Assistant' },
+    ];
+    const sync = () => teacher.client.req('POST', `/api/cohorts/${cohortId}/lti-roster`);
+    expect((await sync()).json()).toEqual({ added: 2, removed: 0, members: 2, tutors: 2 });
+    const invited = await signUp('walk-in@example.com');
+    const cohort = (await teacher.client.req('GET', `/api/cohorts/${cohortId}`)).json() as { inviteCode: string; roster: { name: string; email: string }[]; tutors: { name: string }[] };
+    expect((await invited.req('POST', '/api/cohorts/join', { code: cohort.inviteCode })).statusCode).toBe(200);
+    expect(cohort.roster.map((m) => [m.name, m.email])).toEqual([['Ana Learner', 'ana@lms.example.edu'], ['Bo Learner', expect.stringMatching(/@lti\.invalid$/)]]);
+    expect(cohort.tutors.map((t) => t.name).sort()).toEqual(['Irène Instructor', 'Tess Assistant']);
+    platform.members = platform.members.filter((m) => m.user_id !== 's-2');
+    expect((await sync()).json()).toEqual({ added: 0, removed: 1, members: 1, tutors: 2 });
+    const after = (await teacher.client.req('GET', `/api/cohorts/${cohortId}`)).json() as { roster: { name: string }[] };
+    expect(after.roster.map((m) => m.name).sort()).toEqual(['Ana Learner', 'Candidate']);
+    // The learner who launches later is the same account the roster made.
+    const ana = await launch('s-1', 'learner');
+    expect((await ana.client.req('GET', '/api/session')).json().user.name).toBe('Learner s-1');
+    expect(((await teacher.client.req('GET', `/api/cohorts/${cohortId}`)).json() as { roster: unknown[] }).roster).toHaveLength(2);
+  });
+});
+
+describe('framing by the registered platforms', () => {
+  it('pages may be framed by, and post forms to, a registered platform only; with none registered, by no one', async () => {
+    const { app, admin, platform } = await setup('sqlite');
+    const page = async () => (await app.inject({ method: 'GET', url: '/lti/login' })).headers;
+    const registered = await page();
+    expect(registered['content-security-policy']).toMatch(new RegExp(`frame-ancestors 'self' ${platform.issuer}(;|$)`));
+    expect(registered['content-security-policy']).toContain(`form-action 'self' ${platform.issuer};`);
+    expect(registered['x-frame-options']).toBeUndefined();
+    // JSON answers keep the strict policy.
+    expect((await app.inject({ method: 'GET', url: '/api/exams' })).headers['x-frame-options']).toBe('DENY');
+    const id = ((await admin.req('GET', '/api/admin/lti/platforms')).json() as { id: string }[])[0]!.id;
+    expect((await admin.req('POST', `/api/admin/lti/platforms/${id}/delete`)).statusCode).toBe(204);
+    const none = await page();
+    expect(none['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(none['x-frame-options']).toBe('DENY');
+  });
+});
