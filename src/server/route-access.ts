@@ -93,7 +93,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/lti/deep-links/:id': ['tutor'],
   'POST /api/lti/deep-links/:id': ['tutor'],
   'POST /api/lti/courses/:id/exam': ['tutor'],
-  'GET /api/cohorts/:id/lti-grades': ['tutor'],
+  'GET /api/cohorts/:id/lti': ['tutor'],
   'POST /api/cohorts/:id/lti-roster': ['tutor'],
   'GET /api/admin/lti/platforms': ['admin'],
   'POST /api/admin/lti/platforms': ['admin'],

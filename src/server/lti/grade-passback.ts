@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { LtiGrade, User } from '../../core/api/contracts.ts';
+import type { LtiGrade } from '../../core/api/contracts.ts';
 import { attempts } from '../../db/repositories/attempts.ts';
 import type { Database } from '../../db/schema.ts';
 import { quizScore } from '../services/study-service.ts';
@@ -78,7 +78,7 @@ export class GradePassback {
   }
 
   /** The grades of a cohort's course, for its tutors (the caller checked that the user teaches it). */
-  async forCohort(_tutor: User, cohortId: string): Promise<LtiGrade[]> {
+  async forCohort(cohortId: string): Promise<LtiGrade[]> {
     const rows = await this.deps.db
       .selectFrom('lti_grades')
       .innerJoin('lti_links', 'lti_links.id', 'lti_grades.link_id')

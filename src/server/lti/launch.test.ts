@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AttemptView, LtiGrade, ScoreReport } from '../../core/api/contracts.ts';
+import type { AttemptView, LtiCourse, ScoreReport } from '../../core/api/contracts.ts';
 import { accountsApp } from '../../../test/helpers/accounts-app.ts';
 import { InjectClient } from '../../../test/helpers/inject-client.ts';
 import { launchThrough, ROLE, SimulatedPlatform } from '../../../test/helpers/lti-platform.ts';
@@ -40,7 +40,7 @@ describe.each(STORES)('LTI 1.3 launch, on %s', (store) => {
     const me = (await teacher.client.req('GET', '/api/session')).json().user;
     expect(me).toMatchObject({ name: 'Irène Instructor', email: 't-1@lms.example.edu', roles: ['tutor'] });
     const cohortId = teacher.landing.chooseExam!;
-    expect(teacher.landing).toEqual({ route: `/cohorts/${cohortId}`, chooseExam: cohortId });
+    expect(teacher.landing).toEqual({ route: `/lti/course/${cohortId}`, chooseExam: cohortId });
     expect((await teacher.client.req('GET', `/api/cohorts/${cohortId}`)).json()).toMatchObject({ name: 'ML Engineer Associate, spring cohort', exam: 'mla-c02' });
     expect((await teacher.client.req('POST', `/api/lti/courses/${cohortId}/exam`, { exam: 'mla-c01' })).json().error.message).toBe('There is no exam "mla-c01".');
     expect((await teacher.client.req('POST', `/api/lti/courses/${cohortId}/exam`, { exam: 'mla-c02' })).statusCode).toBe(204);
@@ -75,15 +75,15 @@ describe.each(STORES)('LTI 1.3 launch, on %s', (store) => {
     expect(rescored.scaled).toBeGreaterThan(report.scaled!);
     platform.failScores = 1;
     expect(await lti.grades.sync()).toEqual({ sent: 0, failed: 1 });
-    const failed = (await teacher.client.req('GET', `/api/cohorts/${cohortId}/lti-grades`)).json() as LtiGrade[];
-    expect(failed).toEqual([{ member: 'Learner s-1', activity: 'Full mock exam', scoreGiven: rescored.scaled, scoreMaximum: 1000, status: 'failed', tries: 1, error: 'the platform refused the grade: HTTP 503 gradebook busy', sentAt: null }]);
-    expect((await learner.client.req('GET', `/api/cohorts/${cohortId}/lti-grades`)).statusCode).toBe(403);
+    const failed = (await teacher.client.req('GET', `/api/cohorts/${cohortId}/lti`)).json() as LtiCourse;
+    expect(failed).toEqual({ course: true, rosterService: true, grades: [{ member: 'Learner s-1', activity: 'Full mock exam', scoreGiven: rescored.scaled, scoreMaximum: 1000, status: 'failed', tries: 1, error: 'the platform refused the grade: HTTP 503 gradebook busy', sentAt: null }] });
+    expect((await learner.client.req('GET', `/api/cohorts/${cohortId}/lti`)).statusCode).toBe(403);
     // Retried after a minute.
     expect(await lti.grades.sync()).toEqual({ sent: 0, failed: 0 });
     clock.t += 61_000;
     expect(await lti.grades.sync()).toEqual({ sent: 1, failed: 0 });
     expect(platform.scores.map((s) => s.score.scoreGiven)).toEqual([report.scaled, rescored.scaled]);
-    expect(((await teacher.client.req('GET', `/api/cohorts/${cohortId}/lti-grades`)).json() as LtiGrade[])[0]).toMatchObject({ status: 'sent', tries: 2, error: null });
+    expect(((await teacher.client.req('GET', `/api/cohorts/${cohortId}/lti`)).json() as LtiCourse).grades[0]).toMatchObject({ status: 'sent', tries: 2, error: null });
     expect(platform.tokenRequests.map((t) => t.scope)).toEqual(['https://purl.imsglobal.org/spec/lti-ags/scope/score']);
     expect(await db.selectFrom('lti_users').select('subject').orderBy('subject').execute()).toEqual([{ subject: 's-1' }, { subject: 't-1' }]);
   });

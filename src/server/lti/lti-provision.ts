@@ -47,7 +47,7 @@ export class LtiProvision {
     }
     const target = linkTarget(claims);
     if (course) await this.link(course.pk, user.id, claims, target, instructor);
-    if (instructor && course) return { user, rolesChanged, landing: { route: `/cohorts/${course.cohortId}`, ...(course.examChosen ? {} : { chooseExam: course.cohortId }) } };
+    if (instructor && course) return { user, rolesChanged, landing: course.examChosen ? { route: `/cohorts/${course.cohortId}` } : { route: `/lti/course/${course.cohortId}`, chooseExam: course.cohortId } };
     return { user, rolesChanged, landing: { route: targetRoute(target) } };
   }
 

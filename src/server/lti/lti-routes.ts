@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { courseExamSchema, deepLinkChoiceSchema, ltiHandoffSchema, registerPlatformSchema } from '../../core/api/contracts.ts';
+import { type LtiCourse, courseExamSchema, deepLinkChoiceSchema, ltiHandoffSchema, registerPlatformSchema } from '../../core/api/contracts.ts';
 import { requireUser } from '../plugins/auth-plugin.ts';
 import { taughtCohort } from '../services/cohort-service.ts';
 import { validate } from '../validate.ts';
@@ -66,11 +66,11 @@ export function ltiRoutes(app: FastifyInstance, lti: LtiTool): void {
     await lti.db.updateTable('cohorts').set({ exam }).where('id', '=', id).execute();
     return reply.code(204).send();
   });
-  app.get('/api/cohorts/:id/lti-grades', async (req) => {
-    const user = requireUser(req);
+  app.get('/api/cohorts/:id/lti', async (req): Promise<LtiCourse> => {
     const { id } = validate(uuidParams, req.params, 'address');
-    await taughtCohort(lti.db, user, id);
-    return lti.grades.forCohort(user, id);
+    await taughtCohort(lti.db, requireUser(req), id);
+    const course = await lti.db.selectFrom('lti_contexts').select('memberships_url').where('cohort_id', '=', id).executeTakeFirst();
+    return { course: !!course, rosterService: !!course?.memberships_url, grades: course ? await lti.grades.forCohort(id) : [] };
   });
   app.post('/api/cohorts/:id/lti-roster', async (req) => {
     const { id } = validate(uuidParams, req.params, 'address');

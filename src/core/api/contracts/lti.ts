@@ -61,5 +61,8 @@ export const ltiGradeSchema = z.object({
   sentAt: z.string().nullable(),
 });
 export type LtiGrade = z.infer<typeof ltiGradeSchema>;
+/** GET /api/cohorts/:id/lti: whether the cohort is a platform's course, whether it shares its roster, and the grades sent back. */
+export const ltiCourseSchema = z.object({ course: z.boolean(), rosterService: z.boolean(), grades: z.array(ltiGradeSchema) });
+export type LtiCourse = z.infer<typeof ltiCourseSchema>;
 export const rosterSyncSchema = z.object({ added: z.number().int(), removed: z.number().int(), members: z.number().int(), tutors: z.number().int() });
 export type RosterSync = z.infer<typeof rosterSyncSchema>;
