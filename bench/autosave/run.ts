@@ -10,14 +10,14 @@
 // an offered load (open loop: latency counted from each request's scheduled time, so a stall is not
 // hidden): 5,000 saves/s on SQLite, 2,500 on PostgreSQL; (c) hello-world req/s and the ratio (a)/(c).
 // On PostgreSQL the candidates are split between the instances (candidate i on instance i mod N).
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Pool } from 'undici';
 import { candidateHeaders } from '../shared/candidate.ts';
-import { pct, startChild } from '../shared/children.ts';
+import { pct, startChild, stopChild } from '../shared/children.ts';
+import { cpuMeter, type CpuShare } from '../shared/cpu.ts';
 import { startDurablePostgres } from '../shared/postgres.ts';
 
 const { values } = parseArgs({
@@ -38,10 +38,11 @@ const nInstances = Number(values.instances);
 if (values.store !== 'sqlite' && values.store !== 'postgres') throw new Error('--store is sqlite or postgres');
 
 interface Candidate { pool: Pool; headers: Record<string, string>; attempt: string; answers: unknown[]; seq: number; revisions: number[]; next: number }
-interface Result { rate: number; p50: number; p99: number; ok: number; failed: number }
+interface Result { rate: number; p50: number; p99: number; ok: number; failed: number; cpu: CpuShare }
 
-async function run(cands: Candidate[], mode: 'closed' | 'open', ms: number, rate = 0): Promise<Result> {
+async function run(cands: Candidate[], mode: 'closed' | 'open', ms: number, rate = 0, meter: () => () => CpuShare = () => () => ({ machine: NaN, own: NaN })): Promise<Result> {
   const lat: number[] = [];
+  const stopMeter = meter();
   let ok = 0, failed = 0;
   const end = performance.now() + ms;
   const one = async (c: Candidate, scheduled: number) => {
@@ -79,20 +80,14 @@ async function run(cands: Candidate[], mode: 'closed' | 'open', ms: number, rate
   }
   const elapsed = (performance.now() - t0) / 1000;
   lat.sort((a, b) => a - b);
-  return { rate: ok / elapsed, p50: pct(lat, 50), p99: pct(lat, 99), ok, failed };
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  child.kill('SIGTERM');
-  await exited;
+  return { rate: ok / elapsed, p50: pct(lat, 50), p99: pct(lat, 99), ok, failed, cpu: stopMeter() };
 }
 
 /**
  * Starts `instances` servers on the store (the first creates the candidates, the others join it),
  * then measures (a) closed loop and (b) open loop at `rate`, the candidates spread over the instances.
  */
-async function measureStore(env: Record<string, string>, instances: number, rate: number): Promise<{ a: Result; b: Result }> {
+async function measureStore(env: Record<string, string>, instances: number, rate: number, postmaster?: number): Promise<{ a: Result; b: Result }> {
   const first = await startChild(path.join(import.meta.dirname, 'server.ts'), { ...env, CANDIDATES: String(nCandidates), LOG_LEVEL: 'error' });
   const children = [first.child];
   try {
@@ -104,9 +99,10 @@ async function measureStore(env: Record<string, string>, instances: number, rate
     }
     const pools = urls.map((u) => new Pool(u, { connections: Math.ceil(nCandidates / instances), pipelining: 1 }));
     const cands: Candidate[] = first.info.candidates.map((c: any, i: number) => ({ pool: pools[i % instances]!, headers: candidateHeaders(c.token), attempt: c.attempt, answers: c.answers, seq: 0, revisions: c.answers.map(() => 0), next: 0 }));
+    const meter = () => cpuMeter([process.pid, ...children.map((c) => c.pid!)], postmaster ? [postmaster] : []);
     await run(cands, 'closed', 2000); // warm-up
-    const a = await run(cands, 'closed', seconds * 1000);
-    const b = await run(cands, 'open', seconds * 1000, rate);
+    const a = await run(cands, 'closed', seconds * 1000, 0, meter);
+    const b = await run(cands, 'open', seconds * 1000, rate, meter);
     await Promise.all(pools.map((p) => p.close()));
     return { a, b };
   } finally {
@@ -134,19 +130,21 @@ try {
   const { a, b } = await measureStore({ DATABASE_URL: path.join(dir, 'bench.db'), SQLITE_SYNCHRONOUS: 'FULL' }, 1, offered);
   const c = await helloRate(seconds * 1000, 64);
   const f = (x: number) => x.toFixed(1);
+  // Another program busy meanwhile takes cores from the benchmark: said next to each figure.
+  const cpu = (r: Result) => `CPU: machine ${r.cpu.machine.toFixed(0)}% busy, this benchmark ${r.cpu.own.toFixed(0)}%`;
   console.log(`machine: ${cpus().length} cores, node ${process.version}; ${nCandidates} candidates, ${seconds} s per phase`);
-  console.log(`(a) sustained maximum, back to back: ${Math.round(a.rate)} durable saves/s, p50 ${f(a.p50)} ms, p99 ${f(a.p99)} ms (${a.ok} saves, ${a.failed} refused)`);
-  console.log(`(b) offered ${offered} saves/s: achieved ${Math.round(b.rate)}/s, p50 ${f(b.p50)} ms, p99 ${f(b.p99)} ms (${b.failed} refused)`);
+  console.log(`(a) sustained maximum, back to back: ${Math.round(a.rate)} durable saves/s, p50 ${f(a.p50)} ms, p99 ${f(a.p99)} ms (${a.ok} saves, ${a.failed} refused); ${cpu(a)}`);
+  console.log(`(b) offered ${offered} saves/s: achieved ${Math.round(b.rate)}/s, p50 ${f(b.p50)} ms, p99 ${f(b.p99)} ms (${b.failed} refused); ${cpu(b)}`);
   console.log(`(c) bare Fastify hello-world: ${Math.round(c)} req/s; (a)/(c) = ${(a.rate / c).toFixed(2)}`);
   console.log(`targets: (a) >= 10000 saves/s ${a.rate >= 10000 ? 'met' : 'NOT met'}; (b) p99 < 50 ms ${b.p99 < 50 ? 'met' : 'NOT met'}`);
   if (values.store === 'postgres') {
     const cluster = await startDurablePostgres();
     try {
       const s = cluster.settings;
-      const pg = await measureStore({ DATABASE_URL: cluster.url }, nInstances, pgOffered);
+      const pg = await measureStore({ DATABASE_URL: cluster.url }, nInstances, pgOffered, cluster.postmaster);
       console.log(`PostgreSQL ${nInstances} instances, one cluster (fsync=${s.fsync}, synchronous_commit=${s.synchronous_commit}, full_page_writes=${s.full_page_writes}, wal_sync_method=${s.wal_sync_method}); cluster, instances and load share the machine`);
-      console.log(`(a) sustained maximum, back to back: ${Math.round(pg.a.rate)} durable saves/s, p50 ${f(pg.a.p50)} ms, p99 ${f(pg.a.p99)} ms (${pg.a.ok} saves, ${pg.a.failed} refused); ${(pg.a.rate / a.rate).toFixed(2)}x SQLite`);
-      console.log(`(b) offered ${pgOffered} saves/s: achieved ${Math.round(pg.b.rate)}/s, p50 ${f(pg.b.p50)} ms, p99 ${f(pg.b.p99)} ms (${pg.b.failed} refused)`);
+      console.log(`(a) sustained maximum, back to back: ${Math.round(pg.a.rate)} durable saves/s, p50 ${f(pg.a.p50)} ms, p99 ${f(pg.a.p99)} ms (${pg.a.ok} saves, ${pg.a.failed} refused); ${(pg.a.rate / a.rate).toFixed(2)}x SQLite; ${cpu(pg.a)}`);
+      console.log(`(b) offered ${pgOffered} saves/s: achieved ${Math.round(pg.b.rate)}/s, p50 ${f(pg.b.p50)} ms, p99 ${f(pg.b.p99)} ms (${pg.b.failed} refused); ${cpu(pg.b)}`);
       console.log(`targets: (a) >= 5000 saves/s ${pg.a.rate >= 5000 ? 'met' : 'NOT met'}; (b) p99 < 50 ms ${pg.b.p99 < 50 ? 'met' : 'NOT met'}`);
     } finally {
       cluster.stop();

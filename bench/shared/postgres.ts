@@ -2,6 +2,7 @@
 // fsync=off and full_page_writes=off (fast tests), so here it is restarted with both on and
 // synchronous_commit=on, and the settings are read back from the server to prove it.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { postgresBin, startPostgres } from '../../test/helpers/postgres-cluster.ts';
@@ -10,6 +11,8 @@ export interface DurablePostgres {
   url: string;
   /** fsync, synchronous_commit and full_page_writes as the running server reports them. */
   settings: Record<string, string>;
+  /** The postmaster's process id (its children are the cluster's processes). */
+  postmaster: number;
   stop(): void;
 }
 
@@ -38,5 +41,6 @@ export async function startDurablePostgres(database = 'bench'): Promise<DurableP
     cluster.stop();
     throw new Error(`the cluster is not durable: ${JSON.stringify(settings)}`);
   }
-  return { url, settings, stop: () => cluster.stop() };
+  const postmaster = Number(readFileSync(path.join(where!.data!, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  return { url, settings, postmaster, stop: () => cluster.stop() };
 }

@@ -37,16 +37,19 @@ export class SimulatedPlatform {
   private readonly granted = new Map<string, string>();
 
   private constructor(
-    private readonly tool: FastifyInstance,
-    host: string,
+    /** The tool's published keys (to check its signed assertions). */
+    private readonly toolJwks: () => Promise<JSONWebKeySet>,
+    origin: string,
     /** The test's clock (the tool's), for checking the tool's signed assertions. */
     private readonly now: () => number,
   ) {
-    this.issuer = `https://${host}`;
+    this.issuer = origin;
   }
 
-  static async create(tool: FastifyInstance, now: () => number, host = 'lms.example.edu'): Promise<SimulatedPlatform> {
-    const p = new SimulatedPlatform(tool, host, now);
+  /** A platform for a tool in this process (`app.inject`), or elsewhere (`toolJwks`); `origin` is its issuer. */
+  static async create(tool: FastifyInstance | (() => Promise<JSONWebKeySet>), now: () => number, origin = 'https://lms.example.edu'): Promise<SimulatedPlatform> {
+    const jwks = typeof tool === 'function' ? tool : async () => (await tool.inject({ method: 'GET', url: '/lti/jwks' })).json() as JSONWebKeySet;
+    const p = new SimulatedPlatform(jwks, origin, now);
     p.keys = [await newKey()];
     return p;
   }
@@ -134,7 +137,7 @@ export class SimulatedPlatform {
   };
 
   private async token(form: URLSearchParams): Promise<Response> {
-    const jwks = (await this.tool.inject({ method: 'GET', url: '/lti/jwks' })).json() as JSONWebKeySet;
+    const jwks = await this.toolJwks();
     try {
       await jwtVerify(form.get('client_assertion') ?? '', createLocalJWKSet(jwks), { issuer: this.clientId, subject: this.clientId, audience: this.registration.tokenUrl, currentDate: new Date(this.now()) });
     } catch (e) {

@@ -28,6 +28,9 @@ import { statusBadge } from './exam-version/notice-text.ts';
 import { ReportPage } from './report/report-page.tsx';
 import { navigate, routeHref, useHashRoute } from './routing/use-hash-route.ts';
 import { ExamsProvider } from './exam-version/exams-context.tsx';
+import { DeepLinkPage } from './lti/deep-link-page.tsx';
+import { LtiCourseExamPage } from './lti/lti-course-exam-page.tsx';
+import { LtiStartPage } from './lti/lti-start-page.tsx';
 
 /** The shell: session, header (language switch, sign out), skip link, and the page of the route. */
 export function App() {
@@ -87,7 +90,9 @@ export function App() {
   const user = session?.user ?? null;
   const chosen = user && exams ? (exams.find((e) => e.id === (user.exam ?? session!.defaultExam)) ?? exams[0]) : undefined;
   let content;
-  if (error) content = <ErrorPanel error={error} onRetry={session ? loadExams : load} />;
+  // A launch from a course: its one-time code becomes this tab's session before anything else.
+  if (route.page === 'lti-start') content = <LtiStartPage code={route.code} onSignedIn={load} />;
+  else if (error) content = <ErrorPanel error={error} onRetry={session ? loadExams : load} />;
   else if (!session) content = <p role="status">{t('loading')}</p>;
   // The changelog is public: readable signed out.
   else if (route.page === 'changelog') content = <ChangelogPage key={route.exam} exam={route.exam} />;
@@ -106,6 +111,8 @@ export function App() {
   else if (route.page === 'projects') content = <ProjectsPage key={chosen.id} exam={chosen} user={user} />;
   else if (route.page === 'project') content = <ProjectPage key={`${route.id} ${chosen.id}`} projectId={route.id} exam={chosen} />;
   else if (route.page === 'grading') content = <GradingPage />;
+  else if (route.page === 'lti-course') content = <LtiCourseExamPage key={route.id} id={route.id} defaultExam={session.defaultExam} />;
+  else if (route.page === 'lti-deep-link') content = <DeepLinkPage key={route.id} id={route.id} />;
   else if (route.page === 'disputes' || route.page === 'authoring' || route.page === 'draft')
     content = !(user.roles.includes('author') || user.roles.includes('admin')) ? <p className="form-error" role="alert">{t('authorOnly')}</p> : route.page === 'disputes' ? <DisputesPage /> : route.page === 'authoring' ? <AuthoringPage exam={chosen} /> : <DraftPage key={route.id} draftId={route.id} />;
   else if (route.page === 'grade') content = <GradePage key={route.id} submissionId={route.id} />;

@@ -36,7 +36,7 @@ export class LtiProvision {
     const course = claims[CLAIM.context] ? await this.course(platform.id, claims) : undefined;
     if (course) {
       await joinCourse(db, course.cohortId, user.id, instructor, now());
-      if (!instructor && !user.exam) await users.setExam(db, user.id, course.exam, null);
+      if (!user.exam) await users.setExam(db, user.id, course.exam, null);
     }
     if (claims[CLAIM.messageType] === 'LtiDeepLinkingRequest') {
       if (!instructor) throw new LtiError('wrong-message-type', 'only an instructor places certprep in a course', 403);

@@ -4,6 +4,11 @@ import {
   cohortItemsSchema,
   gradingQueueSchema,
   platformSchema,
+  ltiSessionSchema,
+  deepLinkRequestSchema,
+  deepLinkResponseSchema,
+  ltiCourseSchema,
+  rosterSyncSchema,
   type RegisterPlatform,
   draftSummarySchema,
   draftViewSchema,
@@ -73,6 +78,31 @@ export class ApiRequestError extends Error {
 
 let csrfToken = '';
 
+/**
+ * A session handed over by an LTI launch, sent as a bearer header: inside a course's frame the browser
+ * blocks this site's cookies. Kept for the tab where the browser allows storage (a reload stays signed in).
+ */
+const LTI_SESSION_KEY = 'certprep.lti-session';
+let bearer = readStored();
+function readStored(): string {
+  try {
+    return sessionStorage.getItem(LTI_SESSION_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+function setBearer(token: string): void {
+  bearer = token;
+  try {
+    if (token) sessionStorage.setItem(LTI_SESSION_KEY, token);
+    else sessionStorage.removeItem(LTI_SESSION_KEY);
+  } catch {
+    // Storage blocked in this frame: the session lasts as long as the page.
+  }
+}
+/** Whether this tab runs on a session from a course platform (LTI). */
+export const launchedFromCourse = () => bearer !== '';
+
 /** The interface language, for the wording of server errors (`errorText`); set by the i18n provider. */
 let errorLocale: Locale = 'en';
 export function setErrorLocale(locale: Locale): void {
@@ -86,8 +116,9 @@ export function setErrorLocale(locale: Locale): void {
 async function request<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown, init: { keepalive?: boolean } = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   const form = body instanceof FormData;
+  if (bearer) headers.authorization = `Bearer ${bearer}`;
   if (method !== 'GET') {
-    headers['x-csrf-token'] = csrfToken;
+    if (!bearer) headers['x-csrf-token'] = csrfToken;
     // A form (files) sets its own multipart type with its boundary.
     if (!form) headers['content-type'] = 'application/json';
   }
@@ -134,7 +165,7 @@ export const api = {
   session: () => session(request('GET', '/api/session', sessionSchema)),
   signUp: (body: { email: string; name: string; password: string; locale: 'en' | 'fr'; calibrationConsent: boolean }) => session(request('POST', '/api/auth/signup', sessionSchema, body)),
   signIn: (body: { email: string; password: string }) => session(request('POST', '/api/auth/signin', sessionSchema, body)),
-  signOut: () => session(request('POST', '/api/auth/signout', sessionSchema)),
+  signOut: () => session(request('POST', '/api/auth/signout', sessionSchema)).finally(() => setBearer('')),
   /** Ends every session of the user, on every device. */
   signOutEverywhere: () => session(request('POST', '/api/auth/signout-all', sessionSchema)),
   changePassword: (current: string, next: string) => request('PUT', '/api/account/password', z.object({ otherSessionsEnded: z.number() }), { current, next }),
@@ -180,6 +211,17 @@ export const api = {
   saveDraft: (id: string, yaml: string) => request('PUT', `/api/authoring/drafts/${enc(id)}`, draftViewSchema, { yaml }),
   submitDraft: (id: string) => request('POST', `/api/authoring/drafts/${enc(id)}/submit`, draftViewSchema),
   reviewDraft: (id: string, approve: boolean, note: string) => request('POST', `/api/authoring/drafts/${enc(id)}/review`, draftViewSchema, { approve, note }),
+  /** Exchanges a launch's one-time code for a session held by this tab. */
+  ltiSession: async (code: string) => {
+    const handed = await request('POST', '/api/lti/session', ltiSessionSchema, { code });
+    setBearer(handed.token);
+    return handed.landing;
+  },
+  ltiDeepLinkOptions: (id: string) => request('GET', `/api/lti/deep-links/${enc(id)}`, deepLinkRequestSchema),
+  ltiDeepLinkRespond: (id: string, targets: string[]) => request('POST', `/api/lti/deep-links/${enc(id)}`, deepLinkResponseSchema, { targets }),
+  ltiCourseExam: (cohortId: string, exam: string) => request('POST', `/api/lti/courses/${enc(cohortId)}/exam`, z.undefined(), { exam }),
+  cohortLti: (id: string) => request('GET', `/api/cohorts/${enc(id)}/lti`, ltiCourseSchema),
+  syncRoster: (id: string) => request('POST', `/api/cohorts/${enc(id)}/lti-roster`, rosterSyncSchema),
   ltiPlatforms: () => request('GET', '/api/admin/lti/platforms', z.array(platformSchema)),
   registerLtiPlatform: (body: RegisterPlatform) => request('POST', '/api/admin/lti/platforms', platformSchema, body),
   removeLtiPlatform: (id: string) => request('POST', `/api/admin/lti/platforms/${enc(id)}/delete`, z.undefined()),

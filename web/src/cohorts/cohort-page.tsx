@@ -10,6 +10,7 @@ import { useDocumentTitle } from '../use-document-title.ts';
 import { CohortAssignments } from './cohort-assignments.tsx';
 import { CohortBoardPanel } from './cohort-board.tsx';
 import { CohortItemsPanel } from './cohort-items.tsx';
+import { CohortLtiPanel } from '../lti/cohort-lti-panel.tsx';
 
 /** One cohort as its tutor sees it: the invite code and link, another tutor, the roster, removing a member. */
 export function CohortPage({ id }: { id: string }) {
@@ -83,6 +84,7 @@ export function CohortPage({ id }: { id: string }) {
       {examSummary && <CohortBoardPanel cohortId={cohort.id} exam={examSummary} version={cohort.roster.length} />}
       {examSummary && <CohortAssignments cohort={cohort} exam={examSummary} />}
       <CohortItemsPanel cohortId={cohort.id} version={cohort.roster.length} />
+      <CohortLtiPanel id={cohort.id} onRoster={load} />
       <section className="panel" aria-labelledby="roster-title">
         <h2 id="roster-title">{t('cohortRoster', { n: cohort.roster.length })}</h2>
         {cohort.roster.length === 0 ? (

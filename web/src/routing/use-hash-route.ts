@@ -28,7 +28,10 @@ export type Route =
   | { page: 'disputes' }
   | { page: 'authoring' }
   | { page: 'draft'; id: string }
-  | { page: 'changelog'; exam: string };
+  | { page: 'changelog'; exam: string }
+  | { page: 'lti-start'; code: string }
+  | { page: 'lti-course'; id: string }
+  | { page: 'lti-deep-link'; id: string };
 
 /**
  * Routes live in the URL hash (#/attempts/<id>), so a reload returns to the same screen and the
@@ -45,6 +48,12 @@ export function parseRoute(hash: string): Route {
   if (path === '/grading') return { page: 'grading' };
   if (path === '/disputes') return { page: 'disputes' };
   if (path === '/authoring') return { page: 'authoring' };
+  const ltiStart = /^\/lti\/start\/([A-Za-z0-9_-]{20,100})$/.exec(path);
+  if (ltiStart) return { page: 'lti-start', code: ltiStart[1] as string };
+  const ltiCourse = /^\/lti\/course\/([0-9a-f-]{36})$/.exec(path);
+  if (ltiCourse) return { page: 'lti-course', id: ltiCourse[1] as string };
+  const deepLink = /^\/lti\/deep-link\/([0-9a-f-]{36})$/.exec(path);
+  if (deepLink) return { page: 'lti-deep-link', id: deepLink[1] as string };
   const draft = /^\/authoring\/([0-9a-f-]{36})$/.exec(path);
   if (draft) return { page: 'draft', id: draft[1] as string };
   const changelog = /^\/changelog\/([a-z0-9-]{1,40})$/.exec(path);
@@ -106,6 +115,12 @@ export function routeHref(route: Route): string {
       return `#/authoring/${encodeURIComponent(route.id)}`;
     case 'changelog':
       return `#/changelog/${encodeURIComponent(route.exam)}`;
+    case 'lti-start':
+      return `#/lti/start/${encodeURIComponent(route.code)}`;
+    case 'lti-course':
+      return `#/lti/course/${encodeURIComponent(route.id)}`;
+    case 'lti-deep-link':
+      return `#/lti/deep-link/${encodeURIComponent(route.id)}`;
     case 'lesson':
       return `#/lessons/${encodeURIComponent(route.id)}`;
     case 'attempt':

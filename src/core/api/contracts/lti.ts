@@ -8,7 +8,7 @@ const endpoint = z
   .trim()
   .max(500)
   .url('is not a web address')
-  .refine((u) => u.startsWith('https://') || /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(u), 'must start with https:// (http only for localhost)');
+  .refine((u) => u.startsWith('https://') || /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/|$)/.test(u), 'must start with https:// (http only for localhost)');
 
 /** POST /api/admin/lti/platforms and `certprep lti register`: a platform as its administrator reads it off the platform's tool settings. */
 export const registerPlatformSchema = z.strictObject({

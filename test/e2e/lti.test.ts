@@ -1,0 +1,129 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLAIM } from '../../src/server/lti/lti-claims.ts';
+import { SimulatedPlatform } from '../helpers/lti-platform.ts';
+import { axeProblems, shoot, signUpInBrowser } from './support/browser.ts';
+import { startApp, type RunningApp } from './support/start-app.ts';
+
+/**
+ * certprep inside a course: a test page on another site (`localhost`, while the tool is `127.0.0.1`) stands
+ * for the platform, frames the tool and launches it by LTI 1.3, in a Chromium that blocks third-party cookies.
+ */
+describe('launched from a course, in a frame, without third-party cookies', () => {
+  let app: RunningApp;
+  let lms: Server;
+  let lmsUrl: string;
+  let platform: SimulatedPlatform;
+  let context: BrowserContext;
+  let profile: string;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    app = await startApp('test/fixtures/e2e-bank');
+    lms = createServer((req, res) => void serveLms(req.url ?? '/', req.method ?? 'GET', req, res));
+    await new Promise<void>((r) => lms.listen(0, r));
+    lmsUrl = `http://localhost:${(lms.address() as AddressInfo).port}`;
+    platform = await SimulatedPlatform.create(async () => (await fetch(`${app.url}/lti/jwks`)).json(), Date.now, lmsUrl);
+    // A profile whose setting blocks third-party cookies (Chromium's "Block third-party cookies").
+    profile = mkdtempSync(path.join(tmpdir(), 'chromium-3pc-'));
+    mkdirSync(path.join(profile, 'Default'));
+    writeFileSync(path.join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 1, block_third_party_cookies: true } }));
+    context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 1280, height: 900 }, locale: 'en-GB', args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  });
+  afterAll(async () => {
+    await context?.close();
+    await app?.stop();
+    lms?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  /** The platform's pages: a course page framing the tool and posting the login initiation into the frame, and the authorization endpoint that signs the id_token. */
+  async function serveLms(url: string, method: string, req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) {
+    const u = new URL(url, lmsUrl);
+    const html = (body: string) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Course</title></head><body>${body}</body></html>`);
+    const field = (name: string, value: string) => `<input type="hidden" name="${name}" value="${value.replace(/"/g, '&quot;')}">`;
+    if (u.pathname === '/course') {
+      const who = u.searchParams.get('sub')!;
+      return html(`<h1>MLA course</h1><iframe name="tool" title="certprep" style="width:100%;height:780px;border:1px solid #999"></iframe><form id="f" method="POST" action="${u.searchParams.get('tool') ?? app.url}/lti/login" target="tool">${field('iss', platform.issuer)}${field('login_hint', who)}${field('lti_message_hint', u.searchParams.get('role') ?? 'learner')}${field('target_link_uri', `${app.url}/lti/launch`)}${field('client_id', platform.clientId)}</form><script>document.getElementById('f').submit()</script>`);
+    }
+    if (u.pathname === '/mod/lti/auth.php') {
+      const sub = u.searchParams.get('login_hint')!;
+      const role = u.searchParams.get('lti_message_hint') === 'instructor' ? 'instructor' : 'learner';
+      const claims = platform.claims(sub, role, { [CLAIM.targetLinkUri]: `${app.url}/lti/launch`, name: role === 'learner' ? 'Léa Learner' : 'Irène Instructor', locale: u.searchParams.get('lang') ?? 'en' });
+      const idToken = await platform.idToken(claims, { nonce: u.searchParams.get('nonce')!, nowMs: Date.now() });
+      return html(`<form id="f" method="POST" action="${u.searchParams.get('redirect_uri')}">${field('id_token', idToken)}${field('state', u.searchParams.get('state')!)}</form><script>document.getElementById('f').submit()</script>`);
+    }
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const answer = await platform.fetch(u.href, { method, headers: req.headers as Record<string, string>, ...(chunks.length ? { body: Buffer.concat(chunks).toString() } : {}) });
+    res.writeHead(answer.status, Object.fromEntries(answer.headers)).end(Buffer.from(await answer.arrayBuffer()));
+  }
+
+  const toolFrame = async (page: Page): Promise<Frame> => {
+    const handle = await page.waitForSelector('iframe[name="tool"]');
+    return (await handle.contentFrame())!;
+  };
+
+  it('a learner opens the course’s mock inside the frame, with no cookie sent, and answers are saved', async () => {
+    const admin = await context.newPage();
+    admin.on('pageerror', (e) => pageErrors.push(e.message));
+    // The administrator signs in on the tool's own site (a first-party session cookie now exists for it) and registers the platform.
+    await signUpInBrowser(admin, app.url, { name: 'Ada Admin', email: 'ada@example.com', password: 'a long enough password' });
+    const registered = await admin.evaluate(async (body) => {
+      const csrf = /certprep_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '';
+      const res = await fetch('/api/admin/lti/platforms', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify(body) });
+      return res.status;
+    }, platform.registration);
+    expect(registered).toBe(201);
+    // A cookie any site could receive (SameSite=None), set first-party on the tool's site: the frame must not see it.
+    expect(await admin.evaluate(() => ((document.cookie = 'probe=1; SameSite=None; Secure; Path=/'), document.cookie))).toContain('probe=1');
+
+    const course = await context.newPage();
+    course.on('pageerror', (e) => pageErrors.push(e.message));
+    const cookiesSent: string[] = [];
+    course.on('request', (r) => {
+      if (r.url().startsWith(`${app.url}/api/`) && r.headers().cookie) cookiesSent.push(`${r.method()} ${r.url()}: ${r.headers().cookie}`);
+    });
+    await course.goto(`${lmsUrl}/course?sub=s-1&role=learner`);
+    const frame = await toolFrame(course);
+    // The mock's instructions screen the link names, as the platform's learner (not the administrator whose cookie the browser holds).
+    await frame.getByRole('heading', { name: /Before you begin/ }).waitFor({ timeout: 30_000 });
+    expect(frame.url()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#\/mock\/short$/);
+    await frame.locator('.app-header', { hasText: 'Signed in as Léa Learner' }).waitFor();
+    // Chromium refuses the frame its cookies (and its storage); a request without the launch's bearer token is signed out.
+    expect(await frame.evaluate(() => document.cookie)).toBe('');
+    expect(await frame.evaluate(() => { try { return typeof sessionStorage.getItem('x'); } catch (e) { return (e as Error).name; } })).toBe('SecurityError');
+    expect(await frame.evaluate(async () => (await (await fetch('/api/session')).json()).user)).toBeNull();
+    await shoot(course, 'lti-mock-intro');
+    await frame.getByRole('button', { name: 'Begin the exam' }).click();
+    await frame.locator('article.item').waitFor();
+    // The first question answered by a click (ordering and matching questions are skipped).
+    const choice = frame.locator('article.item input[type="radio"], article.item input[type="checkbox"]');
+    for (let i = 0; i < 10 && (await choice.count()) === 0; i++) await frame.locator('.item-actions button:has-text("Next")').click();
+    await choice.first().check();
+    await expect.poll(() => frame.locator('[data-testid="save-status"]').textContent(), { timeout: 15_000 }).toBe('Saved');
+    await shoot(course, 'lti-mock-question');
+    expect(cookiesSent).toEqual([]);
+    expect(await axeProblems(course)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('a site that is not a registered platform cannot frame the tool', async () => {
+    const other = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><title>x</title><iframe name="tool" src="${app.url}/"></iframe>`));
+    await new Promise<void>((r) => other.listen(0, r));
+    const page = await context.newPage();
+    const blocked: string[] = [];
+    page.on('console', (m) => blocked.push(m.text()));
+    await page.goto(`http://localhost:${(other.address() as AddressInfo).port}/`);
+    const frame = await toolFrame(page);
+    await page.waitForTimeout(1500);
+    expect(await frame.locator('#root').count()).toBe(0);
+    expect(blocked.join('\n')).toMatch(/frame-ancestors/);
+    other.close();
+  });
+});
