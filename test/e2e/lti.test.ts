@@ -7,7 +7,7 @@ import { chromium, type BrowserContext, type Frame, type Page } from 'playwright
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLAIM } from '../../src/server/lti/lti-claims.ts';
 import { SimulatedPlatform } from '../helpers/lti-platform.ts';
-import { axeProblems, shoot, signUpInBrowser } from './support/browser.ts';
+import { axeProblems, shoot } from './support/browser.ts';
 import { startApp, type RunningApp } from './support/start-app.ts';
 
 /**
@@ -22,6 +22,7 @@ describe('launched from a course, in a frame, without third-party cookies', () =
   let context: BrowserContext;
   let profile: string;
   const pageErrors: string[] = [];
+  const received: string[] = [];
 
   beforeAll(async () => {
     app = await startApp('test/fixtures/e2e-bank');
@@ -29,6 +30,7 @@ describe('launched from a course, in a frame, without third-party cookies', () =
     await new Promise<void>((r) => lms.listen(0, r));
     lmsUrl = `http://localhost:${(lms.address() as AddressInfo).port}`;
     platform = await SimulatedPlatform.create(async () => (await fetch(`${app.url}/lti/jwks`)).json(), Date.now, lmsUrl);
+    await registerPlatform(app.url, platform);
     // A profile whose setting blocks third-party cookies (Chromium's "Block third-party cookies").
     profile = mkdtempSync(path.join(tmpdir(), 'chromium-3pc-'));
     mkdirSync(path.join(profile, 'Default'));
@@ -42,6 +44,15 @@ describe('launched from a course, in a frame, without third-party cookies', () =
     if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
+  /** The administrator (the first account of a server on this machine) registers the platform through the API. */
+  async function registerPlatform(url: string, p: SimulatedPlatform) {
+    const csrf = /certprep_csrf=([^;]+)/.exec(String((await fetch(`${url}/api/session`)).headers.get('set-cookie')))![1]!;
+    const post = (path: string, body: unknown, cookie: string) => fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf, cookie }, body: JSON.stringify(body) });
+    const signUp = await post('/api/auth/signup', { email: 'ada@example.com', name: 'Ada Admin', password: 'a long enough password', locale: 'en', calibrationConsent: false }, `certprep_csrf=${csrf}`);
+    const session = /certprep_session=([^;]+)/.exec(String(signUp.headers.get('set-cookie')))![1]!;
+    expect((await post('/api/admin/lti/platforms', p.registration, `certprep_csrf=${csrf}; certprep_session=${session}`)).status).toBe(201);
+  }
+
   /** The platform's pages: a course page framing the tool and posting the login initiation into the frame, and the authorization endpoint that signs the id_token. */
   async function serveLms(url: string, method: string, req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) {
     const u = new URL(url, lmsUrl);
@@ -53,13 +64,21 @@ describe('launched from a course, in a frame, without third-party cookies', () =
     }
     if (u.pathname === '/mod/lti/auth.php') {
       const sub = u.searchParams.get('login_hint')!;
-      const role = u.searchParams.get('lti_message_hint') === 'instructor' ? 'instructor' : 'learner';
-      const claims = platform.claims(sub, role, { [CLAIM.targetLinkUri]: `${app.url}/lti/launch`, name: role === 'learner' ? 'Léa Learner' : 'Irène Instructor', locale: u.searchParams.get('lang') ?? 'en' });
+      const hint = u.searchParams.get('lti_message_hint') ?? 'learner';
+      const role = hint.startsWith('instructor') ? 'instructor' : 'learner';
+      // `instructor-dl`: the instructor adds an activity to the course (a deep-linking request).
+      const deepLinking = hint === 'instructor-dl' ? { [CLAIM.messageType]: 'LtiDeepLinkingRequest', [CLAIM.resourceLink]: undefined, [CLAIM.deepLinking]: { deep_link_return_url: `${lmsUrl}/deep-link-return`, accept_types: ['ltiResourceLink'], data: 'section-3' } } : {};
+      const claims = platform.claims(sub, role, { [CLAIM.targetLinkUri]: `${app.url}/lti/launch`, name: role === 'learner' ? 'Léa Learner' : 'Irène Instructor', ...deepLinking });
       const idToken = await platform.idToken(claims, { nonce: u.searchParams.get('nonce')!, nowMs: Date.now() });
       return html(`<form id="f" method="POST" action="${u.searchParams.get('redirect_uri')}">${field('id_token', idToken)}${field('state', u.searchParams.get('state')!)}</form><script>document.getElementById('f').submit()</script>`);
     }
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
+    if (u.pathname === '/deep-link-return') {
+      // The platform reads the tool's answer (checked in the test against the tool's keys).
+      received.push(new URLSearchParams(Buffer.concat(chunks).toString()).get('JWT') ?? '');
+      return html('<p id="added">Activities added to the course.</p>');
+    }
     const answer = await platform.fetch(u.href, { method, headers: req.headers as Record<string, string>, ...(chunks.length ? { body: Buffer.concat(chunks).toString() } : {}) });
     res.writeHead(answer.status, Object.fromEntries(answer.headers)).end(Buffer.from(await answer.arrayBuffer()));
   }
@@ -70,18 +89,10 @@ describe('launched from a course, in a frame, without third-party cookies', () =
   };
 
   it('a learner opens the course’s mock inside the frame, with no cookie sent, and answers are saved', async () => {
-    const admin = await context.newPage();
-    admin.on('pageerror', (e) => pageErrors.push(e.message));
-    // The administrator signs in on the tool's own site (a first-party session cookie now exists for it) and registers the platform.
-    await signUpInBrowser(admin, app.url, { name: 'Ada Admin', email: 'ada@example.com', password: 'a long enough password' });
-    const registered = await admin.evaluate(async (body) => {
-      const csrf = /certprep_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '';
-      const res = await fetch('/api/admin/lti/platforms', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify(body) });
-      return res.status;
-    }, platform.registration);
-    expect(registered).toBe(201);
     // A cookie any site could receive (SameSite=None), set first-party on the tool's site: the frame must not see it.
-    expect(await admin.evaluate(() => ((document.cookie = 'probe=1; SameSite=None; Secure; Path=/'), document.cookie))).toContain('probe=1');
+    const top = await context.newPage();
+    await top.goto(app.url);
+    expect(await top.evaluate(() => ((document.cookie = 'probe=1; SameSite=None; Secure; Path=/'), document.cookie))).toContain('probe=1');
 
     const course = await context.newPage();
     course.on('pageerror', (e) => pageErrors.push(e.message));
@@ -110,6 +121,40 @@ describe('launched from a course, in a frame, without third-party cookies', () =
     await shoot(course, 'lti-mock-question');
     expect(cookiesSent).toEqual([]);
     expect(await axeProblems(course)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('an instructor chooses the course’s exam, adds a graded mock to the course by deep linking, and sees the course panel, in English and French', async () => {
+    const course = await context.newPage();
+    course.on('pageerror', (e) => pageErrors.push(e.message));
+    await course.goto(`${lmsUrl}/course?sub=t-1&role=instructor`);
+    let frame = await toolFrame(course);
+    await frame.getByRole('heading', { name: 'Choose the exam for this course' }).waitFor({ timeout: 30_000 });
+    await shoot(course, 'lti-course-exam');
+    await frame.getByRole('button', { name: 'Use this exam' }).click();
+    await frame.getByRole('heading', { name: 'Course platform' }).waitFor();
+    await frame.getByRole('heading', { name: 'Grades sent to the course' }).waitFor();
+    expect(await axeProblems(course)).toEqual([]);
+    await shoot(course, 'lti-cohort-panel');
+    await frame.getByLabel('Language').selectOption('fr');
+    await frame.getByRole('heading', { name: 'Plateforme de cours' }).waitFor();
+    await shoot(course, 'lti-cohort-panel-fr');
+    await frame.getByLabel('Langue').selectOption('en');
+
+    await course.goto(`${lmsUrl}/course?sub=t-1&role=instructor-dl`);
+    frame = await toolFrame(course);
+    await frame.getByRole('heading', { name: 'Place certprep in your course' }).waitFor({ timeout: 30_000 });
+    await frame.getByRole('button', { name: 'Add to the course' }).click();
+    await frame.getByText('Choose at least one activity.').waitFor();
+    await frame.getByLabel(/Short mock exam/).check();
+    await shoot(course, 'lti-deep-link');
+    expect(await axeProblems(course)).toEqual([]);
+    await frame.getByRole('button', { name: 'Add to the course' }).click();
+    await frame.locator('#added').waitFor();
+    const { createLocalJWKSet, jwtVerify } = await import('jose');
+    const { payload } = await jwtVerify(received[0]!, createLocalJWKSet(await (await fetch(`${app.url}/lti/jwks`)).json()), { issuer: platform.clientId, audience: platform.issuer });
+    expect(payload[CLAIM.contentItems]).toEqual([expect.objectContaining({ type: 'ltiResourceLink', custom: { certprep_target: 'mock:short' }, lineItem: expect.objectContaining({ scoreMaximum: 1000 }) })]);
+    expect(payload[CLAIM.dlData]).toBe('section-3');
     expect(pageErrors).toEqual([]);
   });
 

@@ -29,9 +29,9 @@ export class FrameOrigins {
  * `frame-ancestors` and `form-action` name their origins, and X-Frame-Options (which cannot name a site) goes.
  */
 export function allowPlatformFrames(app: FastifyInstance, origins: FrameOrigins): void {
-  app.addHook('onSend', async (_req, reply, payload) => {
-    const type = String(reply.getHeader('content-type') ?? '');
-    if (!type.startsWith('text/html')) return payload;
+  app.addHook('onSend', async (req, reply, payload) => {
+    // Every page and file, not only HTML: a 304 (no content type) would otherwise revive the strict policy in the browser's cache.
+    if (req.url.startsWith('/api/')) return payload;
     const allowed = await origins.list();
     const csp = reply.getHeader('content-security-policy');
     if (!allowed.length || typeof csp !== 'string') return payload;

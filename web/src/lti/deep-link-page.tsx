@@ -51,7 +51,7 @@ export function DeepLinkPage({ id }: { id: string }) {
     <section className="panel" aria-labelledby="deep-link-title">
       <h1 id="deep-link-title">{t('ltiDeepLinkTitle')}</h1>
       <p>{t('ltiDeepLinkIntro', { exam: data.exam.toUpperCase() })}</p>
-      <form onSubmit={submit} className="stack-form">
+      <form onSubmit={submit} className="stack-form deep-link-form">
         {KINDS.map((kind) => {
           const options = data.options.filter((o) => o.kind === kind);
           if (!options.length) return null;
@@ -59,9 +59,12 @@ export function DeepLinkPage({ id }: { id: string }) {
             <fieldset key={kind}>
               <legend>{t(`ltiDeepLinkKind_${kind}`)}</legend>
               {options.map((o) => (
-                <label key={o.target} className="choice">
-                  <input type="checkbox" checked={chosen.has(o.target)} onChange={() => toggle(o.target)} /> {title(o)}
-                  {o.scoreMaximum !== null && <span className="subtle small"> · {t('ltiDeepLinkGraded', { max: o.scoreMaximum })}</span>}
+                <label key={o.target} className="choice-line">
+                  <input type="checkbox" checked={chosen.has(o.target)} onChange={() => toggle(o.target)} />
+                  <span>
+                    {title(o)}
+                    {o.scoreMaximum !== null && <span className="subtle small"> · {t('ltiDeepLinkGraded', { max: o.scoreMaximum })}</span>}
+                  </span>
                 </label>
               ))}
             </fieldset>

@@ -30,7 +30,7 @@ export function LtiCourseExamPage({ id, defaultExam }: { id: string; defaultExam
         <fieldset>
           <legend className="visually-hidden">{t('ltiCourseTitle')}</legend>
           {exams.map((x) => (
-            <label key={x.id} className="choice">
+            <label key={x.id} className="choice-line">
               <input type="radio" name="exam" value={x.id} checked={exam === x.id} onChange={() => setExam(x.id)} /> <strong>{x.code}</strong> {x.name}
             </label>
           ))}
