@@ -214,8 +214,8 @@ try {
   t0 = performance.now();
   end = t0 + seconds * 1000;
   const killer = (async () => {
+    if (killAt >= seconds) return;
     await sleep(killAt * 1000);
-    if (performance.now() >= end) return;
     const victim = instances[0]!;
     const exited = new Promise<void>((r) => victim.child.once('exit', () => r()));
     victim.up = false;

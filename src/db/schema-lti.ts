@@ -92,4 +92,10 @@ export interface LtiTables {
     next_try_ms: number;
     sent_ms: number | null;
   };
+  /** A one-time code in a dynamic registration URL (`028-lti-registrations`). */
+  lti_registration_codes: {
+    code_hash: string;
+    created_by: string | null;
+    expires_ms: number;
+  };
 }

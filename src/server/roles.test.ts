@@ -66,7 +66,7 @@ describe.each(STORES)('roles and who may call each route, on %s', (store) => {
     expect(authorOnly).toEqual(['GET /api/disputes', 'POST /api/disputes/items/:itemId/resolve', 'GET /api/authoring/drafts', 'POST /api/authoring/drafts', 'GET /api/authoring/drafts/:id', 'PUT /api/authoring/drafts/:id', 'POST /api/authoring/drafts/:id/submit', 'POST /api/authoring/drafts/:id/review']);
     expect(refusedSignedIn.sort()).toEqual(
       [
-        ...['candidate', 'tutor', 'author'].flatMap((who) => [`${who} GET /api/admin/users`, `${who} PUT /api/admin/users/:id/roles`, `${who} GET /api/admin/settings`, `${who} PUT /api/admin/settings`, `${who} GET /api/admin/lti/platforms`, `${who} POST /api/admin/lti/platforms`, `${who} POST /api/admin/lti/platforms/:id/delete`]),
+        ...['candidate', 'tutor', 'author'].flatMap((who) => [`${who} GET /api/admin/users`, `${who} PUT /api/admin/users/:id/roles`, `${who} GET /api/admin/settings`, `${who} PUT /api/admin/settings`, `${who} GET /api/admin/lti/platforms`, `${who} POST /api/admin/lti/platforms`, `${who} POST /api/admin/lti/platforms/:id/delete`, `${who} POST /api/admin/lti/registrations`]),
         ...['candidate', 'author'].flatMap((who) => tutorOnly.map((route) => `${who} ${route}`)),
         ...['candidate', 'tutor'].flatMap((who) => authorOnly.map((route) => `${who} ${route}`)),
       ].sort(),

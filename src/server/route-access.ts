@@ -96,6 +96,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/cohorts/:id/lti': ['tutor'],
   'POST /api/cohorts/:id/lti-roster': ['tutor'],
   'GET /api/admin/lti/platforms': ['admin'],
+  'POST /api/admin/lti/registrations': ['admin'],
   'POST /api/admin/lti/platforms': ['admin'],
   'POST /api/admin/lti/platforms/:id/delete': ['admin'],
   // Writing and reviewing items: authors (a second author approves).

@@ -77,6 +77,9 @@ describe('administration in the browser', () => {
     await lti.getByLabel('Public keyset URL').fill('https://moodle.example.edu/mod/lti/certs.php');
     await lti.getByRole('button', { name: 'Register', exact: true }).click();
     await lti.locator('li', { hasText: 'client id abc123 · deployments 1, 2' }).waitFor();
+    // A one-time URL for a platform that registers itself (dynamic registration).
+    await lti.getByRole('button', { name: 'Make a registration URL' }).click();
+    await expect(lti.locator('[data-testid="lti-registration-url"] code').textContent()).resolves.toMatch(/\/lti\/register\?code=[A-Za-z0-9_-]{32}$/);
     await shoot(admin, '71b-admin-lti');
     await expect(axeProblems(admin)).resolves.toEqual([]);
 

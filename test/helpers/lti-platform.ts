@@ -34,6 +34,9 @@ export class SimulatedPlatform {
   failScores = 0;
   members: PlatformMember[] = [];
   readonly tokenRequests: { scope: string }[] = [];
+  /** Dynamic registration: the token the platform gives the tool, and the registrations it received. */
+  readonly registrationToken = 'reg-token-1';
+  readonly registrations: Record<string, unknown>[] = [];
   private readonly granted = new Map<string, string>();
 
   private constructor(
@@ -59,6 +62,9 @@ export class SimulatedPlatform {
   }
   lineitem(n: number): string {
     return `${this.issuer}/mod/lti/services.php/2/lineitems/${n}/lineitem?type_id=1`;
+  }
+  get openidConfigurationUrl(): string {
+    return `${this.issuer}/mod/lti/openid-configuration.php`;
   }
   get membershipsUrl(): string {
     return `${this.issuer}/mod/lti/services.php/CourseSection/2/bindings/1/memberships`;
@@ -111,6 +117,12 @@ export class SimulatedPlatform {
     const u = new URL(url);
     const reg = this.registration;
     if (url === reg.jwksUrl) return Response.json({ keys: this.keys.map((k) => k.jwk) });
+    if (url === this.openidConfigurationUrl) return Response.json({ issuer: this.issuer, authorization_endpoint: reg.authUrl, token_endpoint: reg.tokenUrl, jwks_uri: reg.jwksUrl, registration_endpoint: `${this.issuer}/mod/lti/openid-registration.php`, 'https://purl.imsglobal.org/spec/lti-platform-configuration': { product_family_code: 'moodle', version: '4.5' } });
+    if (url === `${this.issuer}/mod/lti/openid-registration.php` && init.method === 'POST') {
+      if (new Headers(init.headers).get('authorization') !== `Bearer ${this.registrationToken}`) return new Response('bad registration token', { status: 401 });
+      this.registrations.push(JSON.parse(String(init.body)));
+      return Response.json({ client_id: 'dyn-client-1', 'https://purl.imsglobal.org/spec/lti-tool-configuration': { deployment_id: '12' } });
+    }
     if (url === reg.tokenUrl) return this.token(new URLSearchParams(String(init.body)));
     const scope = this.granted.get(String(new Headers(init.headers).get('authorization')).replace(/^Bearer /, ''));
     if (u.pathname.endsWith('/scores') && init.method === 'POST') {

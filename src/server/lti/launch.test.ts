@@ -214,3 +214,31 @@ describe('framing by the registered platforms', () => {
     expect(none['x-frame-options']).toBe('DENY');
   });
 });
+
+describe.each(STORES)('LTI dynamic registration, on %s', (store) => {
+  it('an administrator’s one-time URL registers the platform that opens it, then cannot be used again', async () => {
+    const { app, platform, admin, signUp } = await setup(store);
+    const made = await admin.req('POST', '/api/admin/lti/registrations');
+    expect(made.statusCode).toBe(201);
+    const { url } = made.json() as { url: string; expiresAt: string };
+    expect(url).toMatch(/^http:\/\/localhost:80\/lti\/register\?code=[A-Za-z0-9_-]{32}$/);
+    expect((await (await signUp('cand@example.com')).req('POST', '/api/admin/lti/registrations')).statusCode).toBe(403);
+    const open = (u: string, token = platform.registrationToken) => app.inject({ method: 'GET', url: `${new URL(u).pathname}${new URL(u).search}&openid_configuration=${encodeURIComponent(platform.openidConfigurationUrl)}&registration_token=${token}` });
+    const refused = await open(url, 'wrong');
+    expect([refused.statusCode, refused.body]).toEqual([400, expect.stringContaining('The platform refused the registration: HTTP 401')]);
+    // A refused attempt spends the URL too: a fresh one registers.
+    const second = ((await admin.req('POST', '/api/admin/lti/registrations')).json() as { url: string }).url;
+    const done = await open(second);
+    expect([done.statusCode, done.body]).toEqual([200, expect.stringContaining(`certprep is registered with ${platform.issuer} (client id dyn-client-1)`)]);
+    expect(done.body).toContain('<script src="/lti/close.js"></script>');
+    expect(done.headers['content-security-policy']).toContain(`frame-ancestors ${platform.issuer}`);
+    expect(platform.registrations[0]).toMatchObject({ initiate_login_uri: 'http://localhost:80/lti/login', redirect_uris: ['http://localhost:80/lti/launch'], jwks_uri: 'http://localhost:80/lti/jwks', token_endpoint_auth_method: 'private_key_jwt', 'https://purl.imsglobal.org/spec/lti-tool-configuration': expect.objectContaining({ domain: 'localhost', messages: [expect.objectContaining({ type: 'LtiDeepLinkingRequest' })] }) });
+    const listed = (await admin.req('GET', '/api/admin/lti/platforms')).json() as { clientId: string; deploymentIds: string[]; authUrl: string }[];
+    expect(listed.map((p) => [p.clientId, p.deploymentIds, p.authUrl])).toEqual([
+      [platform.clientId, [platform.deploymentId], platform.registration.authUrl],
+      ['dyn-client-1', ['12'], platform.registration.authUrl],
+    ]);
+    const again = await open(second);
+    expect([again.statusCode, again.body]).toEqual([400, expect.stringContaining('This registration URL is unknown, expired or already used')]);
+  });
+});

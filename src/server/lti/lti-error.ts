@@ -32,7 +32,7 @@ export class LtiError extends Error {
   }
 }
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The page shown in the course’s frame when a launch is refused: no session is opened. */
 export function ltiErrorPage(err: LtiError, acceptLanguage: string | undefined): string {
@@ -40,5 +40,5 @@ export function ltiErrorPage(err: LtiError, acceptLanguage: string | undefined):
   const [reasonEn, reasonFr] = REASONS[err.code];
   const title = fr ? 'certprep ne peut pas s’ouvrir depuis ce cours' : 'certprep could not open from this course';
   const again = fr ? 'Rouvrez certprep depuis le cours. Si cela se reproduit, signalez-le à l’administrateur de la plateforme avec ce code :' : 'Open certprep from the course again. If this happens again, tell the platform’s administrator, quoting this code:';
-  return `<!doctype html><html lang="${fr ? 'fr' : 'en'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)}</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5"><h1 style="font-size:1.4rem">${escape(title)}</h1><p>${escape(fr ? reasonFr : reasonEn)}</p><p>${escape(again)} <code>lti-${escape(err.code)}</code></p><p style="color:#555"><small>${escape(err.detail)}</small></p></body></html>`;
+  return `<!doctype html><html lang="${fr ? 'fr' : 'en'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5"><h1 style="font-size:1.4rem">${escapeHtml(title)}</h1><p>${escapeHtml(fr ? reasonFr : reasonEn)}</p><p>${escapeHtml(again)} <code>lti-${escapeHtml(err.code)}</code></p><p style="color:#555"><small>${escapeHtml(err.detail)}</small></p></body></html>`;
 }

@@ -5,7 +5,8 @@ import { requireUser } from '../plugins/auth-plugin.ts';
 import { taughtCohort } from '../services/cohort-service.ts';
 import { validate } from '../validate.ts';
 import { badRequest, notFound } from '../errors.ts';
-import { LtiError, ltiErrorPage } from './lti-error.ts';
+import { escapeHtml, LtiError, ltiErrorPage } from './lti-error.ts';
+import { RegistrationError } from './dynamic-registration.ts';
 import type { LtiTool } from './lti-tool.ts';
 
 const uuidParams = z.strictObject({ id: z.string().uuid('is not an id') });
@@ -49,6 +50,30 @@ export function ltiRoutes(app: FastifyInstance, lti: LtiTool): void {
       }
     });
   });
+  // Dynamic registration: the platform opens the one-time URL (in a window or its own frame) and is told to close it when done.
+  app.get('/lti/register', async (req, reply) => {
+    const params = req.query as Record<string, unknown>;
+    const fr = /^\s*fr\b/i.test(req.headers['accept-language'] ?? '');
+    let origin = "'none'";
+    try {
+      origin = new URL(String(params.openid_configuration)).origin;
+    } catch {
+      // No platform named: nobody may frame the answer.
+    }
+    reply.header('content-security-policy', `default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; frame-ancestors ${origin}`).removeHeader('x-frame-options').header('cache-control', 'no-store').type('text/html; charset=utf-8');
+    try {
+      const platform = await lti.registration.register(params, toolUrl(req));
+      lti.frameOrigins.forget();
+      return reply.send(registrationPage(fr ? `certprep est enregistré auprès de ${platform.issuer} (identifiant client ${platform.clientId}). Vous pouvez fermer cette fenêtre.` : `certprep is registered with ${platform.issuer} (client id ${platform.clientId}). You can close this window.`, true));
+    } catch (e) {
+      if (!(e instanceof RegistrationError)) throw e;
+      req.log.warn({ lti: 'registration', detail: e.message }, 'LTI registration refused');
+      return reply.code(400).send(registrationPage(e.message, false));
+    }
+  });
+  app.get('/lti/close.js', async (_req, reply) => reply.type('text/javascript').header('cache-control', 'public, max-age=3600').send("(window.opener || window.parent).postMessage({ subject: 'org.imsglobal.lti.close' }, '*');\n"));
+  app.post('/api/admin/lti/registrations', async (req, reply) => reply.code(201).send(await lti.registration.newUrl(requireUser(req).id, toolUrl(req))));
+
   // Platforms fetch this to verify what the tool signs; a short cache lets a rotation show within minutes.
   app.get('/lti/jwks', async (_req, reply) => reply.header('cache-control', 'public, max-age=300').send(await lti.keys.jwks()));
 
@@ -89,4 +114,9 @@ export function ltiRoutes(app: FastifyInstance, lti: LtiTool): void {
     lti.frameOrigins.forget();
     return reply.code(204).send();
   });
+}
+
+/** The answer to the platform's registration window: the outcome, and (done) the script that tells the platform to close it. */
+function registrationPage(text: string, done: boolean): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>certprep</title></head><body style="font-family:system-ui,sans-serif;margin:2rem"><p>${escapeHtml(text)}</p>${done ? '<script src="/lti/close.js"></script>' : ''}</body></html>`;
 }

@@ -3,6 +3,7 @@ import type { ExamDefinition } from '../../core/exam/exam-schema.ts';
 import type { Project } from '../../core/projects/project-schema.ts';
 import type { Database } from '../../db/schema.ts';
 import { DeepLinking } from './deep-linking.ts';
+import { DynamicRegistration } from './dynamic-registration.ts';
 import { FrameOrigins } from './frame-origins.ts';
 import { GradePassback } from './grade-passback.ts';
 import { LtiHandoff } from './lti-handoff.ts';
@@ -29,6 +30,7 @@ export interface LtiTool {
   grades: GradePassback;
   roster: LtiRoster;
   frameOrigins: FrameOrigins;
+  registration: DynamicRegistration;
 }
 
 export function ltiTool(deps: { db: Kysely<Database>; now: () => number; fetch: FetchLike; exams: ReadonlyMap<string, ExamDefinition>; defaultExam: string; projects: readonly Project[]; sessionDays: number; publicUrl: string | undefined }): LtiTool {
@@ -49,5 +51,6 @@ export function ltiTool(deps: { db: Kysely<Database>; now: () => number; fetch: 
     grades: new GradePassback({ db, now, fetch, tokens }),
     roster: new LtiRoster({ db, now, fetch, tokens }),
     frameOrigins: new FrameOrigins({ platforms, now }),
+    registration: new DynamicRegistration({ db, now, fetch, platforms }),
   };
 }

@@ -3,15 +3,17 @@ import { api, ApiRequestError } from '../api/api-client.ts';
 import { useApiLoad } from '../api/use-api-load.ts';
 import { FormMessage } from '../form-message.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import { formatMoment } from '../format-moment.ts';
 
 const FIELDS = ['issuer', 'clientId', 'deploymentIds', 'authUrl', 'tokenUrl', 'jwksUrl'] as const;
 
 /** The LTI 1.3 platforms the tool trusts: registered by hand from the platform's tool settings, listed, removed. */
 export function LtiPlatformsPanel() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { data, reload } = useApiLoad(() => api.ltiPlatforms(), 'lti');
   const [form, setForm] = useState<Record<(typeof FIELDS)[number], string>>({ issuer: '', clientId: '', deploymentIds: '', authUrl: '', tokenUrl: '', jwksUrl: '' });
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [registration, setRegistration] = useState<{ url: string; expiresAt: string } | null>(null);
   const run = async (call: () => Promise<unknown>, ok: string, after?: () => void) => {
     try {
       await call();
@@ -46,6 +48,16 @@ export function LtiPlatformsPanel() {
             </li>
           ))}
         </ul>
+      )}
+      <h3>{t('ltiDynamicTitle')}</h3>
+      <p>{t('ltiDynamicText')}</p>
+      <button type="button" onClick={() => void api.newLtiRegistration().then(setRegistration, (err: unknown) => setMessage({ ok: false, text: err instanceof ApiRequestError ? err.message : String(err) }))}>
+        {t('ltiDynamicButton')}
+      </button>
+      {registration && (
+        <p data-testid="lti-registration-url">
+          {t('ltiDynamicMade', { when: formatMoment(registration.expiresAt, locale) })} <code className="break-all">{registration.url}</code>
+        </p>
       )}
       <h3>{t('ltiRegister')}</h3>
       <form className="stack-form lti-form" onSubmit={register}>

@@ -222,6 +222,8 @@ export const api = {
   ltiCourseExam: (cohortId: string, exam: string) => request('POST', `/api/lti/courses/${enc(cohortId)}/exam`, z.undefined(), { exam }),
   cohortLti: (id: string) => request('GET', `/api/cohorts/${enc(id)}/lti`, ltiCourseSchema),
   syncRoster: (id: string) => request('POST', `/api/cohorts/${enc(id)}/lti-roster`, rosterSyncSchema),
+  /** A one-time URL a platform opens to register certprep (LTI Dynamic Registration). */
+  newLtiRegistration: () => request('POST', '/api/admin/lti/registrations', z.object({ url: z.string(), expiresAt: z.string() })),
   ltiPlatforms: () => request('GET', '/api/admin/lti/platforms', z.array(platformSchema)),
   registerLtiPlatform: (body: RegisterPlatform) => request('POST', '/api/admin/lti/platforms', platformSchema, body),
   removeLtiPlatform: (id: string) => request('POST', `/api/admin/lti/platforms/${enc(id)}/delete`, z.undefined()),

@@ -45,4 +45,8 @@ export const enLti = {
   ltiGradeStatus_pending: 'waiting to be sent',
   ltiGradeStatus_sent: 'sent {when}',
   ltiGradeStatus_failed: 'not accepted after {tries} tries, tried again automatically: {error}',
+  ltiDynamicTitle: 'Register by URL (dynamic registration)',
+  ltiDynamicText: 'Make a one-time registration URL and paste it into the platform (Moodle 4.5: Site administration › Plugins › Activity modules › External tool › Manage tools, “Tool URL”, then “Add LTI Advantage”). It works once, within 24 hours.',
+  ltiDynamicButton: 'Make a registration URL',
+  ltiDynamicMade: 'Registration URL, valid until {when}:',
 };

@@ -47,4 +47,8 @@ export const frLti: Record<keyof typeof enLti, string> = {
   ltiGradeStatus_pending: 'en attente d’envoi',
   ltiGradeStatus_sent: 'envoyée {when}',
   ltiGradeStatus_failed: 'refusée après {tries} essais, renvoyée automatiquement : {error}',
+  ltiDynamicTitle: 'Enregistrer par URL (enregistrement dynamique)',
+  ltiDynamicText: 'Créez une URL d’enregistrement à usage unique et collez-la dans la plateforme (Moodle 4.5 : Administration du site › Plugins › Modules d’activité › Outil externe › Gérer les outils, « URL de l’outil », puis « Ajouter LTI Advantage »). Elle sert une fois, dans les 24 heures.',
+  ltiDynamicButton: 'Créer une URL d’enregistrement',
+  ltiDynamicMade: 'URL d’enregistrement, valable jusqu’au {when} :',
 };
