@@ -147,7 +147,7 @@ async function save(sim: Sim, position: number): Promise<boolean> {
     if (r.status === 200) {
       latencies.save.push(performance.now() - started);
       saves++;
-      const w = Math.floor((performance.now() - t0) / 1000 / WINDOW_S);
+      const w = Math.min(Math.floor((performance.now() - t0) / 1000 / WINDOW_S), Math.ceil(seconds / WINDOW_S) - 1);
       perWindow[w] = (perWindow[w] ?? 0) + 1;
       sim.revisions[position] = r.json.revision;
       acked.set(`${sim.attempt} ${position}`, { attempt: sim.attempt, position, revision: r.json.revision });
