@@ -1,8 +1,11 @@
 import { createDatabase, migrateToLatest, type DatabaseHandle } from '../db/create-database.ts';
 
-/** Opens the store the commands share (`--database`, else DATABASE_URL, else ./data/certprep.db), migrated. */
+/** The store the commands share: `--database`, else DATABASE_URL, else ./data/certprep.db. */
+export const storeUrl = (flag?: string): string => flag ?? process.env.DATABASE_URL ?? './data/certprep.db';
+
+/** Opens the store the commands share (`storeUrl`), migrated. */
 export async function openStore(url?: string): Promise<DatabaseHandle> {
-  const handle = createDatabase({ url: url ?? process.env.DATABASE_URL ?? './data/certprep.db' });
+  const handle = createDatabase({ url: storeUrl(url) });
   try {
     await migrateToLatest(handle.db);
   } catch (e) {

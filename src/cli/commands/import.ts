@@ -8,7 +8,7 @@ import { applyImport, fileRejected, planImport, type ImportStore } from '../../f
 import { YamlDirStore } from '../../formats/import/yaml-dir-store.ts';
 import { CollectionStore } from '../../db/collection-store.ts';
 import { isPostgresUrl } from '../../db/create-database.ts';
-import { openStore } from '../open-store.ts';
+import { openStore, storeUrl } from '../open-store.ts';
 
 const USAGE = `usage: certprep import --format ${IMPORT_FORMATS.join('|')} FILE [--into NAME] [--database URL] [--into-dir DIR] [--update] [--skip-invalid] [--dry-run] [--json] [--max-file-mb 50] [--max-unpacked-mb 200] [--max-entries 20000] [--exams content/exams]`;
 
@@ -77,7 +77,7 @@ export async function importCommand(argv: string[]): Promise<number> {
   if (info.size > limits.maxFileBytes) return unreadable('limit', `file is ${(info.size / MB).toFixed(1)} MB, larger than the limit of ${(limits.maxFileBytes / MB).toFixed(1)} MB (--max-file-mb)`);
   const collection = values.into ?? (path.basename(file).replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '') || 'imported');
   // A dry run writes nothing: it reads an existing database (to tell which items are already there), never creates one.
-  const databaseUrl = values.database ?? process.env.DATABASE_URL ?? './data/certprep.db';
+  const databaseUrl = storeUrl(values.database);
   const readOnlyRun = values['dry-run'] && !isPostgresUrl(databaseUrl) && !(await stat(databaseUrl).catch(() => undefined));
   const handle = values['into-dir'] || readOnlyRun ? undefined : await openStore(databaseUrl);
   try {
