@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { ROLES } from '../auth/roles.ts';
 import { passwordProblem } from '../auth/password-policy.ts';
-import { isoDay } from './contracts/common.ts';
+import { ATTEMPT_KINDS, isoDay } from './contracts/common.ts';
+export { ATTEMPT_KINDS, type AttemptKind } from './contracts/common.ts';
+import { studyPrioritySchema } from './contracts/reports.ts';
 
 /**
  * The HTTP API's contracts, defined once: the server validates requests with these schemas and the
@@ -179,8 +181,6 @@ export const startQuickSchema = z.strictObject({
   count: z.number().int().min(5).max(40).default(20),
 });
 export const startAttemptSchema = z.discriminatedUnion('kind', [startMockSchema, startPracticeSchema, startQuickSchema]);
-export const ATTEMPT_KINDS = ['mock', 'practice', 'quick'] as const;
-export type AttemptKind = (typeof ATTEMPT_KINDS)[number];
 export type StartAttempt = z.infer<typeof startAttemptSchema>;
 
 /** An item as the candidate sees it: ids are per-attempt presentation ids, in display order. */
@@ -312,102 +312,6 @@ export type ItemNote = z.infer<typeof itemNoteSchema>;
 export const saveAckSchema = z.object({ position: z.number(), revision: z.number(), savedAt: z.string() });
 export type SaveAck = z.infer<typeof saveAckSchema>;
 
-// ---------- feedback and reports ----------
-export const itemReviewSchema = z.object({
-  position: z.number(),
-  itemId: z.string(),
-  type: z.enum(['single', 'multiple', 'ordering', 'matching']),
-  stem: z.string(),
-  domain: z.string(),
-  task: z.string().nullable(),
-  scored: z.boolean(),
-  correct: z.boolean(),
-  answered: z.boolean(),
-  caseStudy: z.object({ id: z.string(), title: z.string(), scenario: z.string() }).optional(),
-  /** Choices (single, multiple) in display order, with the key and each one's rationale. */
-  options: z.array(z.object({ id: z.string(), text: z.string(), correct: z.boolean(), chosen: z.boolean(), why: z.string().nullable() })).optional(),
-  /** Ordering: steps in the correct order, and the candidate's order. */
-  steps: z.array(z.object({ id: z.string(), text: z.string(), why: z.string().nullable() })).optional(),
-  chosenOrder: z.array(z.string()).optional(),
-  /** Matching: each prompt with its right response and the candidate's. */
-  pairs: z
-    .array(z.object({ prompt: z.string(), response: z.string(), chosen: z.string().nullable(), correct: z.boolean(), why: z.string().nullable() }))
-    .optional(),
-  explanation: z.string().nullable(),
-  references: z.array(z.string()),
-  /** In a report: the user's bookmark and note on the question, if any. */
-  note: z.object({ bookmarked: z.boolean(), note: z.string() }).optional(),
-  /** In a report: how long the question was on screen (absent when it never was). */
-  timeMs: z.number().optional(),
-});
-export type ItemReview = z.infer<typeof itemReviewSchema>;
-
-export const domainResultSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  correct: z.number(),
-  total: z.number(),
-  /** Mock exams and the quick check only: practice gives right and wrong, never a verdict. */
-  classification: z.enum(['meets', 'needs-improvement']).nullable(),
-});
-
-/** Right and wrong per task statement and per bullet (C01) or skill (C02), for the questions a report counts. */
-export const taskResultSchema = z.object({ id: z.string(), domain: z.string(), title: z.string(), correct: z.number(), total: z.number() });
-export const skillResultSchema = z.object({ id: z.string(), task: z.string(), text: z.string(), correct: z.number(), total: z.number() });
-
-export const scoreReportSchema = z.object({
-  attemptId: z.string(),
-  exam: z.string(),
-  kind: z.enum(ATTEMPT_KINDS),
-  submittedAt: z.string(),
-  /** `practice`: right and wrong only, no score on the exam's scale and no verdict. */
-  method: z.enum(['angoff', 'irt', 'practice']),
-  provisional: z.boolean(),
-  scaled: z.number().nullable(),
-  passMark: z.number(),
-  passed: z.boolean().nullable(),
-  raw: z.number(),
-  rawCut: z.number(),
-  scoredItems: z.number(),
-  /** Practice: questions left untouched when the candidate finished; they count nowhere (0 for mocks). */
-  unanswered: z.number().default(0),
-  tasks: z.array(taskResultSchema).default([]),
-  skills: z.array(skillResultSchema).default([]),
-  /** IRT only: standard error on the scaled scale and the probability of passing. */
-  scaledSe: z.number().nullable(),
-  passProbability: z.number().nullable(),
-  domains: z.array(domainResultSchema),
-  /** Mock exams: how the time was set (the standard time, a named accommodation, minutes the candidate gave themselves). */
-  timing: z.object({ minutes: z.number(), accommodation: z.string().nullable(), extraMinutes: z.number(), selfGranted: z.boolean() }).optional(),
-  /** Time spent (`src/core/learn/study-time.ts`): from start to submission, on the questions, the pace against the real exam's. */
-  time: z
-    .object({
-      /** From start to submission; null for practice, which can pause. */
-      elapsedMs: z.number().nullable(),
-      questionMs: z.number(),
-      seen: z.number(),
-      averageMs: z.number(),
-      targetMs: z.number(),
-      slowest: z.array(z.object({ position: z.number(), ms: z.number() })),
-    })
-    .optional(),
-  items: z.array(itemReviewSchema),
-});
-export type ScoreReport = z.infer<typeof scoreReportSchema>;
-
-/** One task statement in the study ranking (`src/core/learn/study-next.ts`). */
-export const studyPrioritySchema = z.object({
-  task: z.string(),
-  domain: z.string(),
-  title: z.string(),
-  share: z.number(),
-  mastery: z.number(),
-  correct: z.number(),
-  answered: z.number(),
-  points: z.number(),
-});
-export type StudyPriority = z.infer<typeof studyPrioritySchema>;
-
 export const progressSchema = z.object({
   exam: z.string(),
   answered: z.number(),
@@ -430,109 +334,16 @@ export const progressSchema = z.object({
 });
 export type Progress = z.infer<typeof progressSchema>;
 
-// ---------- study path ----------
-export const CARD_RATING_VALUES = ['again', 'hard', 'good', 'easy'] as const;
-
-export const studyModuleSchema = z.object({
-  id: z.number(),
-  title: z.string(),
-  titleFr: z.string(),
-  lesson: z.object({ id: z.string(), words: z.number(), cards: z.number() }).nullable(),
-  /** Not started, lesson read, or quiz passed (8 of 10). */
-  state: z.enum(['not-started', 'lesson-read', 'quiz-passed']),
-  /** Time on the lesson and on the module's quizzes. */
-  timeMs: z.number(),
-  /** `unseen`: the pool's questions never yet on any of the candidate's forms, which a retake draws first. */
-  quiz: z.object({ pool: z.number(), unseen: z.number(), attempts: z.number(), best: z.number().nullable(), passed: z.boolean(), open: z.string().nullable() }),
-});
-export type StudyModule = z.infer<typeof studyModuleSchema>;
-
-export const studyPathSchema = z.object({
-  exam: z.string(),
-  modules: z.array(studyModuleSchema),
-  /** The next step on the path: the first module not passed, its lesson first. */
-  next: z.object({ module: z.number(), step: z.enum(['lesson', 'quiz']) }).nullable(),
-  /** Today's share of the one review queue (`dailyQueue`): flash cards first, then missed questions. */
-  review: z.object({ dueCards: z.number(), dueQuestions: z.number(), doneToday: z.number(), limit: z.number(), cardsToday: z.number(), questionsToday: z.number() }),
-});
-export type StudyPath = z.infer<typeof studyPathSchema>;
-
-export const lessonViewSchema = z.object({
-  id: z.string(),
-  exam: z.string(),
-  module: z.number(),
-  title: z.string(),
-  titleFr: z.string(),
-  body: z.string(),
-  words: z.number(),
-  references: z.array(z.string()),
-  skills: z.array(z.object({ id: z.string(), text: z.string() })),
-  cards: z.number(),
-  read: z.boolean(),
-  timeMs: z.number(),
-});
-export type LessonView = z.infer<typeof lessonViewSchema>;
-
-/** POST /api/lessons/:id/reading: time spent on the lesson since the last report, and whether the candidate marked it read. */
-export const lessonReadingSchema = z.strictObject({ exam: z.string().min(1).max(40), addMs: z.number().int().min(0).max(7_200_000), read: z.boolean() });
-
-export const flashCardViewSchema = z.object({
-  id: z.string(),
-  lesson: z.object({ id: z.string(), title: z.string(), titleFr: z.string() }),
-  front: z.string(),
-  back: z.string(),
-  source: z.string(),
-  /** When it would next be due after each rating (ISO). */
-  next: z.record(z.enum(CARD_RATING_VALUES), z.string()),
-  isNew: z.boolean(),
-});
-export type FlashCardView = z.infer<typeof flashCardViewSchema>;
-export const rateCardSchema = z.strictObject({ exam: z.string().min(1).max(40), rating: z.enum(CARD_RATING_VALUES) });
-
-export const planSettingsSchema = z.strictObject({ exam: z.string().min(1).max(40), examDate: isoDay, hoursPerWeek: z.number().int().min(1).max(60) });
-const planSessionSchema = z.object({ day: z.string(), kind: z.enum(['module', 'review', 'quick-check', 'mock', 'exam']), minutes: z.number(), module: z.number().optional() });
-export const studyPlanViewSchema = z.object({
-  exam: z.string(),
-  examDate: z.string(),
-  hoursPerWeek: z.number(),
-  weeks: z.array(z.object({ start: z.string(), sessions: z.array(planSessionSchema), modulesDone: z.array(z.number()) })),
-  moduleHours: z.number(),
-  availableHours: z.number(),
-  /** Planned against done, from the plan as first made. */
-  status: z.object({ state: z.enum(['on-track', 'behind', 'ahead']), expected: z.array(z.number()), done: z.array(z.number()), behind: z.array(z.number()) }),
-  createdAt: z.string(),
-});
-export type StudyPlanView = z.infer<typeof studyPlanViewSchema>;
-
-/** POST /api/results: a real result from the AWS score report. */
-export const examResultSchema = z.strictObject({
-  exam: z.string().min(1).max(40),
-  satOn: isoDay,
-  scaled: z.number().int(),
-  passed: z.boolean(),
-  domains: z.record(z.string().max(10), z.enum(['meets', 'needs-improvement'])),
-});
-export const examResultViewSchema = z.object({
-  id: z.string(),
-  exam: z.string(),
-  satOn: z.string(),
-  scaled: z.number(),
-  passed: z.boolean(),
-  beta: z.boolean(),
-  domains: z.record(z.string(), z.enum(['meets', 'needs-improvement'])),
-  after: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('retake'), earliest: z.string(), reason: z.enum(['wait', 'beta-once']), focus: z.array(z.string()) }),
-    z.object({ kind: z.literal('certified'), validUntil: z.string(), prepareFrom: z.string() }),
-  ]),
-});
-export type ExamResultView = z.infer<typeof examResultViewSchema>;
-
 /** Every error the API returns. */
 export const apiErrorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
+// Feedback, reports, progress and history.
+export * from './contracts/reports.ts';
+// The study path: modules, lessons, flash cards, the plan and real results.
+export * from './contracts/study.ts';
 // Cohorts, assignments, the tutor's board and item analysis live in their own file.
 export * from './contracts/cohorts.ts';
 // Practical projects: briefs, submissions and grading.
