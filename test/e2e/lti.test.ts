@@ -121,6 +121,9 @@ describe('launched from a course, in a frame, without third-party cookies', () =
     await shoot(course, 'lti-mock-question');
     expect(cookiesSent).toEqual([]);
     expect(await axeProblems(course)).toEqual([]);
+    // A reload inside the frame keeps nothing (storage is blocked there): the page says to open certprep from the course again.
+    await frame.evaluate(() => location.reload());
+    await (await toolFrame(course)).getByText('Opened from a course? Your session there ended when the page reloaded').waitFor();
     expect(pageErrors).toEqual([]);
   });
 

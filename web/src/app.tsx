@@ -96,7 +96,18 @@ export function App() {
   else if (!session) content = <p role="status">{t('loading')}</p>;
   // The changelog is public: readable signed out.
   else if (route.page === 'changelog') content = <ChangelogPage key={route.exam} exam={route.exam} />;
-  else if (!user) content = <AuthPage firstRun={session.firstRun} onSession={onSession} />;
+  else if (!user)
+    content = (
+      <>
+        {/* Inside a course's frame the browser keeps nothing for certprep: a reload loses the launch's session. */}
+        {window.self !== window.top && (
+          <p className="notice" role="status">
+            {t('ltiFramedSignedOut')}
+          </p>
+        )}
+        <AuthPage firstRun={session.firstRun} onSession={onSession} />
+      </>
+    );
   else if (!exams || !chosen) content = <p role="status">{t('loading')}</p>;
   else if (route.page === 'attempt') content = <ExamPage key={route.id} attemptId={route.id} exams={exams} />;
   else if (route.page === 'report') content = <ReportPage key={route.id} attemptId={route.id} />;

@@ -49,4 +49,5 @@ export const enLti = {
   ltiDynamicText: 'Make a one-time registration URL and paste it into the platform (Moodle 4.5: Site administration › Plugins › Activity modules › External tool › Manage tools, “Tool URL”, then “Add LTI Advantage”). It works once, within 24 hours.',
   ltiDynamicButton: 'Make a registration URL',
   ltiDynamicMade: 'Registration URL, valid until {when}:',
+  ltiFramedSignedOut: 'Opened from a course? Your session there ended when the page reloaded (the browser keeps no data for certprep inside the course). Open certprep from the course again.',
 };

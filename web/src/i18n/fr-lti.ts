@@ -51,4 +51,5 @@ export const frLti: Record<keyof typeof enLti, string> = {
   ltiDynamicText: 'Créez une URL d’enregistrement à usage unique et collez-la dans la plateforme (Moodle 4.5 : Administration du site › Plugins › Modules d’activité › Outil externe › Gérer les outils, « URL de l’outil », puis « Ajouter LTI Advantage »). Elle sert une fois, dans les 24 heures.',
   ltiDynamicButton: 'Créer une URL d’enregistrement',
   ltiDynamicMade: 'URL d’enregistrement, valable jusqu’au {when} :',
+  ltiFramedSignedOut: 'Ouvert depuis un cours ? Votre session y a pris fin au rechargement de la page (le navigateur ne garde aucune donnée pour certprep dans le cours). Rouvrez certprep depuis le cours.',
 };
