@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** The LTI 1.3 tool's tables (part of `Database`): times in milliseconds since the epoch, JSON as text. */
 export interface LtiTables {
   /** The tool's LTI signing keys (`025-lti-keys`): JWKs as JSON; retired keys stay published for a day. */
@@ -78,6 +80,8 @@ export interface LtiTables {
     data: string | null;
     exam: string;
     expires_ms: number;
+    /** The course's cohort (`028`), whose exam version the instructor may choose here. */
+    cohort_id: Generated<string | null>;
   };
   /** The grade of a (link, user) as last computed, and whether the platform has it. */
   lti_grades: {

@@ -29,13 +29,23 @@ export function deepLinkOptions(exam: ExamDefinition, projects: readonly Project
 export class DeepLinking {
   constructor(private readonly deps: { db: Kysely<Database>; now: () => number; toolKeys: ToolKeys; exams: ReadonlyMap<string, ExamDefinition>; projects: readonly Project[] }) {}
 
-  async options(user: User, id: string): Promise<{ exam: string; options: DeepLinkOption[] }> {
-    const { row, exam } = await this.request(user, id);
-    return { exam: row.exam, options: deepLinkOptions(exam, this.deps.projects) };
+  async options(user: User, id: string): Promise<{ exam: string; chooseExam: boolean; exams: { id: string; code: string; name: string }[]; options: Record<string, DeepLinkOption[]> }> {
+    const { row } = await this.request(user, id);
+    const exams = [...this.deps.exams.values()];
+    return { exam: row.exam, chooseExam: row.cohort_id !== null, exams: exams.map((e) => ({ id: e.id, code: e.code, name: e.name })), options: Object.fromEntries(exams.map((e) => [e.id, deepLinkOptions(e, this.deps.projects)])) };
   }
 
-  async respond(user: User, id: string, targets: string[], toolUrl: string): Promise<{ returnUrl: string; jwt: string }> {
-    const { row, exam } = await this.request(user, id);
+  /** The signed answer; `chosen`: the exam version the instructor picked for a course that had none yet. */
+  async respond(user: User, id: string, targets: string[], toolUrl: string, chosen?: string): Promise<{ returnUrl: string; jwt: string }> {
+    const request = await this.request(user, id);
+    const { row } = request;
+    let { exam } = request;
+    if (chosen !== undefined && chosen !== row.exam) {
+      const other = this.deps.exams.get(chosen);
+      if (!other) throw badRequest(`There is no exam "${chosen}".`);
+      if (row.cohort_id === null) throw badRequest(`This course prepares for ${exam.code}; its exam version is chosen already.`);
+      exam = other;
+    }
     const offered = new Map(deepLinkOptions(exam, this.deps.projects).map((o) => [o.target, o]));
     const unknown = targets.filter((t) => !offered.has(t));
     if (unknown.length) throw badRequest(`certprep offers no activity ${unknown.join(', ')} for ${exam.code}.`);
@@ -62,6 +72,11 @@ export class DeepLinking {
       .setExpirationTime(now + 300)
       .sign(key.key);
     await this.deps.db.deleteFrom('lti_deep_links').where('id', '=', id).execute();
+    // The course's exam version is the one the instructor placed activities for.
+    if (row.cohort_id !== null) {
+      await this.deps.db.updateTable('cohorts').set({ exam: exam.id }).where('id', '=', row.cohort_id).execute();
+      await this.deps.db.updateTable('lti_contexts').set({ exam_chosen: 1 }).where('cohort_id', '=', row.cohort_id).execute();
+    }
     return { returnUrl: row.return_url, jwt };
   }
 

@@ -148,11 +148,13 @@ describe.each(STORES)('LTI deep linking and roster, on %s', (store) => {
     const dl = await launch('t-1', 'instructor', { [CLAIM.messageType]: 'LtiDeepLinkingRequest', [CLAIM.resourceLink]: undefined, [CLAIM.deepLinking]: { deep_link_return_url: `${platform.issuer}/mod/lti/contentitem_return.php?course=2`, accept_types: ['ltiResourceLink'], data: 'opaque-42' } });
     const id = dl.landing.deepLink!;
     expect(dl.landing.route).toBe(`/lti/deep-link/${id}`);
-    const offered = (await dl.client.req('GET', `/api/lti/deep-links/${id}`)).json() as { exam: string; options: { target: string; scoreMaximum: number | null }[] };
-    expect(offered.exam).toBe('mla-c02');
-    expect(offered.options.map((o) => o.target)).toEqual(expect.arrayContaining(['path', 'mock:standard', 'mock:short', 'module:1', 'practice:1']));
+    const offered = (await dl.client.req('GET', `/api/lti/deep-links/${id}`)).json() as { exam: string; chooseExam: boolean; exams: { id: string }[]; options: Record<string, { target: string; scoreMaximum: number | null }[]> };
+    // The course is new: the instructor chooses its exam version while placing activities.
+    expect([offered.exam, offered.chooseExam, offered.exams.map((e) => e.id)]).toEqual(['mla-c02', true, ['mla-c02']]);
+    expect(offered.options['mla-c02']!.map((o) => o.target)).toEqual(expect.arrayContaining(['path', 'mock:standard', 'mock:short', 'module:1', 'practice:1']));
+    expect((await dl.client.req('POST', `/api/lti/deep-links/${id}`, { targets: ['path'], exam: 'mla-c09' })).json().error.message).toBe('There is no exam "mla-c09".');
     expect((await dl.client.req('POST', `/api/lti/deep-links/${id}`, { targets: ['mock:nope'] })).json().error.message).toBe('certprep offers no activity mock:nope for MLA-C02.');
-    const res = (await dl.client.req('POST', `/api/lti/deep-links/${id}`, { targets: ['mock:standard', 'path'] })).json() as { returnUrl: string; jwt: string };
+    const res = (await dl.client.req('POST', `/api/lti/deep-links/${id}`, { targets: ['mock:standard', 'path'], exam: 'mla-c02' })).json() as { returnUrl: string; jwt: string };
     expect(res.returnUrl).toBe(`${platform.issuer}/mod/lti/contentitem_return.php?course=2`);
     const { createLocalJWKSet, jwtVerify } = await import('jose');
     const jwks = (await app.inject({ method: 'GET', url: '/lti/jwks' })).json();
@@ -162,8 +164,9 @@ describe.each(STORES)('LTI deep linking and roster, on %s', (store) => {
       { type: 'ltiResourceLink', title: 'Full mock exam (MLA-C02)', url: 'http://localhost:80/lti/launch', custom: { certprep_target: 'mock:standard' }, lineItem: { scoreMaximum: 1000, label: 'Full mock exam (MLA-C02)', resourceId: 'mock:standard' } },
       { type: 'ltiResourceLink', title: 'Study path (MLA-C02)', url: 'http://localhost:80/lti/launch', custom: { certprep_target: 'path' } },
     ]);
-    // Answered once; a learner cannot ask to place activities.
+    // Answered once; the course's exam is now chosen (the next instructor launch opens the cohort); a learner cannot ask to place activities.
     expect((await dl.client.req('POST', `/api/lti/deep-links/${id}`, { targets: ['path'] })).statusCode).toBe(404);
+    expect((await launch('t-1', 'instructor')).landing.route).toMatch(/^\/cohorts\/[0-9a-f-]{36}$/);
     const flow = await launchThrough(app, platform, platform.claims('s-1', 'learner', { [CLAIM.messageType]: 'LtiDeepLinkingRequest', [CLAIM.resourceLink]: undefined, [CLAIM.deepLinking]: { deep_link_return_url: `${platform.issuer}/x` } }), { nowMs: T0 });
     expect([flow.launch?.statusCode, flow.launch?.body]).toEqual([403, expect.stringContaining('lti-wrong-message-type')]);
   });

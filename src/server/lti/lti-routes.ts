@@ -79,7 +79,10 @@ export function ltiRoutes(app: FastifyInstance, lti: LtiTool): void {
 
   app.post('/api/lti/session', async (req, reply) => reply.header('cache-control', 'no-store').send(await lti.handoff.exchange(validate(ltiHandoffSchema, req.body).code)));
   app.get('/api/lti/deep-links/:id', async (req) => lti.deepLinking.options(requireUser(req), validate(uuidParams, req.params, 'address').id));
-  app.post('/api/lti/deep-links/:id', async (req) => lti.deepLinking.respond(requireUser(req), validate(uuidParams, req.params, 'address').id, validate(deepLinkChoiceSchema, req.body).targets, toolUrl(req)));
+  app.post('/api/lti/deep-links/:id', async (req) => {
+    const body = validate(deepLinkChoiceSchema, req.body);
+    return lti.deepLinking.respond(requireUser(req), validate(uuidParams, req.params, 'address').id, body.targets, toolUrl(req), body.exam);
+  });
   app.post('/api/lti/courses/:id/exam', async (req, reply) => {
     const user = requireUser(req);
     const { id } = validate(uuidParams, req.params, 'address');

@@ -218,7 +218,7 @@ export const api = {
     return handed.landing;
   },
   ltiDeepLinkOptions: (id: string) => request('GET', `/api/lti/deep-links/${enc(id)}`, deepLinkRequestSchema),
-  ltiDeepLinkRespond: (id: string, targets: string[]) => request('POST', `/api/lti/deep-links/${enc(id)}`, deepLinkResponseSchema, { targets }),
+  ltiDeepLinkRespond: (id: string, targets: string[], exam?: string) => request('POST', `/api/lti/deep-links/${enc(id)}`, deepLinkResponseSchema, exam ? { targets, exam } : { targets }),
   ltiCourseExam: (cohortId: string, exam: string) => request('POST', `/api/lti/courses/${enc(cohortId)}/exam`, z.undefined(), { exam }),
   cohortLti: (id: string) => request('GET', `/api/cohorts/${enc(id)}/lti`, ltiCourseSchema),
   syncRoster: (id: string) => request('POST', `/api/cohorts/${enc(id)}/lti-roster`, rosterSyncSchema),

@@ -50,4 +50,5 @@ export const enLti = {
   ltiDynamicButton: 'Make a registration URL',
   ltiDynamicMade: 'Registration URL, valid until {when}:',
   ltiFramedSignedOut: 'Opened from a course? Your session there ended when the page reloaded (the browser keeps no data for certprep inside the course). Open certprep from the course again.',
+  ltiDeepLinkExam: 'The exam this course prepares for (chosen once, for everyone in the course)',
 };

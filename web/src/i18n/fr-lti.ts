@@ -52,4 +52,5 @@ export const frLti: Record<keyof typeof enLti, string> = {
   ltiDynamicButton: 'Créer une URL d’enregistrement',
   ltiDynamicMade: 'URL d’enregistrement, valable jusqu’au {when} :',
   ltiFramedSignedOut: 'Ouvert depuis un cours ? Votre session y a pris fin au rechargement de la page (le navigateur ne garde aucune donnée pour certprep dans le cours). Rouvrez certprep depuis le cours.',
+  ltiDeepLinkExam: 'L’examen que prépare ce cours (choisi une fois, pour tout le cours)',
 };

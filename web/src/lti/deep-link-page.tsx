@@ -17,10 +17,13 @@ export function DeepLinkPage({ id }: { id: string }) {
   const { t, locale } = useI18n();
   const { data, error, reload } = useApiLoad(() => api.ltiDeepLinkOptions(id), id);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [picked, setPicked] = useState<string | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   useDocumentTitle(t('ltiDeepLinkTitle'));
   if (error) return <ErrorPanel error={error} onRetry={reload} />;
   if (!data) return <p role="status">{t('loading')}</p>;
+  const exam = picked ?? data.exam;
+  const examCode = data.exams.find((x) => x.id === exam)?.code ?? exam;
   const toggle = (target: string) => {
     const next = new Set(chosen);
     if (!next.delete(target)) next.add(target);
@@ -30,7 +33,7 @@ export function DeepLinkPage({ id }: { id: string }) {
     e.preventDefault();
     if (!chosen.size) return setMessage({ ok: false, text: t('ltiDeepLinkNone') });
     try {
-      const res = await api.ltiDeepLinkRespond(id, [...chosen]);
+      const res = await api.ltiDeepLinkRespond(id, [...chosen], data.chooseExam ? exam : undefined);
       setMessage({ ok: true, text: t('ltiDeepLinkSending') });
       const form = document.createElement('form');
       form.method = 'POST';
@@ -50,10 +53,31 @@ export function DeepLinkPage({ id }: { id: string }) {
   return (
     <section className="panel" aria-labelledby="deep-link-title">
       <h1 id="deep-link-title">{t('ltiDeepLinkTitle')}</h1>
-      <p>{t('ltiDeepLinkIntro', { exam: data.exam.toUpperCase() })}</p>
+      <p>{t('ltiDeepLinkIntro', { exam: examCode })}</p>
       <form onSubmit={submit} className="stack-form deep-link-form">
+        {data.chooseExam && (
+          <fieldset>
+            <legend>{t('ltiDeepLinkExam')}</legend>
+            {data.exams.map((x) => (
+              <label key={x.id} className="choice-line">
+                <input
+                  type="radio"
+                  name="exam"
+                  checked={exam === x.id}
+                  onChange={() => {
+                    setPicked(x.id);
+                    setChosen(new Set());
+                  }}
+                />
+                <span>
+                  <strong>{x.code}</strong> {x.name}
+                </span>
+              </label>
+            ))}
+          </fieldset>
+        )}
         {KINDS.map((kind) => {
-          const options = data.options.filter((o) => o.kind === kind);
+          const options = (data.options[exam] ?? []).filter((o) => o.kind === kind);
           if (!options.length) return null;
           return (
             <fieldset key={kind}>

@@ -41,8 +41,9 @@ export const deepLinkOptionSchema = z.object({
   scoreMaximum: z.number().nullable(),
 });
 export type DeepLinkOption = z.infer<typeof deepLinkOptionSchema>;
-export const deepLinkRequestSchema = z.object({ exam: z.string(), options: z.array(deepLinkOptionSchema) });
-export const deepLinkChoiceSchema = z.strictObject({ targets: z.array(z.string().max(60)).min(1, 'choose at least one activity').max(20) });
+/** A deep-linking request: the course's exam version, whether the instructor may still choose it, and what each version offers. */
+export const deepLinkRequestSchema = z.object({ exam: z.string(), chooseExam: z.boolean(), exams: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })), options: z.record(z.string(), z.array(deepLinkOptionSchema)) });
+export const deepLinkChoiceSchema = z.strictObject({ targets: z.array(z.string().max(60)).min(1, 'choose at least one activity').max(20), exam: z.string().max(40).optional() });
 /** The signed response the app posts to the platform (a form whose field `JWT` holds it). */
 export const deepLinkResponseSchema = z.object({ returnUrl: z.string(), jwt: z.string() });
 
