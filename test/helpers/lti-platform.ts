@@ -165,8 +165,8 @@ export class SimulatedPlatform {
 }
 
 /** The browser's part of a launch, through `inject`: login initiation, the platform's form post of the id_token, and the app's exchange of the code. */
-export async function launchThrough(tool: FastifyInstance, platform: SimulatedPlatform, claims: Record<string, unknown>, opts: { nowMs: number; token?: (nonce: string) => Promise<string>; state?: (state: string) => string }) {
-  const login = await tool.inject({ method: 'POST', url: '/lti/login', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ iss: platform.issuer, login_hint: String(claims.sub), target_link_uri: 'http://localhost/lti/launch', client_id: platform.clientId, lti_message_hint: 'hint-1' }).toString() });
+export async function launchThrough(tool: FastifyInstance, platform: SimulatedPlatform, claims: Record<string, unknown>, opts: { nowMs: number; token?: (nonce: string) => Promise<string>; state?: (state: string) => string; clientId?: string }) {
+  const login = await tool.inject({ method: 'POST', url: '/lti/login', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ iss: platform.issuer, login_hint: String(claims.sub), target_link_uri: 'http://localhost/lti/launch', client_id: opts.clientId ?? platform.clientId, lti_message_hint: 'hint-1' }).toString() });
   if (login.statusCode !== 302) return { login, launch: undefined, exchange: undefined };
   const auth = new URL(login.headers.location as string);
   const nonce = auth.searchParams.get('nonce')!;

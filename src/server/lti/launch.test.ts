@@ -243,5 +243,12 @@ describe.each(STORES)('LTI dynamic registration, on %s', (store) => {
     ]);
     const again = await open(second);
     expect([again.statusCode, again.body]).toEqual([400, expect.stringContaining('This registration URL is unknown, expired or already used')]);
+    // The same person launching through either registration of the platform is one account (a subject is unique per issuer).
+    const viaFirst = await launchThrough(app, platform, platform.claims('s-5', 'learner'), { nowMs: T0 });
+    const claims = platform.claims('s-5', 'learner', { [CLAIM.deploymentId]: '12' });
+    const viaSecond = await launchThrough(app, platform, claims, { nowMs: T0, clientId: 'dyn-client-1', token: (nonce) => platform.idToken(claims, { nonce, nowMs: T0, aud: 'dyn-client-1' }) });
+    expect([viaFirst.exchange?.statusCode, viaSecond.exchange?.statusCode]).toEqual([200, 200]);
+    const who = async (token: string) => (await app.inject({ method: 'GET', url: '/api/session', headers: { authorization: `Bearer ${token}` } })).json().user.id;
+    expect(await who(viaSecond.exchange!.json().token)).toBe(await who(viaFirst.exchange!.json().token));
   });
 });

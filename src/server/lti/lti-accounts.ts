@@ -18,13 +18,15 @@ export interface PlatformPerson {
 const NO_PASSWORD = '!';
 
 /**
- * The certprep account of a platform's user, matched by (platform, subject), made at first sight. The
+ * The certprep account of a platform's user, matched by (issuer, subject), made at first sight. The
  * email the platform shares becomes the account's when no other account has it; a platform never takes
  * over an existing account by naming its email. Instructors get the tutor role. `rolesChanged`: the
  * caller tells every instance's session cache.
  */
-export async function platformAccount(db: Kysely<Database>, platformId: string, p: PlatformPerson, now: number): Promise<{ user: User; rolesChanged: boolean }> {
-  const known = await db.selectFrom('lti_users').select('user_id').where('platform_id', '=', platformId).where('subject', '=', p.subject).executeTakeFirst();
+export async function platformAccount(db: Kysely<Database>, platform: { id: string; issuer: string }, p: PlatformPerson, now: number): Promise<{ user: User; rolesChanged: boolean }> {
+  // A subject is unique per issuer (OpenID Connect): the same person under two registrations of one platform is one account.
+  const known = await db.selectFrom('lti_users').innerJoin('lti_platforms', 'lti_platforms.id', 'lti_users.platform_id').select('lti_users.user_id').where('lti_platforms.issuer', '=', platform.issuer).where('lti_users.subject', '=', p.subject).executeTakeFirst();
+  const platformId = platform.id;
   let user = known && (await users.byId(db, known.user_id));
   if (!user) {
     const email = p.email && !(await users.byEmail(db, p.email.toLowerCase())) ? p.email.toLowerCase() : `${createHash('sha256').update(`${platformId}\n${p.subject}`).digest('hex').slice(0, 24)}@lti.invalid`;

@@ -32,7 +32,7 @@ export class LtiProvision {
   async provision({ platform, claims }: ValidLaunch): Promise<{ user: User; landing: Landing; rolesChanged: boolean }> {
     const { db, now } = this.deps;
     const instructor = isInstructor(claims[CLAIM.roles]);
-    const { user, rolesChanged } = await platformAccount(db, platform.id, { subject: claims.sub, name: displayName(claims, instructor ? 'Instructor' : 'Learner'), email: claims.email, locale: claims.locale, instructor }, now());
+    const { user, rolesChanged } = await platformAccount(db, platform, { subject: claims.sub, name: displayName(claims, instructor ? 'Instructor' : 'Learner'), email: claims.email, locale: claims.locale, instructor }, now());
     const course = claims[CLAIM.context] ? await this.course(platform.id, claims) : undefined;
     if (course) {
       await joinCourse(db, course.cohortId, user.id, instructor, now());

@@ -32,7 +32,7 @@ export class LtiRoster {
 
   async sync(cohortId: string): Promise<RosterResult> {
     const { db, now } = this.deps;
-    const course = await db.selectFrom('lti_contexts').innerJoin('lti_platforms', 'lti_platforms.id', 'lti_contexts.platform_id').select(['lti_contexts.memberships_url', 'lti_platforms.id as platform_id', 'lti_platforms.client_id', 'lti_platforms.token_url']).where('lti_contexts.cohort_id', '=', cohortId).executeTakeFirst();
+    const course = await db.selectFrom('lti_contexts').innerJoin('lti_platforms', 'lti_platforms.id', 'lti_contexts.platform_id').select(['lti_contexts.memberships_url', 'lti_platforms.id as platform_id', 'lti_platforms.issuer', 'lti_platforms.client_id', 'lti_platforms.token_url']).where('lti_contexts.cohort_id', '=', cohortId).executeTakeFirst();
     if (!course) throw badRequest('This cohort is not a course of a platform: its roster comes from invite codes.');
     if (!course.memberships_url) throw badRequest('The course has not offered its roster service: enable "Share roster with the tool" (Names and Role Provisioning) in the platform, then open certprep from the course again.');
     const token = await this.deps.tokens.token({ id: course.platform_id, client_id: course.client_id, token_url: course.token_url }, [SCOPE.memberships]);
@@ -44,7 +44,7 @@ export class LtiRoster {
     let tutors = 0;
     for (const m of active) {
       const instructor = isInstructor(m.roles);
-      const { user } = await platformAccount(db, course.platform_id, { subject: m.user_id, name: displayName(m, instructor ? 'Instructor' : 'Learner'), email: m.email, instructor }, now());
+      const { user } = await platformAccount(db, { id: course.platform_id, issuer: course.issuer }, { subject: m.user_id, name: displayName(m, instructor ? 'Instructor' : 'Learner'), email: m.email, instructor }, now());
       await joinCourse(db, cohortId, user.id, instructor, now());
       if (instructor) tutors++;
       else {
