@@ -35,6 +35,7 @@ export class DynamicRegistration {
   async newUrl(adminId: string, toolUrl: string): Promise<{ url: string; expiresAt: string }> {
     const code = randomBytes(24).toString('base64url');
     const expires = this.deps.now() + REGISTRATION_TTL_MS;
+    await this.deps.db.deleteFrom('lti_registration_codes').where('expires_ms', '<', this.deps.now()).execute();
     await this.deps.db.insertInto('lti_registration_codes').values({ code_hash: hashToken(code), created_by: adminId, expires_ms: expires }).execute();
     return { url: `${toolUrl}/lti/register?code=${code}`, expiresAt: new Date(expires).toISOString() };
   }

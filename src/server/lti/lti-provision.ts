@@ -42,6 +42,7 @@ export class LtiProvision {
       if (!instructor) throw new LtiError('wrong-message-type', 'only an instructor places certprep in a course', 403);
       const settings = claims[CLAIM.deepLinking]!;
       const id = randomUUID();
+      await db.deleteFrom('lti_deep_links').where('expires_ms', '<', now()).execute();
       await db.insertInto('lti_deep_links').values({ id, user_id: user.id, platform_id: platform.id, deployment_id: claims[CLAIM.deploymentId], return_url: settings.deep_link_return_url, data: settings.data ?? null, exam: course?.exam ?? user.exam ?? this.deps.defaultExam, expires_ms: now() + DEEP_LINK_TTL_MS, cohort_id: course && !course.examChosen ? course.cohortId : null }).execute();
       return { user, rolesChanged, landing: { route: `/lti/deep-link/${id}`, deepLink: id } };
     }
