@@ -1,5 +1,5 @@
 import type SQLite from 'better-sqlite3';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { BankAnswer } from '../../core/scoring/score-question.ts';
 import type { Database } from '../schema.ts';
 
@@ -48,34 +48,6 @@ const toStored = (r: Row): StoredAnswer => ({
 });
 
 export const answers = {
-  /**
-   * Writes one answer if it is based on the current revision (compare-and-set in one upsert).
-   * When it is not: the same tab re-sending a save it already made (same or older seq) is a replay and
-   * is acknowledged again; anything else is stale and gets the current answer back.
-   */
-  async write(db: Db, w: AnswerWrite): Promise<WriteOutcome> {
-    const revision = w.baseRevision + 1;
-    const values = {
-      answer: w.answer === null ? null : JSON.stringify(w.answer),
-      flagged: w.flagged ? 1 : 0,
-      struck: JSON.stringify(w.struck),
-      revision,
-      last_tab: w.tab,
-      last_seq: w.seq,
-      updated_ms: w.now,
-    };
-    const done = await db
-      .insertInto('answers')
-      .values({ attempt_id: w.attemptId, position: w.position, checked: 0, ...values })
-      .onConflict((oc) => oc.columns(['attempt_id', 'position']).doUpdateSet(values).where('answers.revision', '=', w.baseRevision).where('answers.checked', '=', 0))
-      .returning('revision')
-      .executeTakeFirst();
-    if (done) return { kind: 'saved', revision: done.revision };
-    const row = await db.selectFrom('answers').selectAll().where('attempt_id', '=', w.attemptId).where('position', '=', w.position).executeTakeFirstOrThrow();
-    const current = toStored(row);
-    if (current.lastTab === w.tab && current.lastSeq >= w.seq) return { kind: 'replay', revision: current.revision };
-    return { kind: 'stale', current };
-  },
   async byAttempt(db: Db, attemptId: string): Promise<StoredAnswer[]> {
     const rows = await db.selectFrom('answers').selectAll().where('attempt_id', '=', attemptId).orderBy('position').execute();
     return rows.map(toStored);
@@ -89,7 +61,12 @@ export const answers = {
   },
 };
 
-/** Commits a batch in one Kysely transaction (PostgreSQL). */
+/**
+ * Commits a batch in one Kysely transaction (PostgreSQL): the batch's compare-and-set upserts go as one
+ * statement (a round trip per save kept the transaction open ten times longer than its commit), then one
+ * read answers the saves that were not written, as replays or stale. Two saves of the same question in one
+ * batch go in successive rounds, the second based on what the first left.
+ */
 export function kyselyBatchCommit(db: Db): BatchCommit {
   return (writes) =>
     db.transaction().execute(async (trx) => {
@@ -97,10 +74,57 @@ export function kyselyBatchCommit(db: Db): BatchCommit {
       // FOR SHARE waits for a submission in progress, so a save never lands after its attempt was scored.
       const rows = await trx.selectFrom('attempts').select('id').where('id', 'in', ids).where('status', '=', 'open').forShare().execute();
       const open = new Set(rows.map((r) => r.id));
-      const out: BatchOutcome[] = [];
-      for (const w of writes) out.push(open.has(w.attemptId) ? await answers.write(trx, w) : { kind: 'closed' });
+      const out: BatchOutcome[] = writes.map(() => ({ kind: 'closed' }));
+      let pending = writes.flatMap((w, i) => (open.has(w.attemptId) ? [i] : []));
+      while (pending.length) {
+        const seen = new Set<string>();
+        const round: number[] = [];
+        const later: number[] = [];
+        for (const i of pending) {
+          const key = `${writes[i]!.attemptId} ${writes[i]!.position}`;
+          (seen.has(key) ? later : round).push(i);
+          seen.add(key);
+        }
+        const outcomes = await writeRound(trx, round.map((i) => writes[i]!));
+        round.forEach((i, k) => (out[i] = outcomes[k]!));
+        pending = later;
+      }
       return out;
     });
+}
+
+/** One statement for saves of distinct questions, then one read for those it did not write. */
+async function writeRound(db: Db, ws: AnswerWrite[]): Promise<WriteOutcome[]> {
+  const key = (attemptId: string, position: number) => `${attemptId} ${position}`;
+  const written = await db
+    .insertInto('answers')
+    .values(ws.map((w) => ({ attempt_id: w.attemptId, position: w.position, checked: 0, answer: w.answer === null ? null : JSON.stringify(w.answer), flagged: w.flagged ? 1 : 0, struck: JSON.stringify(w.struck), revision: w.baseRevision + 1, last_tab: w.tab, last_seq: w.seq, updated_ms: w.now })))
+    .onConflict((oc) =>
+      oc
+        .columns(['attempt_id', 'position'])
+        .doUpdateSet({ answer: sql`excluded.answer`, flagged: sql`excluded.flagged`, struck: sql`excluded.struck`, revision: sql`excluded.revision`, last_tab: sql`excluded.last_tab`, last_seq: sql`excluded.last_seq`, updated_ms: sql`excluded.updated_ms` })
+        // The compare-and-set: only over the revision the save was based on, never over a checked answer.
+        .where(sql<boolean>`answers.revision = excluded.revision - 1 and answers.checked = 0`),
+    )
+    .returning(['attempt_id', 'position', 'revision'])
+    .execute();
+  const saved = new Map(written.map((r) => [key(r.attempt_id, r.position), r.revision]));
+  const missed = ws.filter((w) => !saved.has(key(w.attemptId, w.position)));
+  const current = new Map<string, StoredAnswer>();
+  if (missed.length) {
+    const rows = await db
+      .selectFrom('answers')
+      .selectAll()
+      .where((eb) => eb.or(missed.map((w) => eb.and([eb('attempt_id', '=', w.attemptId), eb('position', '=', w.position)]))))
+      .execute();
+    for (const r of rows) current.set(key(r.attempt_id, r.position), toStored(r));
+  }
+  return ws.map((w): WriteOutcome => {
+    const revision = saved.get(key(w.attemptId, w.position));
+    if (revision !== undefined) return { kind: 'saved', revision };
+    const c = current.get(key(w.attemptId, w.position))!;
+    return c.lastTab === w.tab && c.lastSeq >= w.seq ? { kind: 'replay', revision: c.revision } : { kind: 'stale', current: c };
+  });
 }
 
 /**
