@@ -100,8 +100,6 @@ function setBearer(token: string): void {
     // Storage blocked in this frame: the session lasts as long as the page.
   }
 }
-/** Whether this tab runs on a session from a course platform (LTI). */
-export const launchedFromCourse = () => bearer !== '';
 
 /** The interface language, for the wording of server errors (`errorText`); set by the i18n provider. */
 let errorLocale: Locale = 'en';
