@@ -138,9 +138,11 @@ describe('launched from a course, in a frame, without third-party cookies', () =
     await frame.getByRole('heading', { name: 'Course platform' }).waitFor();
     await frame.getByRole('heading', { name: 'Grades sent to the course' }).waitFor();
     expect(await axeProblems(course)).toEqual([]);
+    await frame.getByRole('heading', { name: 'Course platform' }).scrollIntoViewIfNeeded();
     await shoot(course, 'lti-cohort-panel');
     await frame.getByLabel('Language').selectOption('fr');
     await frame.getByRole('heading', { name: 'Plateforme de cours' }).waitFor();
+    await frame.getByRole('heading', { name: 'Plateforme de cours' }).scrollIntoViewIfNeeded();
     await shoot(course, 'lti-cohort-panel-fr');
     await frame.getByLabel('Langue').selectOption('en');
 
