@@ -16,4 +16,9 @@ describe('readConfig', () => {
       /invalid settings:\n {2}PORT: .*\n {2}SQLITE_SYNCHRONOUS: .*\n {2}SESSION_DAYS: /,
     );
   });
+  it('keeps the public address as an origin (LTI platforms reach the server there) and names a bad one', () => {
+    expect(readConfig({ PUBLIC_URL: 'https://certprep.example.org/some/path' }).publicUrl).toBe('https://certprep.example.org');
+    expect(readConfig({}).publicUrl).toBeUndefined();
+    expect(() => readConfig({ PUBLIC_URL: 'certprep.example.org' })).toThrow('PUBLIC_URL: is not a web address');
+  });
 });
