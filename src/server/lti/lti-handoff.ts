@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { sessions } from '../../db/repositories/sessions.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../errors.ts';
-import { hashToken } from '../plugins/auth-plugin.ts';
+import { hashToken, openSession } from '../plugins/auth-plugin.ts';
 import type { Landing } from './lti-provision.ts';
 
 /** The web app must exchange the code this soon after the launch. */
@@ -28,13 +27,8 @@ export class LtiHandoff {
   /** A new session for the launch's user, and where the app opens; the code is spent. */
   async exchange(code: string): Promise<{ token: string; landing: Landing }> {
     const { db, now } = this.deps;
-    const id = hashToken(code);
-    const row = await db.selectFrom('lti_handoffs').selectAll().where('code_hash', '=', id).executeTakeFirst();
-    const spent = row ? Number((await db.deleteFrom('lti_handoffs').where('code_hash', '=', id).executeTakeFirst()).numDeletedRows) : 0;
-    if (!row || spent !== 1 || Number(row.expires_ms) < now()) throw new AppError(401, 'lti-handoff', 'This launch link has expired or was already used: open certprep from your course again.');
-    const token = randomBytes(32).toString('base64url');
-    const t = now();
-    await sessions.insert(db, { id: hashToken(token), userId: row.user_id, now: t, expires: t + this.deps.sessionDays * 86_400_000 });
-    return { token, landing: JSON.parse(row.landing) as Landing };
+    const row = await db.deleteFrom('lti_handoffs').where('code_hash', '=', hashToken(code)).returningAll().executeTakeFirst();
+    if (!row || Number(row.expires_ms) < now()) throw new AppError(401, 'lti-handoff', 'This launch link has expired or was already used: open certprep from your course again.');
+    return { token: await openSession(db, row.user_id, now(), this.deps.sessionDays), landing: JSON.parse(row.landing) as Landing };
   }
 }

@@ -71,11 +71,10 @@ export class LtiLaunch {
     for (const aud of audiences) platform ??= await this.deps.platforms.find(unverified.iss, aud);
     if (!platform) throw new LtiError('unknown-platform', `issuer ${unverified.iss}, audience ${audiences.join(', ') || 'none'}`);
 
-    // The state is used once: deleted before anything else, so a replay (or a race of two posts) finds none.
+    // The state is used once: deleted (and read) in one statement before anything else, so a replay or a race of two posts finds none.
     const now = this.deps.now();
-    const row = await this.deps.db.selectFrom('lti_states').selectAll().where('state', '=', state).executeTakeFirst();
-    const spent = row ? Number((await this.deps.db.deleteFrom('lti_states').where('state', '=', state).executeTakeFirst()).numDeletedRows) : 0;
-    if (!row || spent !== 1 || row.platform_id !== platform.id || now - Number(row.created_ms) > STATE_TTL_MS) throw new LtiError('bad-state', row ? 'the login state expired, was used, or belongs to another platform' : 'unknown or already used login state');
+    const row = await this.deps.db.deleteFrom('lti_states').where('state', '=', state).returningAll().executeTakeFirst();
+    if (!row || row.platform_id !== platform.id || now - Number(row.created_ms) > STATE_TTL_MS) throw new LtiError('bad-state', row ? 'the login state expired or belongs to another platform' : 'unknown or already used login state');
 
     let payload: JWTPayload;
     try {

@@ -133,6 +133,13 @@ export function requireUser(req: FastifyRequest): User {
   throw unauthorized();
 }
 
+/** A new session of `days` for the user: a random token whose SHA-256 is the stored id; the token goes to the browser. */
+export async function openSession(db: Kysely<Database>, userId: string, now: number, days: number): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await sessions.insert(db, { id: hashToken(token), userId, now, expires: now + days * 86_400_000 });
+  return token;
+}
+
 export function setSessionCookie(reply: FastifyReply, token: string, maxAgeSeconds: number, secure: boolean): void {
   reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: maxAgeSeconds });
 }

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { examChoiceSchema, localeSchema, preferencesSchema, signInSchema, signUpSchema, type SessionView, type User } from '../../../core/api/contracts.ts';
@@ -9,7 +9,7 @@ import { sessions } from '../../../db/repositories/sessions.ts';
 import { users } from '../../../db/repositories/users.ts';
 import type { Database } from '../../../db/schema.ts';
 import { AppError, badRequest, conflict } from '../../errors.ts';
-import { hashToken, requireUser, sessionBearer, SESSION_COOKIE, setSessionCookie } from '../../plugins/auth-plugin.ts';
+import { hashToken, openSession, requireUser, sessionBearer, SESSION_COOKIE, setSessionCookie } from '../../plugins/auth-plugin.ts';
 import { hashPassword, verifyPassword } from '../../services/password-hash.ts';
 import type { AdminService } from '../../services/admin-service.ts';
 import { AuthLimits } from '../../services/rate-limiter.ts';
@@ -51,10 +51,7 @@ export function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): void {
   });
 
   const startSession = async (reply: FastifyReply, user: User) => {
-    const token = randomBytes(32).toString('base64url');
-    const t = now();
-    await sessions.insert(db, { id: hashToken(token), userId: user.id, now: t, expires: t + opts.sessionDays * 86_400_000 });
-    setSessionCookie(reply, token, opts.sessionDays * 86_400, opts.secureCookies);
+    setSessionCookie(reply, await openSession(db, user.id, now(), opts.sessionDays), opts.sessionDays * 86_400, opts.secureCookies);
   };
 
   /** The session cache of this instance holds the user: a change to the user must drop it. */
