@@ -47,6 +47,9 @@ const toStored = (r: Row): StoredAnswer => ({
   updatedMs: Number(r.updated_ms),
 });
 
+/** A save that was not written: the same tab re-sending one it already made (same or older seq) is a replay, acknowledged again; anything else is stale and gets the current answer back. */
+const notWritten = (c: StoredAnswer, w: AnswerWrite): WriteOutcome => (c.lastTab === w.tab && c.lastSeq >= w.seq ? { kind: 'replay', revision: c.revision } : { kind: 'stale', current: c });
+
 export const answers = {
   async byAttempt(db: Db, attemptId: string): Promise<StoredAnswer[]> {
     const rows = await db.selectFrom('answers').selectAll().where('attempt_id', '=', attemptId).orderBy('position').execute();
@@ -122,8 +125,7 @@ async function writeRound(db: Db, ws: AnswerWrite[]): Promise<WriteOutcome[]> {
   return ws.map((w): WriteOutcome => {
     const revision = saved.get(key(w.attemptId, w.position));
     if (revision !== undefined) return { kind: 'saved', revision };
-    const c = current.get(key(w.attemptId, w.position))!;
-    return c.lastTab === w.tab && c.lastSeq >= w.seq ? { kind: 'replay', revision: c.revision } : { kind: 'stale', current: c };
+    return notWritten(current.get(key(w.attemptId, w.position))!, w);
   });
 }
 
@@ -152,8 +154,7 @@ export function prepareSqliteBatch(sqlite: SQLite.Database): (writes: AnswerWrit
       if (!ok) return { kind: 'closed' };
       const done = upsert.get(w.attemptId, w.position, w.answer === null ? null : JSON.stringify(w.answer), w.flagged ? 1 : 0, JSON.stringify(w.struck), w.baseRevision + 1, w.tab, w.seq, w.now, w.baseRevision);
       if (done) return { kind: 'saved', revision: done.revision };
-      const c = toStored(current.get(w.attemptId, w.position)!);
-      return c.lastTab === w.tab && c.lastSeq >= w.seq ? { kind: 'replay', revision: c.revision } : { kind: 'stale', current: c };
+      return notWritten(toStored(current.get(w.attemptId, w.position)!), w);
     });
   });
   // IMMEDIATE takes the write lock first, so a batch never fails on a snapshot another connection moved.

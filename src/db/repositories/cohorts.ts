@@ -27,6 +27,10 @@ export const cohorts = {
   async isMember(db: Db, cohortId: string, userId: string): Promise<boolean> {
     return !!(await db.selectFrom('cohort_members').select('user_id').where('cohort_id', '=', cohortId).where('user_id', '=', userId).executeTakeFirst());
   },
+  /** Adds a tutor to the cohort unless already one. */
+  async addTutor(db: Db, cohortId: string, userId: string): Promise<void> {
+    await db.insertInto('cohort_tutors').values({ cohort_id: cohortId, user_id: userId }).onConflict((oc) => oc.columns(['cohort_id', 'user_id']).doNothing()).execute();
+  },
   /** Adds the member unless already in; true when added. */
   async addMember(db: Db, cohortId: string, userId: string, now: number): Promise<boolean> {
     const r = await db.insertInto('cohort_members').values({ cohort_id: cohortId, user_id: userId, joined_ms: now }).onConflict((oc) => oc.columns(['cohort_id', 'user_id']).doNothing()).executeTakeFirst();

@@ -45,9 +45,6 @@ export async function platformAccount(db: Kysely<Database>, platform: { id: stri
 
 /** Puts the account in the course's cohort: instructors as its tutors, everyone else as members. */
 export async function joinCourse(db: Kysely<Database>, cohortId: string, userId: string, instructor: boolean, now: number): Promise<void> {
-  if (!instructor) {
-    await cohorts.addMember(db, cohortId, userId, now);
-    return;
-  }
-  await db.insertInto('cohort_tutors').values({ cohort_id: cohortId, user_id: userId }).onConflict((oc) => oc.columns(['cohort_id', 'user_id']).doNothing()).execute();
+  if (instructor) await cohorts.addTutor(db, cohortId, userId);
+  else await cohorts.addMember(db, cohortId, userId, now);
 }

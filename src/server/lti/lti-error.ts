@@ -34,9 +34,12 @@ export class LtiError extends Error {
 
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** Whether the browser asks for French first (the LTI pages are outside the web app and its language switch). */
+export const prefersFrench = (acceptLanguage: string | undefined): boolean => /^\s*fr\b/i.test(acceptLanguage ?? '');
+
 /** The page shown in the course’s frame when a launch is refused: no session is opened. */
 export function ltiErrorPage(err: LtiError, acceptLanguage: string | undefined): string {
-  const fr = /^\s*fr\b/i.test(acceptLanguage ?? '');
+  const fr = prefersFrench(acceptLanguage);
   const [reasonEn, reasonFr] = REASONS[err.code];
   const title = fr ? 'certprep ne peut pas s’ouvrir depuis ce cours' : 'certprep could not open from this course';
   const again = fr ? 'Rouvrez certprep depuis le cours. Si cela se reproduit, signalez-le à l’administrateur de la plateforme avec ce code :' : 'Open certprep from the course again. If this happens again, tell the platform’s administrator, quoting this code:';

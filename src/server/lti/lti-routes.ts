@@ -5,7 +5,7 @@ import { requireUser } from '../plugins/auth-plugin.ts';
 import { taughtCohort } from '../services/cohort-service.ts';
 import { validate } from '../validate.ts';
 import { badRequest, notFound } from '../errors.ts';
-import { escapeHtml, LtiError, ltiErrorPage } from './lti-error.ts';
+import { escapeHtml, LtiError, ltiErrorPage, prefersFrench } from './lti-error.ts';
 import { RegistrationError } from './dynamic-registration.ts';
 import type { LtiTool } from './lti-tool.ts';
 
@@ -53,7 +53,7 @@ export function ltiRoutes(app: FastifyInstance, lti: LtiTool): void {
   // Dynamic registration: the platform opens the one-time URL (in a window or its own frame) and is told to close it when done.
   app.get('/lti/register', async (req, reply) => {
     const params = req.query as Record<string, unknown>;
-    const fr = /^\s*fr\b/i.test(req.headers['accept-language'] ?? '');
+    const fr = prefersFrench(req.headers['accept-language']);
     let origin = "'none'";
     try {
       origin = new URL(String(params.openid_configuration)).origin;

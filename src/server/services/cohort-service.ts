@@ -75,7 +75,7 @@ export class CohortService {
     await this.taught(tutor, id);
     const other = await users.byEmail(db, email.trim().toLowerCase());
     if (!other || !(other.roles.includes('tutor') || other.roles.includes('admin'))) throw badRequest(`No tutor has the email ${email.trim()}: an administrator gives the tutor role first.`);
-    if (!(await cohorts.isTutor(db, id, other.id))) await db.insertInto('cohort_tutors').values({ cohort_id: id, user_id: other.id }).execute();
+    await cohorts.addTutor(db, id, other.id);
     return this.view(tutor, id);
   }
 
