@@ -6,6 +6,7 @@ import { ErrorPanel } from '../error-panel.tsx';
 import { FormMessage } from '../form-message.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useDocumentTitle } from '../use-document-title.ts';
+import { ExamRadios } from './exam-radios.tsx';
 
 const KINDS = ['path', 'mock', 'module', 'practice', 'project'] as const;
 
@@ -58,22 +59,14 @@ export function DeepLinkPage({ id }: { id: string }) {
         {data.chooseExam && (
           <fieldset>
             <legend>{t('ltiDeepLinkExam')}</legend>
-            {data.exams.map((x) => (
-              <label key={x.id} className="choice-line">
-                <input
-                  type="radio"
-                  name="exam"
-                  checked={exam === x.id}
-                  onChange={() => {
-                    setPicked(x.id);
-                    setChosen(new Set());
-                  }}
-                />
-                <span>
-                  <strong>{x.code}</strong> {x.name}
-                </span>
-              </label>
-            ))}
+            <ExamRadios
+              exams={data.exams}
+              value={exam}
+              onChange={(id) => {
+                setPicked(id);
+                setChosen(new Set());
+              }}
+            />
           </fieldset>
         )}
         {KINDS.map((kind) => {

@@ -5,6 +5,7 @@ import { FormMessage } from '../form-message.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { navigate } from '../routing/use-hash-route.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
+import { ExamRadios } from './exam-radios.tsx';
 
 /** An instructor's first launch from a course: the exam version its cohort prepares for (MLA-C02 unless chosen otherwise). */
 export function LtiCourseExamPage({ id, defaultExam }: { id: string; defaultExam: string }) {
@@ -29,11 +30,7 @@ export function LtiCourseExamPage({ id, defaultExam }: { id: string; defaultExam
       <form onSubmit={save} className="stack-form">
         <fieldset>
           <legend className="visually-hidden">{t('ltiCourseTitle')}</legend>
-          {exams.map((x) => (
-            <label key={x.id} className="choice-line">
-              <input type="radio" name="exam" value={x.id} checked={exam === x.id} onChange={() => setExam(x.id)} /> <strong>{x.code}</strong> {x.name}
-            </label>
-          ))}
+          <ExamRadios exams={exams} value={exam} onChange={setExam} />
         </fieldset>
         <button type="submit">{t('ltiCourseSave')}</button>
       </form>
