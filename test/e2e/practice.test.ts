@@ -95,6 +95,11 @@ describe('practice in the browser', () => {
     await expect(feedback.getByRole('heading', { name: 'Explication' }).isVisible()).resolves.toBe(true);
     await expect(feedback.locator('.why').count()).resolves.toBeGreaterThanOrEqual(3);
     await expect(feedback.locator('.references a').count()).resolves.toBeGreaterThan(0);
+    // One dispute form and one discussion under the checked question, also after the layout changes with the window's width
+    // (siblings sharing a React key once left copies behind).
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await expect(page.locator('.review-actions').count()).resolves.toBe(1);
     await expect(page.locator('article.item :is(input, select, .order-buttons button):not([disabled])').count()).resolves.toBe(0);
     // The mark stays, locked with the checked question.
     await page.locator('label.unsure input:disabled:checked').waitFor();

@@ -222,7 +222,7 @@ function ExamScreen({ attemptId, a, exam }: { attemptId: string; a: AttemptState
                 onChange={(next) => a.update(current.position, next)}
               />
               {/* Once checked, the key may be disputed and the question discussed: beside the question, not part of its answer. */}
-              {a.reviews[current.position] && <ReviewActions key={current.position} attemptId={attemptId} review={a.reviews[current.position]!} />}
+              {a.reviews[current.position] && <ReviewActions key={`review-${current.position}`} attemptId={attemptId} review={a.reviews[current.position]!} />}
               {a.view.kind === 'practice' && (
                 <label className="choice-line unsure">
                   <input type="checkbox" checked={a.unsure.has(current.position)} disabled={locked} onChange={(e) => a.setUnsure(current.position, e.target.checked)} />
@@ -230,7 +230,7 @@ function ExamScreen({ attemptId, a, exam }: { attemptId: string; a: AttemptState
                 </label>
               )}
               {a.view.kind === 'practice' && (
-                <ItemNoteEditor key={current.position} attemptId={attemptId} position={current.position} initial={notes[current.position]} onSaved={(n) => setNotes((all) => ({ ...all, [current.position]: n }))} />
+                <ItemNoteEditor key={`note-${current.position}`} attemptId={attemptId} position={current.position} initial={notes[current.position]} onSaved={(n) => setNotes((all) => ({ ...all, [current.position]: n }))} />
               )}
               <div className="item-actions">
                 <button type="button" onClick={() => prevIndex !== null && go(prevIndex)} disabled={prevIndex === null}>
