@@ -40,7 +40,7 @@ if (values.store !== 'sqlite' && values.store !== 'postgres') throw new Error('-
 interface Candidate { pool: Pool; headers: Record<string, string>; attempt: string; answers: unknown[]; seq: number; revisions: number[]; next: number }
 interface Result { rate: number; p50: number; p99: number; ok: number; failed: number; cpu: CpuShare }
 
-async function run(cands: Candidate[], mode: 'closed' | 'open', ms: number, rate = 0, meter: () => () => CpuShare = () => () => ({ machine: NaN, own: NaN })): Promise<Result> {
+async function run(cands: Candidate[], mode: 'closed' | 'open', ms: number, rate = 0, meter: () => () => CpuShare = () => () => ({ machine: NaN, own: NaN, serverSeconds: NaN })): Promise<Result> {
   const lat: number[] = [];
   const stopMeter = meter();
   let ok = 0, failed = 0;
@@ -99,7 +99,8 @@ async function measureStore(env: Record<string, string>, instances: number, rate
     }
     const pools = urls.map((u) => new Pool(u, { connections: Math.ceil(nCandidates / instances), pipelining: 1 }));
     const cands: Candidate[] = first.info.candidates.map((c: any, i: number) => ({ pool: pools[i % instances]!, headers: candidateHeaders(c.token), attempt: c.attempt, answers: c.answers, seq: 0, revisions: c.answers.map(() => 0), next: 0 }));
-    const meter = () => cpuMeter([process.pid, ...children.map((c) => c.pid!)], postmaster ? [postmaster] : []);
+    const servers = children.map((c) => c.pid!);
+    const meter = () => cpuMeter([process.pid, ...servers], postmaster ? [postmaster] : [], servers);
     await run(cands, 'closed', 2000); // warm-up
     const a = await run(cands, 'closed', seconds * 1000, 0, meter);
     const b = await run(cands, 'open', seconds * 1000, rate, meter);
@@ -131,7 +132,7 @@ try {
   const c = await helloRate(seconds * 1000, 64);
   const f = (x: number) => x.toFixed(1);
   // Another program busy meanwhile takes cores from the benchmark: said next to each figure.
-  const cpu = (r: Result) => `CPU: machine ${r.cpu.machine.toFixed(0)}% busy, this benchmark ${r.cpu.own.toFixed(0)}%`;
+  const cpu = (r: Result) => `CPU: machine ${r.cpu.machine.toFixed(0)}% busy, this benchmark ${r.cpu.own.toFixed(0)}%, instances ${Math.round((1e6 * r.cpu.serverSeconds) / r.ok)} µs per save`;
   console.log(`machine: ${cpus().length} cores, node ${process.version}; ${nCandidates} candidates, ${seconds} s per phase`);
   console.log(`(a) sustained maximum, back to back: ${Math.round(a.rate)} durable saves/s, p50 ${f(a.p50)} ms, p99 ${f(a.p99)} ms (${a.ok} saves, ${a.failed} refused); ${cpu(a)}`);
   console.log(`(b) offered ${offered} saves/s: achieved ${Math.round(b.rate)}/s, p50 ${f(b.p50)} ms, p99 ${f(b.p99)} ms (${b.failed} refused); ${cpu(b)}`);

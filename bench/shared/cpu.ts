@@ -33,16 +33,27 @@ export interface CpuShare {
   machine: number;
   /** Percent of all cores used by the benchmark's processes. */
   own: number;
+  /** CPU seconds used by the server processes named apart (`servers`): per save, the figure that compares changes on a noisy machine. */
+  serverSeconds: number;
 }
 
-/** Starts counting; the returned function stops and gives the shares. `pids` are the benchmark's processes, `parents` those whose children count too. */
-export function cpuMeter(pids: number[], parents: number[] = []): () => CpuShare {
-  const own = () => [...pids, ...parents.flatMap(childrenOf)].reduce((sum, p) => sum + ticks(p), 0);
+/** Clock ticks per second of /proc's counters (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * Starts counting; the returned function stops and gives the shares. `pids` are the benchmark's
+ * processes, `parents` those whose children count too, `servers` the processes whose CPU time is
+ * also given apart (the instances under test).
+ */
+export function cpuMeter(pids: number[], parents: number[] = [], servers: number[] = []): () => CpuShare {
+  const sum = (list: number[]) => list.reduce((total, p) => total + ticks(p), 0);
+  const own = () => sum([...pids, ...parents.flatMap(childrenOf)]);
   const m0 = machine();
   const o0 = own();
+  const s0 = sum(servers);
   return () => {
     const m1 = machine();
     const all = m1.all - m0.all;
-    return { machine: (100 * (m1.busy - m0.busy)) / all, own: (100 * (own() - o0)) / all };
+    return { machine: (100 * (m1.busy - m0.busy)) / all, own: (100 * (own() - o0)) / all, serverSeconds: (sum(servers) - s0) / TICKS_PER_SECOND };
   };
 }

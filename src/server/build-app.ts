@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -151,7 +150,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     return reply.code(500).send({ error: { code: 'internal', message: 'Something went wrong on the server; nothing was changed by this request.' } });
   });
 
-  await app.register(fastifyHelmet, securityHeaders(opts.secureCookies ?? false));
+  securityHeaders(app, opts.secureCookies ?? false);
   await app.register(fastifyCookie);
   authPlugin(app, { db: opts.db, now, secureCookies: opts.secureCookies ?? false, idleMs: (opts.sessionIdleHours ?? 24) * 3_600_000, bus: opts.sessionBus });
   routeAccess(app);
