@@ -63,10 +63,11 @@ async function run(cands: Candidate[], mode: 'closed' | 'open', ms: number, rate
     const inflight = new Set<Promise<void>>();
     let k = 0;
     while (performance.now() < end) {
-      const due = t0 + k * interval;
-      const wait = due - performance.now();
-      // Always yield, so that responses are read while requests are being scheduled.
-      await new Promise((r) => (wait > 1 ? setTimeout(r, wait) : setImmediate(r)));
+      // Sleep until the next request is due, at least the timers' 1 ms. Waking at once (setImmediate)
+      // whenever one was due within 1 ms spun the load generator at a full core and took it from the
+      // server. A request sent late still counts its latency from its scheduled time.
+      const wait = t0 + k * interval - performance.now();
+      await new Promise((r) => setTimeout(r, Math.max(1, wait)));
       // Requests whose time has come go out now, each counted from its own scheduled time.
       while (t0 + k * interval <= performance.now() && performance.now() < end) {
         const c = cands[k % cands.length]!;

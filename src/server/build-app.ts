@@ -120,8 +120,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     bodyLimit: 64 * 1024,
     trustProxy: opts.trustProxy ?? false,
   });
-  app.addHook('onSend', async (req, reply) => {
+  app.addHook('onRequest', (req, reply, done) => {
     reply.header('x-request-id', req.id);
+    done();
   });
   const bank = new BankService(opts.db, opts.exams);
   await bank.refresh();

@@ -117,13 +117,16 @@ export function routeAccess(app: FastifyInstance, table: Record<string, Access> 
       if (!(`${method} ${route.url}` in table)) throw new Error(`The route ${method} ${route.url} says nobody may call it: add it to ROUTE_ACCESS in src/server/route-access.ts`);
     }
   });
-  app.addHook('preHandler', async (req) => {
+  app.addHook('preHandler', (req, _reply, done) => {
     const url = req.routeOptions.url;
-    if (!url?.startsWith('/api/')) return;
-    const method = req.method === 'HEAD' ? 'GET' : req.method;
-    const access = table[`${method} ${url}`];
-    if (access === undefined || access === 'public') return;
-    const user = requireUser(req); // 401, or "session expired", before any role is considered
-    if (!mayCall(access, user.roles)) throw forbidden('role', `This needs the role of ${[access].flat().join(' or ')}.`);
+    const access = url?.startsWith('/api/') ? table[`${req.method === 'HEAD' ? 'GET' : req.method} ${url}`] : undefined;
+    if (access === undefined || access === 'public') return done();
+    try {
+      const user = requireUser(req); // 401, or "session expired", before any role is considered
+      if (!mayCall(access, user.roles)) throw forbidden('role', `This needs the role of ${[access].flat().join(' or ')}.`);
+    } catch (e) {
+      return done(e as Error);
+    }
+    done();
   });
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { LtiPlatforms } from './platforms.ts';
 
 /** Other instances see a platform registered or removed within this time. */
@@ -29,15 +29,18 @@ export class FrameOrigins {
  * `frame-ancestors` and `form-action` name their origins, and X-Frame-Options (which cannot name a site) goes.
  */
 export function allowPlatformFrames(app: FastifyInstance, origins: FrameOrigins): void {
-  app.addHook('onSend', async (req, reply, payload) => {
-    // Every page and file, not only HTML: a 304 (no content type) would otherwise revive the strict policy in the browser's cache.
-    if (req.url.startsWith('/api/')) return payload;
+  const widen = async (reply: FastifyReply) => {
     const allowed = await origins.list();
     const csp = reply.getHeader('content-security-policy');
-    if (!allowed.length || typeof csp !== 'string') return payload;
+    if (!allowed.length || typeof csp !== 'string') return;
     const list = allowed.join(' ');
     reply.header('content-security-policy', csp.replace("frame-ancestors 'none'", `frame-ancestors 'self' ${list}`).replace("form-action 'self'", `form-action 'self' ${list}`));
     reply.removeHeader('x-frame-options');
-    return payload;
+  };
+  app.addHook('onSend', (req, reply, payload, done) => {
+    // Every page and file, not only HTML: a 304 (no content type) would otherwise revive the strict policy in
+    // the browser's cache. API answers are never framed, and go through without a promise.
+    if (req.url.startsWith('/api/')) return done(null, payload);
+    widen(reply).then(() => done(null, payload), (e: unknown) => done(e as Error));
   });
 }

@@ -68,30 +68,52 @@ export function authPlugin(app: FastifyInstance, opts: AuthOptions): void {
     }
   };
 
-  app.addHook('onRequest', async (req, reply) => {
-    if (!req.url.startsWith('/api/')) return;
-    // A session sent as a bearer header (the web app launched inside a course's frame, where cookies are
-    // blocked) needs no CSRF token: a cross-site page can neither read the token nor set the header.
-    const bearer = sessionBearer(req.headers.authorization);
-    if (bearer === undefined) checkCsrf(req, reply);
-    const token = bearer ?? req.cookies[SESSION_COOKIE];
-    if (!token) return;
-    const id = hashToken(token);
-    const now = opts.now();
-    let hit = cache.get(id);
-    if (!hit || now - hit.at > SESSION_CACHE_MS) {
-      const found = await sessions.find(opts.db, id, now, opts.idleMs);
-      const valid = found && found !== 'expired' ? found : undefined;
-      hit = { user: valid?.user ?? null, expired: found === 'expired', at: now, lastSeenMs: valid?.lastSeenMs ?? 0 };
-      if (cache.size > 50_000) cache.clear();
-      cache.set(id, hit);
-    }
-    if (hit.user && now - hit.lastSeenMs > TOUCH_EVERY_MS) {
+  type Cached = NonNullable<ReturnType<typeof cache.get>>;
+  const sessionOf = async (id: string, now: number): Promise<Cached> => {
+    const found = await sessions.find(opts.db, id, now, opts.idleMs);
+    const valid = found && found !== 'expired' ? found : undefined;
+    const hit = { user: valid?.user ?? null, expired: found === 'expired', at: now, lastSeenMs: valid?.lastSeenMs ?? 0 };
+    if (cache.size > 50_000) cache.clear();
+    cache.set(id, hit);
+    return hit;
+  };
+  const needsTouch = (hit: Cached, now: number) => hit.user !== null && now - hit.lastSeenMs > TOUCH_EVERY_MS;
+  const apply = (req: FastifyRequest, hit: Cached) => {
+    req.user = hit.user;
+    req.sessionState = hit.user ? 'valid' : hit.expired ? 'expired' : 'none';
+  };
+  const readAndApply = async (req: FastifyRequest, id: string, now: number, cached: Cached | undefined): Promise<void> => {
+    const hit = cached ?? (await sessionOf(id, now));
+    if (needsTouch(hit, now)) {
       hit.lastSeenMs = now;
       await sessions.touch(opts.db, id, now);
     }
-    req.user = hit.user;
-    req.sessionState = hit.user ? 'valid' : hit.expired ? 'expired' : 'none';
+    apply(req, hit);
+  };
+
+  // A callback hook, answered at once when the session is cached and needs no touch (almost every
+  // request, autosave above all): the store is awaited only when it must be read or written.
+  app.addHook('onRequest', (req, reply, done) => {
+    if (!req.url.startsWith('/api/')) return done();
+    // A session sent as a bearer header (the web app launched inside a course's frame, where cookies are
+    // blocked) needs no CSRF token: a cross-site page can neither read the token nor set the header.
+    const bearer = sessionBearer(req.headers.authorization);
+    try {
+      if (bearer === undefined) checkCsrf(req, reply);
+    } catch (e) {
+      return done(e as Error);
+    }
+    const token = bearer ?? req.cookies[SESSION_COOKIE];
+    if (!token) return done();
+    const id = hashToken(token);
+    const now = opts.now();
+    const hit = cache.get(id);
+    const fresh = hit && now - hit.at <= SESSION_CACHE_MS ? hit : undefined;
+    if (fresh && !needsTouch(fresh, now)) {
+      apply(req, fresh);
+      return done();
+    }
+    readAndApply(req, id, now, fresh).then(() => done(), (e: unknown) => done(e as Error));
   });
 
   const dropUser = (userId: string) => {

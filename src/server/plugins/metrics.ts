@@ -30,11 +30,14 @@ export function metrics(app: FastifyInstance, opts: { token: string | undefined;
     batchSize.observe(size);
     commitTime.observe(seconds);
   };
-  app.addHook('onResponse', async (req, reply) => {
+  // Hooks on every request take a callback rather than return a promise: one fewer promise per request.
+  app.addHook('onResponse', (req, reply, done) => {
     const route = req.routeOptions.url ?? 'unmatched';
-    if (route === '/metrics') return;
-    requests.inc({ method: req.method, route, status: String(reply.statusCode) });
-    latency.observe({ method: req.method, route }, reply.elapsedTime / 1000);
+    if (route !== '/metrics') {
+      requests.inc({ method: req.method, route, status: String(reply.statusCode) });
+      latency.observe({ method: req.method, route }, reply.elapsedTime / 1000);
+    }
+    done();
   });
   if (!opts.token) return;
   const expected = Buffer.from(`Bearer ${opts.token}`);
