@@ -31,6 +31,7 @@ import * as m025 from './migrations/025-lti-keys.ts';
 import * as m026 from './migrations/026-lti-platforms.ts';
 import * as m027 from './migrations/027-lti-launches.ts';
 import * as m028 from './migrations/028-lti-registrations.ts';
+import * as m029 from './migrations/029-lti-grading-progress.ts';
 import { storeAccessError } from './probe-writable.ts';
 import type { Database } from './schema.ts';
 
@@ -86,7 +87,7 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
   return { db, store: 'sqlite', sqlite: { connection: sqlite, file: options.url, synchronous: options.sqliteSynchronous ?? 'FULL' }, close: () => db.destroy() };
 }
 
-const migrations: Record<string, Migration> = { '001-initial': m001, '002-measurement': m002, '003-exam-choice': m003, '004-revealed-keys': m004, '005-session-activity': m005, '006-rate-limits': m006, '007-attempt-timing': m007, '008-calibration-admission': m008, '009-attempt-scope': m009, '010-attempt-pause': m010, '011-question-time': m011, '012-user-preferences': m012, '013-item-notes': m013, '014-study-path': m014, '015-unsure-answers': m015, '016-study-plans': m016, '017-exam-results': m017, '018-user-roles': m018, '019-cohorts': m019, '020-assignments': m020, '021-project-submissions': m021, '022-key-disputes': m022, '023-discussions': m023, '024-item-drafts': m024, '025-lti-keys': m025, '026-lti-platforms': m026, '027-lti-launches': m027, '028-lti-registrations': m028 };
+const migrations: Record<string, Migration> = { '001-initial': m001, '002-measurement': m002, '003-exam-choice': m003, '004-revealed-keys': m004, '005-session-activity': m005, '006-rate-limits': m006, '007-attempt-timing': m007, '008-calibration-admission': m008, '009-attempt-scope': m009, '010-attempt-pause': m010, '011-question-time': m011, '012-user-preferences': m012, '013-item-notes': m013, '014-study-path': m014, '015-unsure-answers': m015, '016-study-plans': m016, '017-exam-results': m017, '018-user-roles': m018, '019-cohorts': m019, '020-assignments': m020, '021-project-submissions': m021, '022-key-disputes': m022, '023-discussions': m023, '024-item-drafts': m024, '025-lti-keys': m025, '026-lti-platforms': m026, '027-lti-launches': m027, '028-lti-registrations': m028, '029-lti-grading-progress': m029 };
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Brings the schema up to date; throws with the failing migration's name. */

@@ -87,8 +87,11 @@ export interface LtiTables {
   lti_grades: {
     link_id: string;
     user_id: string;
+    /** 0 while `grading_progress` is `PendingManual`: no score is sent then. */
     score_given: number;
     score_max: number;
+    /** `FullyGraded`, or `PendingManual` (a project awaiting its grader; `029-lti-grading-progress`). */
+    grading_progress: Generated<string>;
     /** `pending` (to send), `sent`, or `failed` (retried at `next_try_ms`). */
     status: string;
     tries: number;

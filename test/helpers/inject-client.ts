@@ -22,12 +22,16 @@ export class InjectClient {
     private readonly network: { address?: string; headers?: Record<string, string> } = {},
   ) {}
   async req(method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown, opts: { csrf?: boolean; raw?: string } = {}): Promise<LightMyRequestResponse> {
-    const headers: Record<string, string> = { ...this.network.headers, ...(this.bearer ? { authorization: `Bearer ${this.bearer}` } : { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') }) };
-    if (method !== 'GET' && opts.csrf !== false && !this.bearer) headers['x-csrf-token'] = this.csrf;
+    const headers = this.credentials(method !== 'GET' && opts.csrf !== false);
     if (body !== undefined || opts.raw !== undefined) headers['content-type'] = 'application/json';
     const res = await this.app.inject({ method, url, headers, remoteAddress: this.network.address ?? '127.0.0.1', payload: opts.raw ?? (body === undefined ? undefined : JSON.stringify(body)) });
     for (const c of res.cookies) this.cookies.set(c.name, c.value);
     return res;
+  }
+  /** The session as the browser sends it: the bearer token of a launch from a course, else the cookies and, for a change, the CSRF token. */
+  private credentials(csrf: boolean): Record<string, string> {
+    if (this.bearer) return { ...this.network.headers, authorization: `Bearer ${this.bearer}` };
+    return { ...this.network.headers, cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '), ...(csrf ? { 'x-csrf-token': this.csrf } : {}) };
   }
   /** Posts a multipart form (fields and files) as a browser's FormData would. */
   async form(url: string, fields: Record<string, string | string[]>, files: { field?: string; name: string; bytes: Uint8Array; type?: string }[] = []): Promise<LightMyRequestResponse> {
@@ -35,7 +39,7 @@ export class InjectClient {
     for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) fd.append(k, one);
     for (const f of files) fd.append(f.field ?? 'files', new Blob([new Uint8Array(f.bytes)], { type: f.type ?? 'application/octet-stream' }), f.name);
     const encoded = new Response(fd);
-    const headers: Record<string, string> = { ...this.network.headers, cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': this.csrf, 'content-type': encoded.headers.get('content-type')! };
+    const headers = { ...this.credentials(true), 'content-type': encoded.headers.get('content-type')! };
     return this.app.inject({ method: 'POST', url, headers, remoteAddress: this.network.address ?? '127.0.0.1', payload: Buffer.from(await encoded.arrayBuffer()) });
   }
   /** Saves `anyAnswer` to the given positions of an attempt (every item by default). */

@@ -8,14 +8,19 @@ import { parseTarget } from './lti-targets.ts';
 import type { FetchLike } from './platform-keys.ts';
 import type { ServiceTokens } from './service-token.ts';
 
+/** A grade as the gradebook should hold it: a score, or a project awaiting its grader (sent without a score). */
+type Grade = { given: number; max: number; progress: 'FullyGraded' } | { given: 0; max: 0; progress: 'PendingManual' };
+const AWAITING_GRADER: Grade = { given: 0, max: 0, progress: 'PendingManual' };
+
 /** Waits before the n-th retry of a grade the platform did not take: 1, 2, 4 … minutes, at most an hour. */
 export const retryDelayMs = (tries: number) => Math.min(3_600_000, 60_000 * 2 ** Math.max(0, tries - 1));
 
 /**
  * Grades back to the course (LTI Assignment and Grade Services 2.0). For every resource link with a grade
  * column and every learner who launched it, the grade is read from the store as it stands (a mock's latest
- * scaled score, a module quiz's best score, a project's latest grade); a grade that changed (a new attempt,
- * or a re-score after an accepted key dispute) is sent again. Failures are kept, retried with a growing
+ * scaled score, a module quiz's best score, a project's latest grade, or "submitted, awaiting grading" for a
+ * project not graded yet); a grade that changed (a new attempt, a project graded, or a re-score after an
+ * accepted key dispute) is sent again. Failures are kept, retried with a growing
  * delay, and shown to the course's tutors.
  */
 export class GradePassback {
@@ -35,13 +40,13 @@ export class GradePassback {
       .innerJoin('lti_contexts', 'lti_contexts.id', 'lti_links.context_pk')
       .innerJoin('cohorts', 'cohorts.id', 'lti_contexts.cohort_id')
       .leftJoin('lti_grades', (j) => j.onRef('lti_grades.link_id', '=', 'lti_link_users.link_id').onRef('lti_grades.user_id', '=', 'lti_link_users.user_id'))
-      .select(['lti_link_users.link_id', 'lti_link_users.user_id', 'lti_links.target', 'cohorts.exam', 'lti_grades.score_given', 'lti_grades.score_max'])
+      .select(['lti_link_users.link_id', 'lti_link_users.user_id', 'lti_links.target', 'cohorts.exam', 'lti_grades.score_given', 'lti_grades.score_max', 'lti_grades.grading_progress'])
       .where('lti_links.lineitem_url', 'is not', null)
       .execute();
     for (const r of rows) {
       const grade = await this.current(r.user_id, r.target, r.exam);
-      if (!grade || (r.score_given !== null && Number(r.score_given) === grade.given && Number(r.score_max) === grade.max)) continue;
-      const row = { score_given: grade.given, score_max: grade.max, status: 'pending', tries: 0, error: null, next_try_ms: now(), sent_ms: null };
+      if (!grade || (r.score_given !== null && Number(r.score_given) === grade.given && Number(r.score_max) === grade.max && r.grading_progress === grade.progress)) continue;
+      const row = { score_given: grade.given, score_max: grade.max, grading_progress: grade.progress, status: 'pending', tries: 0, error: null, next_try_ms: now(), sent_ms: null };
       await db.insertInto('lti_grades').values({ link_id: r.link_id, user_id: r.user_id, ...row }).onConflict((oc) => oc.columns(['link_id', 'user_id']).doUpdateSet(row)).execute();
     }
   }
@@ -54,7 +59,7 @@ export class GradePassback {
       .innerJoin('lti_link_users', (j) => j.onRef('lti_link_users.link_id', '=', 'lti_grades.link_id').onRef('lti_link_users.user_id', '=', 'lti_grades.user_id'))
       .innerJoin('lti_contexts', 'lti_contexts.id', 'lti_links.context_pk')
       .innerJoin('lti_platforms', 'lti_platforms.id', 'lti_contexts.platform_id')
-      .select(['lti_grades.link_id', 'lti_grades.user_id', 'lti_grades.score_given', 'lti_grades.score_max', 'lti_grades.tries', 'lti_grades.next_try_ms', 'lti_links.lineitem_url', 'lti_link_users.subject', 'lti_platforms.id as platform_id', 'lti_platforms.client_id', 'lti_platforms.token_url'])
+      .select(['lti_grades.link_id', 'lti_grades.user_id', 'lti_grades.score_given', 'lti_grades.score_max', 'lti_grades.grading_progress', 'lti_grades.tries', 'lti_grades.next_try_ms', 'lti_links.lineitem_url', 'lti_link_users.subject', 'lti_platforms.id as platform_id', 'lti_platforms.client_id', 'lti_platforms.token_url'])
       .where('lti_grades.status', '!=', 'sent')
       .where('lti_grades.next_try_ms', '<=', now())
       .execute();
@@ -66,11 +71,11 @@ export class GradePassback {
       if (Number(claim.numUpdatedRows) !== 1) continue;
       try {
         await this.post(g);
-        await db.updateTable('lti_grades').set({ status: 'sent', error: null, sent_ms: now(), tries: Number(g.tries) + 1 }).where('link_id', '=', g.link_id).where('user_id', '=', g.user_id).where('score_given', '=', g.score_given).execute();
+        await db.updateTable('lti_grades').set({ status: 'sent', error: null, sent_ms: now(), tries: Number(g.tries) + 1 }).where('link_id', '=', g.link_id).where('user_id', '=', g.user_id).where('score_given', '=', g.score_given).where('grading_progress', '=', g.grading_progress).execute();
         sent++;
       } catch (e) {
         const tries = Number(g.tries) + 1;
-        await db.updateTable('lti_grades').set({ status: 'failed', tries, error: (e instanceof Error ? e.message : String(e)).slice(0, 500), next_try_ms: now() + retryDelayMs(tries) }).where('link_id', '=', g.link_id).where('user_id', '=', g.user_id).where('score_given', '=', g.score_given).execute();
+        await db.updateTable('lti_grades').set({ status: 'failed', tries, error: (e instanceof Error ? e.message : String(e)).slice(0, 500), next_try_ms: now() + retryDelayMs(tries) }).where('link_id', '=', g.link_id).where('user_id', '=', g.user_id).where('score_given', '=', g.score_given).where('grading_progress', '=', g.grading_progress).execute();
         failed++;
       }
     }
@@ -84,40 +89,51 @@ export class GradePassback {
       .innerJoin('lti_links', 'lti_links.id', 'lti_grades.link_id')
       .innerJoin('lti_contexts', 'lti_contexts.id', 'lti_links.context_pk')
       .innerJoin('users', 'users.id', 'lti_grades.user_id')
-      .select(['users.name', 'lti_links.title', 'lti_grades.score_given', 'lti_grades.score_max', 'lti_grades.status', 'lti_grades.tries', 'lti_grades.error', 'lti_grades.sent_ms'])
+      .select(['users.name', 'lti_links.title', 'lti_grades.score_given', 'lti_grades.score_max', 'lti_grades.grading_progress', 'lti_grades.status', 'lti_grades.tries', 'lti_grades.error', 'lti_grades.sent_ms'])
       .where('lti_contexts.cohort_id', '=', cohortId)
       .orderBy('lti_grades.status')
       .orderBy('users.name')
       .execute();
-    return rows.map((r) => ({ member: r.name, activity: r.title, scoreGiven: Number(r.score_given), scoreMaximum: Number(r.score_max), status: r.status as LtiGrade['status'], tries: Number(r.tries), error: r.error, sentAt: r.sent_ms === null ? null : new Date(Number(r.sent_ms)).toISOString() }));
+    return rows.map((r) => ({
+      member: r.name,
+      activity: r.title,
+      ...(r.grading_progress === 'PendingManual' ? { scoreGiven: null, scoreMaximum: null } : { scoreGiven: Number(r.score_given), scoreMaximum: Number(r.score_max) }),
+      status: r.status as LtiGrade['status'], tries: Number(r.tries), error: r.error, sentAt: r.sent_ms === null ? null : new Date(Number(r.sent_ms)).toISOString() }));
   }
 
-  private async current(userId: string, target: string, exam: string): Promise<{ given: number; max: number } | undefined> {
+  private async current(userId: string, target: string, exam: string): Promise<Grade | undefined> {
     const { db } = this.deps;
     const { kind, ref } = parseTarget(target);
     if (kind === 'mock') {
       const r = await db.selectFrom('attempts').select('scaled').where('user_id', '=', userId).where('exam', '=', exam).where('kind', '=', 'mock').where('profile', '=', ref).where('status', '=', 'submitted').where('scaled', 'is not', null).orderBy('submitted_ms', 'desc').limit(1).executeTakeFirst();
-      return r ? { given: Number(r.scaled), max: 1000 } : undefined;
+      return r ? { given: Number(r.scaled), max: 1000, progress: 'FullyGraded' } : undefined;
     }
     if (kind === 'module') {
       const scores = (await attempts.quizzes(db, userId, exam)).filter((q) => String(q.scope?.modules?.[0]) === ref).flatMap((q) => quizScore(q) ?? []);
       if (!scores.length) return undefined;
       const best = scores.reduce((a, b) => (b.correct > a.correct ? b : a));
-      return { given: best.correct, max: best.asked };
+      return { given: best.correct, max: best.asked, progress: 'FullyGraded' };
     }
     if (kind === 'project') {
       const r = await db.selectFrom('project_submissions').select('grade').where('user_id', '=', userId).where('project_id', '=', ref).where('grade', 'is not', null).orderBy('graded_ms', 'desc').limit(1).executeTakeFirst();
       const grade = r?.grade ? (JSON.parse(r.grade) as { points: number; max: number }) : undefined;
-      return grade ? { given: grade.points, max: grade.max } : undefined;
+      if (grade) return { given: grade.points, max: grade.max, progress: 'FullyGraded' };
+      const submitted = await db.selectFrom('project_submissions').select('id').where('user_id', '=', userId).where('project_id', '=', ref).limit(1).executeTakeFirst();
+      return submitted ? AWAITING_GRADER : undefined;
     }
     return undefined;
   }
 
-  private async post(g: { lineitem_url: string | null; subject: string; score_given: number; score_max: number; platform_id: string; client_id: string; token_url: string }) {
+  private async post(g: { lineitem_url: string | null; subject: string; score_given: number; score_max: number; grading_progress: string; platform_id: string; client_id: string; token_url: string }) {
     const token = await this.deps.tokens.token({ id: g.platform_id, client_id: g.client_id, token_url: g.token_url }, [SCOPE.score]);
     const url = new URL(g.lineitem_url!);
     url.pathname = `${url.pathname.replace(/\/$/, '')}/scores`;
-    const score = { userId: g.subject, scoreGiven: Number(g.score_given), scoreMaximum: Number(g.score_max), activityProgress: 'Completed', gradingProgress: 'FullyGraded', timestamp: new Date(this.deps.now()).toISOString() };
+    const timestamp = new Date(this.deps.now()).toISOString();
+    // Awaiting a grader: no score (a platform would record a 0), the work shown as submitted.
+    const score =
+      g.grading_progress === 'PendingManual'
+        ? { userId: g.subject, activityProgress: 'Submitted', gradingProgress: 'PendingManual', timestamp }
+        : { userId: g.subject, scoreGiven: Number(g.score_given), scoreMaximum: Number(g.score_max), activityProgress: 'Completed', gradingProgress: 'FullyGraded', timestamp };
     const res = await this.deps.fetch(url.href, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/vnd.ims.lis.v1.score+json' }, body: JSON.stringify(score), signal: AbortSignal.timeout(10_000) });
     if (!res.ok) throw new Error(`the platform refused the grade: HTTP ${res.status} ${(await res.text()).slice(0, 200)}`);
   }

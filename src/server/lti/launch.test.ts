@@ -3,6 +3,7 @@ import type { AttemptView, LtiCourse, ScoreReport } from '../../core/api/contrac
 import { accountsApp } from '../../../test/helpers/accounts-app.ts';
 import { InjectClient } from '../../../test/helpers/inject-client.ts';
 import { launchThrough, ROLE, SimulatedPlatform } from '../../../test/helpers/lti-platform.ts';
+import { fixtureProject } from '../../../test/helpers/fixture-project.ts';
 import { loadExam } from '../../../test/helpers/load-exam.ts';
 import { syntheticWrongAnswer } from '../../../test/helpers/synthetic-bank.ts';
 import { STORES, useStores, type StoreName } from '../../../test/helpers/stores.ts';
@@ -15,7 +16,7 @@ const T0 = Date.parse('2026-12-03T09:00:00Z');
 /** A tool with an administrator who registered the simulated platform. */
 async function setup(store: StoreName) {
   let platform!: SimulatedPlatform;
-  const app = await accountsApp(stores, store, { exam, t0: T0, app: { ltiFetch: (url, init) => platform.fetch(url, init), ltiGradeSyncMs: 0 } });
+  const app = await accountsApp(stores, store, { exam, t0: T0, projects: [fixtureProject(exam)], app: { ltiFetch: (url, init) => platform.fetch(url, init), ltiGradeSyncMs: 0 } });
   platform = await SimulatedPlatform.create(app.app, () => app.clock.t);
   const admin = await app.signUp('admin@example.com');
   expect((await admin.req('POST', '/api/admin/lti/platforms', platform.registration)).statusCode).toBe(201);
@@ -86,6 +87,35 @@ describe.each(STORES)('LTI 1.3 launch, on %s', (store) => {
     expect(((await teacher.client.req('GET', `/api/cohorts/${cohortId}/lti`)).json() as LtiCourse).grades[0]).toMatchObject({ status: 'sent', tries: 2, error: null });
     expect(platform.tokenRequests.map((t) => t.scope)).toEqual(['https://purl.imsglobal.org/spec/lti-ags/scope/score']);
     expect(await db.selectFrom('lti_users').select('subject').orderBy('subject').execute()).toEqual([{ subject: 's-1' }, { subject: 't-1' }]);
+  });
+
+  it('a project goes to the gradebook as submitted and awaiting grading, with no score, then with its grade once a tutor grades it', async () => {
+    const { launch, platform, lti } = await setup(store);
+    const teacher = await launch('t-1', 'instructor');
+    const cohortId = teacher.landing.chooseExam!;
+    expect((await teacher.client.req('POST', `/api/lti/courses/${cohortId}/exam`, { exam: 'mla-c02' })).statusCode).toBe(204);
+    const projectLink = {
+      [CLAIM.resourceLink]: { id: 'link-2', title: 'Project 1' },
+      [CLAIM.custom]: { certprep_target: 'project:feature-pipeline' },
+      [CLAIM.ags]: { scope: ['https://purl.imsglobal.org/spec/lti-ags/scope/score'], lineitems: `${platform.issuer}/mod/lti/services.php/2/lineitems`, lineitem: platform.lineitem(2) },
+    };
+    const learner = await launch('s-1', 'learner', projectLink);
+    // Launched, nothing submitted: nothing to send.
+    expect(await lti.grades.sync()).toEqual({ sent: 0, failed: 0 });
+    const submitted = await learner.client.form('/api/projects/feature-pipeline/submissions', { exam: 'mla-c02', text: 'The pipeline stops a bad batch.' });
+    expect(submitted.statusCode, submitted.body).toBe(201);
+
+    expect(await lti.grades.sync()).toEqual({ sent: 1, failed: 0 });
+    expect(platform.scores).toEqual([{ lineitem: platform.lineitem(2), score: { userId: 's-1', activityProgress: 'Submitted', gradingProgress: 'PendingManual', timestamp: new Date(T0).toISOString() } }]);
+    const awaiting = (await teacher.client.req('GET', `/api/cohorts/${cohortId}/lti`)).json() as LtiCourse;
+    expect(awaiting.grades).toEqual([{ member: 'Learner s-1', activity: 'Project 1', scoreGiven: null, scoreMaximum: null, status: 'sent', tries: 1, error: null, sentAt: new Date(T0).toISOString() }]);
+    expect(await lti.grades.sync()).toEqual({ sent: 0, failed: 0 });
+
+    const graded = await teacher.client.req('POST', `/api/project-submissions/${submitted.json().id}/grade`, { levels: { quality: 3, features: 2, security: 0, cost: 3 } });
+    expect(graded.statusCode, graded.body).toBe(200);
+    expect(await lti.grades.sync()).toEqual({ sent: 1, failed: 0 });
+    expect(platform.scores[1]).toEqual({ lineitem: platform.lineitem(2), score: { userId: 's-1', scoreGiven: 8, scoreMaximum: 12, activityProgress: 'Completed', gradingProgress: 'FullyGraded', timestamp: new Date(T0).toISOString() } });
+    expect(((await teacher.client.req('GET', `/api/cohorts/${cohortId}/lti`)).json() as LtiCourse).grades[0]).toMatchObject({ scoreGiven: 8, scoreMaximum: 12, status: 'sent', tries: 1 });
   });
 });
 

@@ -41,6 +41,7 @@ export const enLti = {
   ltiGradeMember: 'Learner',
   ltiGradeActivity: 'Activity',
   ltiGradeScore: 'Grade',
+  ltiGradeAwaiting: 'Submitted, awaiting grading',
   ltiGradeStatus: 'Status',
   ltiGradeStatus_pending: 'waiting to be sent',
   ltiGradeStatus_sent: 'sent {when}',

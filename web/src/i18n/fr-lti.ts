@@ -43,6 +43,7 @@ export const frLti: Record<keyof typeof enLti, string> = {
   ltiGradeMember: 'Apprenant',
   ltiGradeActivity: 'Activité',
   ltiGradeScore: 'Note',
+  ltiGradeAwaiting: 'Rendu, en attente de correction',
   ltiGradeStatus: 'État',
   ltiGradeStatus_pending: 'en attente d’envoi',
   ltiGradeStatus_sent: 'envoyée {when}',

@@ -52,9 +52,7 @@ export function CohortLtiPanel({ id, onRoster }: { id: string; onRoster: () => v
                 <tr key={`${g.member} ${g.activity}`}>
                   <td>{g.member}</td>
                   <td>{g.activity}</td>
-                  <td>
-                    {g.scoreGiven} / {g.scoreMaximum}
-                  </td>
+                  <td>{g.scoreGiven === null ? t('ltiGradeAwaiting') : `${g.scoreGiven} / ${g.scoreMaximum}`}</td>
                   <td className={g.status === 'failed' ? 'form-error' : undefined}>
                     {g.status === 'sent' ? t('ltiGradeStatus_sent', { when: g.sentAt ? formatMoment(g.sentAt, locale) : '' }) : g.status === 'failed' ? t('ltiGradeStatus_failed', { tries: g.tries, error: g.error ?? '' }) : t('ltiGradeStatus_pending')}
                   </td>

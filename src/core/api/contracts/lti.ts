@@ -54,8 +54,9 @@ export const courseExamSchema = z.strictObject({ exam: z.string().min(1).max(40)
 export const ltiGradeSchema = z.object({
   member: z.string(),
   activity: z.string(),
-  scoreGiven: z.number(),
-  scoreMaximum: z.number(),
+  /** Null for a project submitted and awaiting its grader (sent to the gradebook as such, with no score). */
+  scoreGiven: z.number().nullable(),
+  scoreMaximum: z.number().nullable(),
   status: z.enum(['pending', 'sent', 'failed']),
   tries: z.number().int(),
   error: z.string().nullable(),
