@@ -83,6 +83,7 @@ describe('launched from a course, in a frame, without third-party cookies', () =
     res.writeHead(answer.status, Object.fromEntries(answer.headers)).end(Buffer.from(await answer.arrayBuffer()));
   }
 
+  const BOARD_CSV = 'Download the cohort’s results (CSV)';
   const toolFrame = async (page: Page): Promise<Frame> => {
     const handle = await page.waitForSelector('iframe[name="tool"]');
     return (await handle.contentFrame())!;
@@ -140,6 +141,14 @@ describe('launched from a course, in a frame, without third-party cookies', () =
     expect(await axeProblems(course)).toEqual([]);
     await frame.getByRole('heading', { name: 'Course platform' }).scrollIntoViewIfNeeded();
     await shoot(course, 'lti-cohort-panel');
+    // A file download inside the frame goes with the bearer session (a plain link would arrive signed out).
+    const [download] = await Promise.all([course.waitForEvent('download'), frame.getByRole('link', { name: BOARD_CSV }).click()]);
+    expect(download.suggestedFilename()).toBe('certprep-cohort.csv');
+    const csv = await new Promise<string>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      void download.createReadStream().then((s) => s.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks).toString())).on('error', reject));
+    });
+    expect(csv).toContain('Léa Learner');
     await frame.getByLabel('Language').selectOption('fr');
     await frame.getByRole('heading', { name: 'Plateforme de cours' }).waitFor();
     await frame.getByRole('heading', { name: 'Plateforme de cours' }).scrollIntoViewIfNeeded();

@@ -133,21 +133,51 @@ async function request<T>(method: string, path: string, schema: z.ZodType<T>, bo
   } catch {
     // A proxy's HTML error page, say: reported below with the status.
   }
-  if (!res.ok) {
-    const parsed = apiErrorSchema.safeParse(json);
-    if (parsed.success) {
-      const retry = Number.parseInt(res.headers.get('retry-after') ?? '', 10);
-      const message = errorText(errorLocale, parsed.data.error.code, parsed.data.error.message, Number.isFinite(retry) ? retry : null);
-      throw new ApiRequestError(res.status, parsed.data.error.code, message, parsed.data.error.details);
-    }
-    throw new ApiRequestError(res.status, 'http', `${method} ${path} failed with HTTP ${res.status}`);
-  }
+  if (!res.ok) throw refusal(res, json, `${method} ${path}`);
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ApiRequestError(res.status, 'bad-response', `${method} ${path}: unexpected response (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''})`);
   }
   return parsed.data;
+}
+
+/** The error of a refused request: the API's own message in the interface's language, else the HTTP status. */
+function refusal(res: Response, json: unknown, what: string): ApiRequestError {
+  const parsed = apiErrorSchema.safeParse(json);
+  if (!parsed.success) return new ApiRequestError(res.status, 'http', `${what} failed with HTTP ${res.status}`);
+  const retry = Number.parseInt(res.headers.get('retry-after') ?? '', 10);
+  const message = errorText(errorLocale, parsed.data.error.code, parsed.data.error.message, Number.isFinite(retry) ? retry : null);
+  return new ApiRequestError(res.status, parsed.data.error.code, message, parsed.data.error.details);
+}
+
+/** Whether this tab's session is a bearer header (the app inside a course's frame) rather than a cookie. */
+export const hasBearerSession = () => bearer !== '';
+
+/**
+ * A file the API serves (a CSV, a calendar, a project file), fetched with the bearer session: inside a
+ * course's frame a plain link would reach the server without a session. The name is the one the server gives.
+ */
+export async function fetchFile(path: string): Promise<{ blob: Blob; filename: string | null }> {
+  let res: Response;
+  try {
+    res = await fetch(path, { headers: bearer ? { authorization: `Bearer ${bearer}` } : {}, credentials: 'same-origin' });
+  } catch (err) {
+    throw new ApiRequestError(0, 'network', err instanceof Error ? err.message : 'network error');
+  }
+  if (!res.ok) {
+    const text = await res.text();
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    throw refusal(res, json, `GET ${path}`);
+  }
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const name = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1] ?? /filename="([^"]+)"/i.exec(disposition)?.[1];
+  return { blob: await res.blob(), filename: name ? decodeURIComponent(name) : null };
 }
 
 async function session<T extends { csrfToken: string }>(p: Promise<T>): Promise<T> {

@@ -5,6 +5,7 @@ import { formatDuration } from '../i18n/duration.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { HeatCell } from '../pages/mastery-heatmap.tsx';
 import { TableScroll } from '../table-scroll.tsx';
+import { DownloadLink } from '../download-link.tsx';
 
 /**
  * The tutor's board: who is at risk and why, then every member's mastery per domain or per task statement
@@ -25,9 +26,7 @@ export function CohortBoardPanel({ cohortId, exam, version }: { cohortId: string
     <section className="panel" aria-labelledby="board-title" data-testid="cohort-board">
       <h2 id="board-title">{t('boardTitle')}</h2>
       <p>
-        <a href={`/api/cohorts/${encodeURIComponent(cohortId)}/board.csv`} download>
-          {t('boardCsv')}
-        </a>
+        <DownloadLink href={`/api/cohorts/${encodeURIComponent(cohortId)}/board.csv`}>{t('boardCsv')}</DownloadLink>
       </p>
       <h3>{t('boardAtRisk', { n: atRisk.length })}</h3>
       {atRisk.length === 0 ? (

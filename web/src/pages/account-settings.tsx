@@ -4,6 +4,7 @@ import { api, ApiRequestError } from '../api/api-client.ts';
 import { FormMessage } from '../form-message.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { applyTheme } from '../theme.ts';
+import { DownloadLink } from '../download-link.tsx';
 
 /**
  * The account part of the settings: change the password (other devices are signed out), download
@@ -97,9 +98,7 @@ export function AccountSettings({ user, onSession }: { user: User; onSession: (s
 
       <h2>{t('yourData')}</h2>
       <p>
-        <a href="/api/account/export" download>
-          {t('exportData')}
-        </a>
+        <DownloadLink href="/api/account/export">{t('exportData')}</DownloadLink>
       </p>
       <form onSubmit={(e) => void remove(e)} className="danger-zone">
         <h3>{t('deleteAccount')}</h3>

@@ -1,6 +1,7 @@
 import type { SubmissionView } from '../../../src/core/api/contracts.ts';
 import { api } from '../api/api-client.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import { DownloadLink } from '../download-link.tsx';
 
 /** The files of a submission, each a download link. */
 export function SubmissionFiles({ files }: { files: SubmissionView['files'] }) {
@@ -10,9 +11,9 @@ export function SubmissionFiles({ files }: { files: SubmissionView['files'] }) {
     <ul className="submission-files" aria-label={t('projectFiles')}>
       {files.map((f) => (
         <li key={f.id}>
-          <a href={api.projectFileHref(f.id)} download={f.name}>
+          <DownloadLink href={api.projectFileHref(f.id)} filename={f.name}>
             {f.name}
-          </a>{' '}
+          </DownloadLink>{' '}
           <span className="hint">({Math.max(1, Math.round(f.size / 1024))} KB)</span>
         </li>
       ))}

@@ -4,6 +4,7 @@ import { api, ApiRequestError } from '../api/api-client.ts';
 import { formatDuration } from '../i18n/duration.ts';
 import { planStatusText } from './plan-status-text.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import { DownloadLink } from '../download-link.tsx';
 
 /**
  * The plan to the exam date on the study path: the candidate gives the date and the hours a week;
@@ -114,9 +115,7 @@ export function PlanPanel({ exam, examDate }: { exam: ExamSummary; examDate: str
             </table>
           </div>
           <p>
-            <a href={`/api/plan.ics?exam=${encodeURIComponent(exam.id)}&lang=${locale}`} download>
-              {t('planIcs')}
-            </a>
+            <DownloadLink href={`/api/plan.ics?exam=${encodeURIComponent(exam.id)}&lang=${locale}`}>{t('planIcs')}</DownloadLink>
           </p>
         </>
       )}
