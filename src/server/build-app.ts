@@ -6,7 +6,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DatabaseHandle } from '../db/create-database.ts';
-import { kyselyBatchCommit } from '../db/repositories/answers.ts';
+import { postgresBatchCommit } from '../db/repositories/answers-postgres-batch.ts';
 import { sqliteBatchCommit, type SqliteCommitter } from '../db/sqlite-batch-commit.ts';
 import type { ExamDefinition } from '../core/exam/exam-schema.ts';
 import { defaultExamId } from '../core/exam/exam-status.ts';
@@ -127,7 +127,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const bank = new BankService(opts.db, opts.exams);
   await bank.refresh();
   const sqliteCommitter = opts.sqlite ? sqliteBatchCommit(opts.sqlite.connection, opts.sqlite.file, opts.sqlite.synchronous) : undefined;
-  const writer = new AnswerWriter(sqliteCommitter?.commit ?? kyselyBatchCommit(opts.db));
+  const writer = new AnswerWriter(sqliteCommitter?.commit ?? postgresBatchCommit(opts.db));
   app.addHook('onClose', async () => {
     await writer.flush();
     await sqliteCommitter?.close();

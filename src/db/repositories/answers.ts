@@ -1,5 +1,5 @@
 import type SQLite from 'better-sqlite3';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { BankAnswer } from '../../core/scoring/score-question.ts';
 import type { Database } from '../schema.ts';
 
@@ -35,7 +35,7 @@ export type BatchOutcome = WriteOutcome | { kind: 'closed' };
 export type BatchCommit = (writes: AnswerWrite[]) => Promise<BatchOutcome[]>;
 
 type Row = Database['answers'];
-const toStored = (r: Row): StoredAnswer => ({
+export const toStored = (r: Row): StoredAnswer => ({
   position: r.position,
   answer: r.answer === null ? null : (JSON.parse(r.answer) as BankAnswer),
   flagged: r.flagged === 1,
@@ -48,7 +48,7 @@ const toStored = (r: Row): StoredAnswer => ({
 });
 
 /** A save that was not written: the same tab re-sending one it already made (same or older seq) is a replay, acknowledged again; anything else is stale and gets the current answer back. */
-const notWritten = (c: StoredAnswer, w: AnswerWrite): WriteOutcome => (c.lastTab === w.tab && c.lastSeq >= w.seq ? { kind: 'replay', revision: c.revision } : { kind: 'stale', current: c });
+export const notWritten = (c: StoredAnswer, w: AnswerWrite): WriteOutcome => (c.lastTab === w.tab && c.lastSeq >= w.seq ? { kind: 'replay', revision: c.revision } : { kind: 'stale', current: c });
 
 export const answers = {
   async byAttempt(db: Db, attemptId: string): Promise<StoredAnswer[]> {
@@ -63,71 +63,6 @@ export const answers = {
       .execute();
   },
 };
-
-/**
- * Commits a batch in one Kysely transaction (PostgreSQL): the batch's compare-and-set upserts go as one
- * statement (a round trip per save kept the transaction open ten times longer than its commit), then one
- * read answers the saves that were not written, as replays or stale. Two saves of the same question in one
- * batch go in successive rounds, the second based on what the first left.
- */
-export function kyselyBatchCommit(db: Db): BatchCommit {
-  return (writes) =>
-    db.transaction().execute(async (trx) => {
-      const ids = [...new Set(writes.map((w) => w.attemptId))];
-      // FOR SHARE waits for a submission in progress, so a save never lands after its attempt was scored.
-      const rows = await trx.selectFrom('attempts').select('id').where('id', 'in', ids).where('status', '=', 'open').forShare().execute();
-      const open = new Set(rows.map((r) => r.id));
-      const out: BatchOutcome[] = writes.map(() => ({ kind: 'closed' }));
-      let pending = writes.flatMap((w, i) => (open.has(w.attemptId) ? [i] : []));
-      while (pending.length) {
-        const seen = new Set<string>();
-        const round: number[] = [];
-        const later: number[] = [];
-        for (const i of pending) {
-          const key = `${writes[i]!.attemptId} ${writes[i]!.position}`;
-          (seen.has(key) ? later : round).push(i);
-          seen.add(key);
-        }
-        const outcomes = await writeRound(trx, round.map((i) => writes[i]!));
-        round.forEach((i, k) => (out[i] = outcomes[k]!));
-        pending = later;
-      }
-      return out;
-    });
-}
-
-/** One statement for saves of distinct questions, then one read for those it did not write. */
-async function writeRound(db: Db, ws: AnswerWrite[]): Promise<WriteOutcome[]> {
-  const key = (attemptId: string, position: number) => `${attemptId} ${position}`;
-  const written = await db
-    .insertInto('answers')
-    .values(ws.map((w) => ({ attempt_id: w.attemptId, position: w.position, checked: 0, answer: w.answer === null ? null : JSON.stringify(w.answer), flagged: w.flagged ? 1 : 0, struck: JSON.stringify(w.struck), revision: w.baseRevision + 1, last_tab: w.tab, last_seq: w.seq, updated_ms: w.now })))
-    .onConflict((oc) =>
-      oc
-        .columns(['attempt_id', 'position'])
-        .doUpdateSet({ answer: sql`excluded.answer`, flagged: sql`excluded.flagged`, struck: sql`excluded.struck`, revision: sql`excluded.revision`, last_tab: sql`excluded.last_tab`, last_seq: sql`excluded.last_seq`, updated_ms: sql`excluded.updated_ms` })
-        // The compare-and-set: only over the revision the save was based on, never over a checked answer.
-        .where(sql<boolean>`answers.revision = excluded.revision - 1 and answers.checked = 0`),
-    )
-    .returning(['attempt_id', 'position', 'revision'])
-    .execute();
-  const saved = new Map(written.map((r) => [key(r.attempt_id, r.position), r.revision]));
-  const missed = ws.filter((w) => !saved.has(key(w.attemptId, w.position)));
-  const current = new Map<string, StoredAnswer>();
-  if (missed.length) {
-    const rows = await db
-      .selectFrom('answers')
-      .selectAll()
-      .where((eb) => eb.or(missed.map((w) => eb.and([eb('attempt_id', '=', w.attemptId), eb('position', '=', w.position)]))))
-      .execute();
-    for (const r of rows) current.set(key(r.attempt_id, r.position), toStored(r));
-  }
-  return ws.map((w): WriteOutcome => {
-    const revision = saved.get(key(w.attemptId, w.position));
-    if (revision !== undefined) return { kind: 'saved', revision };
-    return notWritten(current.get(key(w.attemptId, w.position))!, w);
-  });
-}
 
 /**
  * The SQLite hot path: the same compare-and-set upsert as `answers.write`, through statements
