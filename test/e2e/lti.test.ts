@@ -172,6 +172,35 @@ describe('launched from a course, in a frame, without third-party cookies', () =
     expect(pageErrors).toEqual([]);
   });
 
+  it('a learner’s account, made by the course, has no password: it is deleted from the settings by typing its email', async () => {
+    const course = await context.newPage();
+    course.on('pageerror', (e) => pageErrors.push(e.message));
+    await course.goto(`${lmsUrl}/course?sub=s-2&role=learner`);
+    const frame = await toolFrame(course);
+    await frame.locator('.app-header', { hasText: 'Signed in as Léa Learner' }).waitFor({ timeout: 30_000 });
+    // In-app navigation: a reload would lose the session the frame holds in memory only.
+    await frame.evaluate(() => (location.hash = '#/settings'));
+    await frame.getByText('This account was made by your course platform and has no password').waitFor();
+    expect(await frame.locator('#current-password').isVisible()).toBe(false);
+    const email = frame.getByLabel('Type this account’s email to confirm: s-2@lms.example.edu');
+    await email.scrollIntoViewIfNeeded();
+    await shoot(course, 'lti-delete-account');
+    expect(await axeProblems(course)).toEqual([]);
+    await frame.getByLabel('Language').selectOption('fr');
+    await frame.getByLabel('Saisissez l’adresse e-mail de ce compte pour confirmer : s-2@lms.example.edu').scrollIntoViewIfNeeded();
+    await shoot(course, 'lti-delete-account-fr');
+    await frame.getByLabel('Langue').selectOption('en');
+    course.on('dialog', (d) => void d.accept());
+    await email.fill('s-1@lms.example.edu');
+    await frame.getByRole('button', { name: 'Delete my account' }).click();
+    await frame.getByText('Type the account\'s email, s-2@lms.example.edu, to confirm: the account was not deleted.').waitFor();
+    await email.fill('s-2@lms.example.edu');
+    await frame.getByRole('button', { name: 'Delete my account' }).click();
+    // Deleted: the app is signed out (the API test checks the account is gone from the store).
+    await expect.poll(() => frame.locator('.app-header', { hasText: 'Signed in as' }).count(), { timeout: 15_000 }).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('a site that is not a registered platform cannot frame the tool', async () => {
     const other = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><title>x</title><iframe name="tool" src="${app.url}/"></iframe>`));
     await new Promise<void>((r) => other.listen(0, r));

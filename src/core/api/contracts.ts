@@ -42,9 +42,13 @@ export const changePasswordSchema = z.strictObject({
   current: z.string().max(200),
   next: z.string().min(10, 'use at least 10 characters').max(200),
 });
-/** POST /api/account/delete: the password again, and whether the answers may stay, anonymised, to calibrate the questions. */
+/**
+ * POST /api/account/delete: the password again (an account without one, made by a course platform, gives its
+ * email instead), and whether the answers may stay, anonymised, to calibrate the questions.
+ */
 export const deleteAccountSchema = z.strictObject({
-  password: z.string().max(200),
+  password: z.string().max(200).default(''),
+  email: z.string().max(254).optional(),
   keepAnonymisedAnswers: z.boolean().default(false),
 });
 export const signInSchema = z.strictObject({
@@ -90,6 +94,8 @@ export const sessionSchema = z.object({
   today: z.string(),
   /** Signed in on a server with no administrator yet: the settings offer to enter the setup code. */
   adminSetup: z.boolean(),
+  /** False for an account a course platform made: it signs in from the course only, and confirms its deletion with its email. */
+  passwordSet: z.boolean(),
 });
 export type SessionView = z.infer<typeof sessionSchema>;
 /** GET /api/admin/users: a page of accounts, by email. */

@@ -6,6 +6,9 @@ import type { Database } from '../schema.ts';
 type Db = Kysely<Database>;
 /** A user row as the API sees it (the same mapping for a session's user). */
 type UserRow = { id: string; email: string; name: string; locale: string; exam: string | null; exam_date: string | null; theme: string; calibration_consent: number; roles: string };
+/** The password hash of an account that cannot sign in with a password: made by a course platform's launch, or an anonymous stand-in. No password matches it. */
+export const NO_PASSWORD = '!';
+
 export const toUser = (r: UserRow): User => ({
   id: r.id,
   email: r.email,
@@ -74,7 +77,7 @@ export const users = {
   },
   /** Whether an account other than `id` can sign in (the stand-ins kept for anonymised answers cannot). */
   async othersCanSignIn(db: Db, id: string): Promise<boolean> {
-    return !!(await db.selectFrom('users').select('id').where('id', '<>', id).where('password_hash', '<>', '!').limit(1).executeTakeFirst());
+    return !!(await db.selectFrom('users').select('id').where('id', '<>', id).where('password_hash', '<>', NO_PASSWORD).limit(1).executeTakeFirst());
   },
   async any(db: Db): Promise<boolean> {
     return !!(await db.selectFrom('users').select('id').limit(1).executeTakeFirst());

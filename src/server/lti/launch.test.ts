@@ -89,6 +89,20 @@ describe.each(STORES)('LTI 1.3 launch, on %s', (store) => {
     expect(await db.selectFrom('lti_users').select('subject').orderBy('subject').execute()).toEqual([{ subject: 's-1' }, { subject: 't-1' }]);
   });
 
+  it('an account made by a launch has no password: the session says so, and it is deleted by confirming its email', async () => {
+    const { launch, signUp, count } = await setup(store);
+    const learner = await launch('s-1', 'learner');
+    expect((await learner.client.req('GET', '/api/session')).json()).toMatchObject({ passwordSet: false, user: { email: 's-1@lms.example.edu' } });
+    expect((await (await signUp('ann@example.com')).req('GET', '/api/session')).json().passwordSet).toBe(true);
+    const users = await count('users');
+    const wrong = await learner.client.req('POST', '/api/account/delete', { email: 'someone@else.example', keepAnonymisedAnswers: false });
+    expect([wrong.statusCode, wrong.json().error]).toEqual([403, { code: 'wrong-confirmation', message: "Type the account's email, s-1@lms.example.edu, to confirm: the account was not deleted." }]);
+    expect((await learner.client.req('POST', '/api/account/delete', { password: '!', keepAnonymisedAnswers: false })).statusCode).toBe(403);
+    expect((await learner.client.req('POST', '/api/account/delete', { email: ' S-1@lms.example.edu ', keepAnonymisedAnswers: false })).statusCode).toBe(204);
+    expect(await count('users')).toBe(users - 1);
+    expect((await learner.client.req('GET', '/api/session')).json().user).toBeNull();
+  });
+
   it('a project goes to the gradebook as submitted and awaiting grading, with no score, then with its grade once a tutor grades it', async () => {
     const { launch, platform, lti } = await setup(store);
     const teacher = await launch('t-1', 'instructor');

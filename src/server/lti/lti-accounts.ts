@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { User } from '../../core/api/contracts.ts';
 import { cohorts } from '../../db/repositories/cohorts.ts';
-import { users } from '../../db/repositories/users.ts';
+import { NO_PASSWORD, users } from '../../db/repositories/users.ts';
 import type { Database } from '../../db/schema.ts';
 
 /** A platform's person as the tool hears of them (a launch or the roster). */
@@ -13,9 +13,6 @@ export interface PlatformPerson {
   locale?: string | undefined;
   instructor: boolean;
 }
-
-/** The password hash of an account that signs in through its platform only (no password can match it). */
-const NO_PASSWORD = '!';
 
 /**
  * The certprep account of a platform's user, matched by (issuer, subject), made at first sight. The

@@ -5,7 +5,7 @@ import { passwordProblem } from '../../core/auth/password-policy.ts';
 import { projectSubmissions } from '../../db/repositories/project-submissions.ts';
 import { itemNotes } from '../../db/repositories/item-notes.ts';
 import { sessions } from '../../db/repositories/sessions.ts';
-import { users } from '../../db/repositories/users.ts';
+import { NO_PASSWORD, users } from '../../db/repositories/users.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError, badRequest, conflict, notFound } from '../errors.ts';
 import { hashPassword, verifyPassword } from './password-hash.ts';
@@ -85,8 +85,14 @@ export class AccountService {
     };
   }
 
-  async delete(user: User, password: string, keepAnonymisedAnswers: boolean): Promise<void> {
-    await this.checkPassword(user, password, 'The password is wrong: the account was not deleted.');
+  /**
+   * Deletes the account, confirmed with its password; an account without one (made by a course
+   * platform's launch, signed in from the course) confirms with its email instead.
+   */
+  async delete(user: User, confirm: { password: string; email?: string | undefined }, keepAnonymisedAnswers: boolean): Promise<void> {
+    if ((await users.passwordHash(this.deps.db, user.id)) === NO_PASSWORD) {
+      if (confirm.email?.trim().toLowerCase() !== user.email.toLowerCase()) throw new AppError(403, 'wrong-confirmation', `Type the account's email, ${user.email}, to confirm: the account was not deleted.`);
+    } else await this.checkPassword(user, confirm.password, 'The password is wrong: the account was not deleted.');
     // Nobody could give the role back: the server would be left without an administrator.
     // Alone on the server, they may go: the next account then starts the server afresh.
     if (user.roles.includes('admin') && (await users.countAdmins(this.deps.db)) <= 1 && (await users.othersCanSignIn(this.deps.db, user.id))) {
@@ -96,7 +102,7 @@ export class AccountService {
       if (keepAnonymisedAnswers) {
         // A stand-in that can never sign in, so calibration still counts one person per account.
         const standIn = `anonymous-${randomUUID()}`;
-        await trx.insertInto('users').values({ id: standIn, email: `${standIn}@deleted.invalid`, name: '', password_hash: '!', locale: 'en', created_ms: this.deps.now(), exam: null, exam_date: null, theme: 'system', calibration_consent: 1 }).execute();
+        await trx.insertInto('users').values({ id: standIn, email: `${standIn}@deleted.invalid`, name: '', password_hash: NO_PASSWORD, locale: 'en', created_ms: this.deps.now(), exam: null, exam_date: null, theme: 'system', calibration_consent: 1 }).execute();
         await trx.updateTable('attempts').set({ user_id: standIn, scope: null }).where('user_id', '=', user.id).execute();
         await trx.updateTable('responses').set({ user_id: standIn }).where('user_id', '=', user.id).execute();
         await trx.updateTable('exam_results').set({ user_id: standIn }).where('user_id', '=', user.id).execute();

@@ -258,7 +258,7 @@ export const api = {
   claimAdmin: (code: string) => request('POST', '/api/admin/claim', userSchema, { code }),
   adminUsers: (query: string, page: number) => request('GET', `/api/admin/users?page=${page}${query ? `&q=${enc(query)}` : ''}`, adminUserListSchema),
   setRoles: (userId: string, roles: Role[]) => request('PUT', `/api/admin/users/${enc(userId)}/roles`, userSchema, { roles }),
-  deleteAccount: (password: string, keepAnonymisedAnswers: boolean) => request('POST', '/api/account/delete', z.undefined(), { password, keepAnonymisedAnswers }),
+  deleteAccount: (confirm: { password: string } | { email: string }, keepAnonymisedAnswers: boolean) => request('POST', '/api/account/delete', z.undefined(), { ...confirm, keepAnonymisedAnswers }),
   /** Stores the signed-in user's interface language. */
   setLocale: (locale: 'en' | 'fr') => session(request('PUT', '/api/session/locale', sessionSchema, { locale })),
   /** The colour theme and the calibration consent, kept with the account. */

@@ -11,6 +11,7 @@ const FRENCH: Record<string, string> = {
   'registration-closed': 'Les inscriptions sont fermées sur ce serveur : demandez un compte à son administrateur ou à votre organisme de formation.',
   csrf: 'Jeton de sécurité manquant ou incorrect : rechargez la page et réessayez.',
   'wrong-password': 'Le mot de passe est incorrect.',
+  'wrong-confirmation': 'L’adresse saisie n’est pas celle du compte : le compte n’a pas été supprimé.',
   'rate-limited': 'Trop de tentatives : réessayez dans {seconds} secondes.',
   'too-many-open': 'Vous avez trop de tentatives en cours : terminez-en ou envoyez-en avant d’en commencer une autre.',
   'attempt-submitted': 'Cette tentative a été envoyée : les réponses ne peuvent plus changer.',

@@ -102,7 +102,7 @@ export function ExamChoicePage({ session, exams, mode, onSession }: Props) {
         </div>
       )}
       {mode === 'settings' && session.user && <AdminSetup session={session} onSession={onSession} />}
-      {mode === 'settings' && session.user && <AccountSettings user={session.user} onSession={onSession} />}
+      {mode === 'settings' && session.user && <AccountSettings user={session.user} passwordSet={session.passwordSet} onSession={onSession} />}
     </section>
   );
 }

@@ -42,6 +42,8 @@ export const enLti = {
   ltiGradeActivity: 'Activity',
   ltiGradeScore: 'Grade',
   ltiGradeAwaiting: 'Submitted, awaiting grading',
+  noPasswordNote: 'This account was made by your course platform and has no password: open certprep from your course to sign in.',
+  deleteWithEmail: 'Type this account’s email to confirm: {email}',
   ltiGradeStatus: 'Status',
   ltiGradeStatus_pending: 'waiting to be sent',
   ltiGradeStatus_sent: 'sent {when}',

@@ -44,6 +44,8 @@ export const frLti: Record<keyof typeof enLti, string> = {
   ltiGradeActivity: 'Activité',
   ltiGradeScore: 'Note',
   ltiGradeAwaiting: 'Rendu, en attente de correction',
+  noPasswordNote: 'Ce compte a été créé par votre plateforme de cours et n’a pas de mot de passe : ouvrez certprep depuis votre cours pour vous connecter.',
+  deleteWithEmail: 'Saisissez l’adresse e-mail de ce compte pour confirmer : {email}',
   ltiGradeStatus: 'État',
   ltiGradeStatus_pending: 'en attente d’envoi',
   ltiGradeStatus_sent: 'envoyée {when}',

@@ -9,9 +9,10 @@ import { DownloadLink } from '../download-link.tsx';
 /**
  * The account part of the settings: change the password (other devices are signed out), download
  * everything stored about you, delete the account (with the password; the answers stay, anonymised,
- * only if you tick the box).
+ * only if you tick the box). An account a course platform made has no password: it signs in from the
+ * course, and confirms its deletion with its email.
  */
-export function AccountSettings({ user, onSession }: { user: User; onSession: (s: SessionView) => void }) {
+export function AccountSettings({ user, passwordSet, onSession }: { user: User; passwordSet: boolean; onSession: (s: SessionView) => void }) {
   const { t } = useI18n();
   const [prefsError, setPrefsError] = useState<string | null>(null);
   // Shown at once (the theme applies at once too); put back if the server does not store it.
@@ -20,6 +21,7 @@ export function AccountSettings({ user, onSession }: { user: User; onSession: (s
   const [next, setNext] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [deletePassword, setDeletePassword] = useState('');
+  const [deleteEmail, setDeleteEmail] = useState('');
   // Deleting keeps the answers, anonymised, only if the box is ticked; it starts as the consent given.
   const [keep, setKeep] = useState(user.calibrationConsent);
   const [deleteError, setDeleteError] = useState<string | null>(null);
@@ -55,7 +57,7 @@ export function AccountSettings({ user, onSession }: { user: User; onSession: (s
     setDeleteError(null);
     if (!window.confirm(t('deleteConfirm'))) return;
     try {
-      await api.deleteAccount(deletePassword, keep);
+      await api.deleteAccount(passwordSet ? { password: deletePassword } : { email: deleteEmail }, keep);
       onSession(await api.session());
     } catch (err) {
       setDeleteError(errorText(err));
@@ -83,7 +85,8 @@ export function AccountSettings({ user, onSession }: { user: User; onSession: (s
         </p>
       )}
       <h2>{t('passwordTitle')}</h2>
-      <form onSubmit={(e) => void change(e)}>
+      {!passwordSet && <p className="hint">{t('noPasswordNote')}</p>}
+      <form onSubmit={(e) => void change(e)} hidden={!passwordSet}>
         <div className="field">
           <label htmlFor="current-password">{t('currentPassword')}</label>
           <input id="current-password" type="password" autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.target.value)} />
@@ -103,10 +106,17 @@ export function AccountSettings({ user, onSession }: { user: User; onSession: (s
       <form onSubmit={(e) => void remove(e)} className="danger-zone">
         <h3>{t('deleteAccount')}</h3>
         <p className="hint">{t('deleteHint')}</p>
-        <div className="field">
-          <label htmlFor="delete-password">{t('currentPassword')}</label>
-          <input id="delete-password" type="password" autoComplete="current-password" required value={deletePassword} onChange={(e) => setDeletePassword(e.target.value)} />
-        </div>
+        {passwordSet ? (
+          <div className="field">
+            <label htmlFor="delete-password">{t('currentPassword')}</label>
+            <input id="delete-password" type="password" autoComplete="current-password" required value={deletePassword} onChange={(e) => setDeletePassword(e.target.value)} />
+          </div>
+        ) : (
+          <div className="field">
+            <label htmlFor="delete-email">{t('deleteWithEmail', { email: user.email })}</label>
+            <input id="delete-email" type="email" autoComplete="off" required value={deleteEmail} onChange={(e) => setDeleteEmail(e.target.value)} />
+          </div>
+        )}
         <label className="choice-line">
           <input type="checkbox" checked={keep} onChange={(e) => setKeep(e.target.checked)} />
           {t('keepAnonymised')}

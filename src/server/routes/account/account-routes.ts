@@ -26,7 +26,7 @@ export function accountRoutes(app: FastifyInstance, opts: { account: AccountServ
   app.post('/api/account/delete', async (req, reply) => {
     const user = requireUser(req);
     const body = validate(deleteAccountSchema, req.body);
-    await opts.account.delete(user, body.password, body.keepAnonymisedAnswers);
+    await opts.account.delete(user, { password: body.password, email: body.email }, body.keepAnonymisedAnswers);
     forgetUser(user.id);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.code(204).send();

@@ -6,7 +6,7 @@ import type { ExamDefinition } from '../../../core/exam/exam-schema.ts';
 import { defaultExamId } from '../../../core/exam/exam-status.ts';
 import { isoDay } from '../../../core/util/iso-day.ts';
 import { sessions } from '../../../db/repositories/sessions.ts';
-import { users } from '../../../db/repositories/users.ts';
+import { NO_PASSWORD, users } from '../../../db/repositories/users.ts';
 import type { Database } from '../../../db/schema.ts';
 import { AppError, badRequest, conflict } from '../../errors.ts';
 import { hashToken, openSession, requireUser, sessionBearer, SESSION_COOKIE, setSessionCookie } from '../../plugins/auth-plugin.ts';
@@ -48,6 +48,7 @@ export function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): void {
     defaultExam,
     today: isoDay(now()),
     adminSetup: user !== null && !(await users.anyAdmin(db)),
+    passwordSet: user !== null && (await users.passwordHash(db, user.id)) !== NO_PASSWORD,
   });
 
   const startSession = async (reply: FastifyReply, user: User) => {
