@@ -83,6 +83,13 @@ describe('launched from a course, in a frame, without third-party cookies', () =
     res.writeHead(answer.status, Object.fromEntries(answer.headers)).end(Buffer.from(await answer.arrayBuffer()));
   }
 
+  /** A new tab on the course page of `sub` as `role` (the platform launches the tool into its frame), its errors collected. */
+  const openCourse = async (sub: string, role: 'learner' | 'instructor') => {
+    const course = await context.newPage();
+    course.on('pageerror', (e) => pageErrors.push(e.message));
+    await course.goto(`${lmsUrl}/course?sub=${sub}&role=${role}`);
+    return { course, frame: await toolFrame(course) };
+  };
   const BOARD_CSV = 'Download the cohort’s results (CSV)';
   const toolFrame = async (page: Page): Promise<Frame> => {
     const handle = await page.waitForSelector('iframe[name="tool"]');
@@ -129,10 +136,9 @@ describe('launched from a course, in a frame, without third-party cookies', () =
   });
 
   it('an instructor chooses the course’s exam, adds a graded mock to the course by deep linking, and sees the course panel, in English and French', async () => {
-    const course = await context.newPage();
-    course.on('pageerror', (e) => pageErrors.push(e.message));
-    await course.goto(`${lmsUrl}/course?sub=t-1&role=instructor`);
-    let frame = await toolFrame(course);
+    const opened = await openCourse('t-1', 'instructor');
+    const course = opened.course;
+    let frame = opened.frame;
     await frame.getByRole('heading', { name: 'Choose the exam for this course' }).waitFor({ timeout: 30_000 });
     await shoot(course, 'lti-course-exam');
     await frame.getByRole('button', { name: 'Use this exam' }).click();
@@ -173,10 +179,7 @@ describe('launched from a course, in a frame, without third-party cookies', () =
   });
 
   it('a learner’s account, made by the course, has no password: it is deleted from the settings by typing its email', async () => {
-    const course = await context.newPage();
-    course.on('pageerror', (e) => pageErrors.push(e.message));
-    await course.goto(`${lmsUrl}/course?sub=s-2&role=learner`);
-    const frame = await toolFrame(course);
+    const { course, frame } = await openCourse('s-2', 'learner');
     await frame.locator('.app-header', { hasText: 'Signed in as Léa Learner' }).waitFor({ timeout: 30_000 });
     // In-app navigation: a reload would lose the session the frame holds in memory only.
     await frame.evaluate(() => (location.hash = '#/settings'));
