@@ -125,6 +125,12 @@ export const attempts = {
     const rows = await db.selectFrom('attempts').selectAll().where('user_id', '=', userId).where('exam', '=', exam).where('kind', '=', 'practice').where('scope', 'like', '%"quiz":true%').orderBy('started_ms', 'desc').execute();
     return rows.map(toRecord);
   },
+  /** The submitted module quizzes of these users (any exam), for the grades sent to course platforms. */
+  async submittedQuizzes(db: Db, userIds: string[]): Promise<AttemptRecord[]> {
+    if (!userIds.length) return [];
+    const rows = await db.selectFrom('attempts').selectAll().where('user_id', 'in', userIds).where('kind', '=', 'practice').where('status', '=', 'submitted').where('scope', 'like', '%"quiz":true%').orderBy('started_ms', 'desc').execute();
+    return rows.map(toRecord);
+  },
   async openMockItems(db: Db, userId: string): Promise<Set<string>> {
     const rows = await db.selectFrom('attempts').select('form').where('user_id', '=', userId).where('kind', '=', 'mock').where('status', '=', 'open').execute();
     return new Set(rows.flatMap((r) => (JSON.parse(r.form) as StoredFormEntry[]).map((e) => e.itemId)));

@@ -1,16 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { LtiGrade } from '../../core/api/contracts.ts';
-import { attempts } from '../../db/repositories/attempts.ts';
 import type { Database } from '../../db/schema.ts';
-import { quizScore } from '../services/study-service.ts';
+import { currentGrades, gradeKey } from './current-grades.ts';
 import { SCOPE } from './lti-claims.ts';
-import { parseTarget } from './lti-targets.ts';
 import type { FetchLike } from './platform-keys.ts';
 import type { ServiceTokens } from './service-token.ts';
-
-/** A grade as the gradebook should hold it: a score, or a project awaiting its grader (sent without a score). */
-type Grade = { given: number; max: number; progress: 'FullyGraded' } | { given: 0; max: 0; progress: 'PendingManual' };
-const AWAITING_GRADER: Grade = { given: 0, max: 0, progress: 'PendingManual' };
 
 /** Waits before the n-th retry of a grade the platform did not take: 1, 2, 4 … minutes, at most an hour. */
 export const retryDelayMs = (tries: number) => Math.min(3_600_000, 60_000 * 2 ** Math.max(0, tries - 1));
@@ -43,8 +37,9 @@ export class GradePassback {
       .select(['lti_link_users.link_id', 'lti_link_users.user_id', 'lti_links.target', 'cohorts.exam', 'lti_grades.score_given', 'lti_grades.score_max', 'lti_grades.grading_progress'])
       .where('lti_links.lineitem_url', 'is not', null)
       .execute();
+    const grades = await currentGrades(db, rows.map((r) => ({ userId: r.user_id, target: r.target, exam: r.exam })));
     for (const r of rows) {
-      const grade = await this.current(r.user_id, r.target, r.exam);
+      const grade = grades.get(gradeKey({ userId: r.user_id, target: r.target, exam: r.exam }));
       if (!grade || (r.score_given !== null && Number(r.score_given) === grade.given && Number(r.score_max) === grade.max && r.grading_progress === grade.progress)) continue;
       const row = { score_given: grade.given, score_max: grade.max, grading_progress: grade.progress, status: 'pending', tries: 0, error: null, next_try_ms: now(), sent_ms: null };
       await db.insertInto('lti_grades').values({ link_id: r.link_id, user_id: r.user_id, ...row }).onConflict((oc) => oc.columns(['link_id', 'user_id']).doUpdateSet(row)).execute();
@@ -99,29 +94,6 @@ export class GradePassback {
       activity: r.title,
       ...(r.grading_progress === 'PendingManual' ? { scoreGiven: null, scoreMaximum: null } : { scoreGiven: Number(r.score_given), scoreMaximum: Number(r.score_max) }),
       status: r.status as LtiGrade['status'], tries: Number(r.tries), error: r.error, sentAt: r.sent_ms === null ? null : new Date(Number(r.sent_ms)).toISOString() }));
-  }
-
-  private async current(userId: string, target: string, exam: string): Promise<Grade | undefined> {
-    const { db } = this.deps;
-    const { kind, ref } = parseTarget(target);
-    if (kind === 'mock') {
-      const r = await db.selectFrom('attempts').select('scaled').where('user_id', '=', userId).where('exam', '=', exam).where('kind', '=', 'mock').where('profile', '=', ref).where('status', '=', 'submitted').where('scaled', 'is not', null).orderBy('submitted_ms', 'desc').limit(1).executeTakeFirst();
-      return r ? { given: Number(r.scaled), max: 1000, progress: 'FullyGraded' } : undefined;
-    }
-    if (kind === 'module') {
-      const scores = (await attempts.quizzes(db, userId, exam)).filter((q) => String(q.scope?.modules?.[0]) === ref).flatMap((q) => quizScore(q) ?? []);
-      if (!scores.length) return undefined;
-      const best = scores.reduce((a, b) => (b.correct > a.correct ? b : a));
-      return { given: best.correct, max: best.asked, progress: 'FullyGraded' };
-    }
-    if (kind === 'project') {
-      const r = await db.selectFrom('project_submissions').select('grade').where('user_id', '=', userId).where('project_id', '=', ref).where('grade', 'is not', null).orderBy('graded_ms', 'desc').limit(1).executeTakeFirst();
-      const grade = r?.grade ? (JSON.parse(r.grade) as { points: number; max: number }) : undefined;
-      if (grade) return { given: grade.points, max: grade.max, progress: 'FullyGraded' };
-      const submitted = await db.selectFrom('project_submissions').select('id').where('user_id', '=', userId).where('project_id', '=', ref).limit(1).executeTakeFirst();
-      return submitted ? AWAITING_GRADER : undefined;
-    }
-    return undefined;
   }
 
   private async post(g: { lineitem_url: string | null; subject: string; score_given: number; score_max: number; grading_progress: string; platform_id: string; client_id: string; token_url: string }) {

@@ -5,7 +5,7 @@ import { InjectClient } from '../../../test/helpers/inject-client.ts';
 import { launchThrough, ROLE, SimulatedPlatform } from '../../../test/helpers/lti-platform.ts';
 import { fixtureProject } from '../../../test/helpers/fixture-project.ts';
 import { loadExam } from '../../../test/helpers/load-exam.ts';
-import { syntheticWrongAnswer } from '../../../test/helpers/synthetic-bank.ts';
+import { syntheticRightAnswer, syntheticWrongAnswer } from '../../../test/helpers/synthetic-bank.ts';
 import { STORES, useStores, type StoreName } from '../../../test/helpers/stores.ts';
 import { CLAIM } from './lti-claims.ts';
 
@@ -101,6 +101,34 @@ describe.each(STORES)('LTI 1.3 launch, on %s', (store) => {
     expect((await learner.client.req('POST', '/api/account/delete', { email: ' S-1@lms.example.edu ', keepAnonymisedAnswers: false })).statusCode).toBe(204);
     expect(await count('users')).toBe(users - 1);
     expect((await learner.client.req('GET', '/api/session')).json().user).toBeNull();
+  });
+
+  it('a module link sends the best score of the module’s quizzes', async () => {
+    const { launch, platform, lti } = await setup(store);
+    const teacher = await launch('t-1', 'instructor');
+    expect((await teacher.client.req('POST', `/api/lti/courses/${teacher.landing.chooseExam!}/exam`, { exam: 'mla-c02' })).statusCode).toBe(204);
+    const learner = await launch('s-1', 'learner', {
+      [CLAIM.resourceLink]: { id: 'link-3', title: 'Module 1' },
+      [CLAIM.custom]: { certprep_target: 'module:1' },
+      [CLAIM.ags]: { scope: ['https://purl.imsglobal.org/spec/lti-ags/scope/score'], lineitems: `${platform.issuer}/mod/lti/services.php/2/lineitems`, lineitem: platform.lineitem(3) },
+    });
+    const quiz = async (right: number) => {
+      const view = (await learner.client.req('POST', '/api/attempts', { kind: 'practice', exam: 'mla-c02', modules: [1], quiz: true, count: 3, feedback: 'end' })).json() as AttemptView;
+      await learner.client.answerAll(view, view.items.map((i) => i.position), (item) => (item.position < right ? syntheticRightAnswer(item) : syntheticWrongAnswer(item)));
+      expect((await learner.client.req('POST', `/api/attempts/${view.id}/submit`)).statusCode).toBe(200);
+      return view.items.length;
+    };
+    const asked = await quiz(6);
+    expect(await lti.grades.sync()).toEqual({ sent: 1, failed: 0 });
+    await quiz(4);
+    // A lower score later changes nothing; a better one is sent.
+    expect(await lti.grades.sync()).toEqual({ sent: 0, failed: 0 });
+    await quiz(8);
+    expect(await lti.grades.sync()).toEqual({ sent: 1, failed: 0 });
+    expect(platform.scores.map((s) => [s.lineitem, s.score.scoreGiven, s.score.scoreMaximum, s.score.gradingProgress])).toEqual([
+      [platform.lineitem(3), 6, asked, 'FullyGraded'],
+      [platform.lineitem(3), 8, asked, 'FullyGraded'],
+    ]);
   });
 
   it('a project goes to the gradebook as submitted and awaiting grading, with no score, then with its grade once a tutor grades it', async () => {
