@@ -15,18 +15,14 @@ import { checkAttemptLimits } from './attempt-limits.ts';
 import { closeAttempt } from './close-attempt.ts';
 import { recordResponses } from './record-responses.ts';
 import type { AnswerWriter } from './answer-writer.ts';
-import type { BankService, ResolvedQuestion } from './bank-service.ts';
+import type { BankService } from './bank-service.ts';
+import { AttemptLoader, type Loaded } from './attempt-loader.ts';
 import { nextQuickEntry } from './quick-check.ts';
 
 /** A save that reaches the server this long after the deadline still counts (network latency). */
 const SAVE_GRACE_MS = 3000;
 /** Expired attempts submitted per sweep (every 5 s): 240 a minute, each in its own short transaction. */
 const SWEEP_BATCH = 20;
-
-export interface Loaded {
-  record: AttemptRecord;
-  questions: Map<string, ResolvedQuestion>;
-}
 
 export interface AttemptDeps {
   db: Kysely<Database>;
@@ -38,10 +34,11 @@ export interface AttemptDeps {
 
 /** Attempts (mock exams and practice): assembly, autosave, feedback, submission, scoring. */
 export class AttemptService {
-  /** Open attempts kept in memory for the autosave path (the form and its questions never change). */
-  private cache = new Map<string, Loaded>();
+  private readonly loader: AttemptLoader;
 
-  constructor(private readonly deps: AttemptDeps) {}
+  constructor(private readonly deps: AttemptDeps) {
+    this.loader = new AttemptLoader(deps);
+  }
 
   async start(user: User, request: StartAttempt): Promise<AttemptView> {
     const req = normalizeStart(request);
@@ -155,7 +152,7 @@ export class AttemptService {
     const now = this.deps.now();
     const outcome = await this.deps.writer.save({ attemptId: id, position, tab: body.tab, seq: body.seq, baseRevision: body.baseRevision, answer, flagged: body.flagged, struck: body.struck, now });
     if (outcome.kind === 'closed') {
-      this.cache.delete(id);
+      this.loader.forget(id);
       throw conflict('attempt-submitted', 'This attempt has been submitted; answers can no longer change.');
     }
     if (outcome.kind === 'stale') {
@@ -207,13 +204,13 @@ export class AttemptService {
     if (!entry) throw conflict('quick-complete', 'No further item is available: submit the quick check for the result.');
     const form = [...record.form, { ...entry, versionId: this.deps.bank.currentVersions().get(entry.itemId)! }];
     if (!(await attempts.setForm(this.deps.db, id, form))) throw conflict('attempt-submitted', 'This quick check has been submitted.');
-    this.cache.delete(id);
+    this.loader.forget(id);
     return this.view(user, id);
   }
 
   /** Drops this instance's copy of an attempt changed elsewhere (paused or resumed). */
   forget(id: string): void {
-    this.cache.delete(id);
+    this.loader.forget(id);
   }
 
   /** Gives up an open attempt: no score and no responses; the history lists it as abandoned. */
@@ -222,7 +219,7 @@ export class AttemptService {
     if (record.status !== 'open') throw conflict('attempt-closed', 'Only an attempt in progress can be abandoned.');
     await this.deps.writer.flush();
     if (!(await attempts.abandon(this.deps.db, id, this.deps.now()))) throw conflict('attempt-closed', 'This attempt was submitted in the meantime.');
-    this.cache.delete(id);
+    this.loader.forget(id);
   }
 
   async submit(user: User, id: string): Promise<ScoreReport> {
@@ -263,30 +260,8 @@ export class AttemptService {
     return record.deadlineMs !== null && this.deps.now() > record.deadlineMs + SAVE_GRACE_MS;
   }
 
-  /**
-   * The attempt and its questions. Only autosave (`cached`) trusts this instance's copy of an open
-   * attempt: the writer re-checks the status in its transaction. Every other read goes to the store,
-   * since another instance may have submitted the attempt.
-   */
-  private async load(user: User, id: string, opts: { cached?: boolean } = {}): Promise<Loaded> {
-    const cached = this.cache.get(id);
-    if (opts.cached && cached && cached.record.status === 'open') {
-      if (cached.record.userId !== user.id) throw notFound('This attempt');
-      return cached;
-    }
-    const record = await attempts.byId(this.deps.db, id);
-    // Another user's attempt is "not found": its existence is not revealed.
-    if (!record || record.userId !== user.id) throw notFound('This attempt');
-    // A form only grows (a quick check's) or has a question moved to a corrected version (a key dispute
-    // accepted): the cached questions are reused only while every entry names the same version.
-    const same = cached && cached.record.form.length === record.form.length && cached.record.form.every((e, i) => e.versionId === record.form[i]!.versionId);
-    const questions = same ? cached.questions : await this.deps.bank.resolve(record.form, record.exam);
-    const loaded = { record, questions };
-    if (record.status === 'open') {
-      if (this.cache.size > 10_000) this.cache.delete(this.cache.keys().next().value!);
-      this.cache.set(id, loaded);
-    } else this.cache.delete(id);
-    return loaded;
+  private load(user: User, id: string, opts: { cached?: boolean } = {}): Promise<Loaded> {
+    return this.loader.load(user, id, opts);
   }
 
   /**
@@ -299,7 +274,7 @@ export class AttemptService {
       await this.finish(loaded);
     } catch (e) {
       if (!(e instanceof AppError && e.code === 'attempt-submitted')) throw e;
-      this.cache.delete(loaded.record.id);
+      this.loader.forget(loaded.record.id);
     }
   }
 
@@ -307,6 +282,6 @@ export class AttemptService {
   private async finish(loaded: Loaded): Promise<void> {
     await this.deps.writer.flush();
     await closeAttempt(this.deps, loaded);
-    this.cache.delete(loaded.record.id);
+    this.loader.forget(loaded.record.id);
   }
 }

@@ -7,7 +7,7 @@ import { attempts } from '../../db/repositories/attempts.ts';
 import { revealedKeys } from '../../db/repositories/revealed-keys.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError, conflict } from '../errors.ts';
-import type { Loaded } from './attempt-service.ts';
+import type { Loaded } from './attempt-loader.ts';
 import type { BankService } from './bank-service.ts';
 import { mockTime } from './mock-time.ts';
 import { recordResponses } from './record-responses.ts';
