@@ -1,0 +1,22 @@
+/** The account settings: password, data, deletion, sessions, colours and calibration consent. */
+export const enAccount = {
+  passwordTitle: 'Password',
+  currentPassword: 'Current password',
+  newPassword: 'New password (at least 10 characters)',
+  changePassword: 'Change password',
+  passwordChanged: 'Password changed. Other devices signed in with the old one were signed out ({n}).',
+  yourData: 'Your data',
+  exportData: 'Download everything stored about you (JSON)',
+  deleteAccount: 'Delete my account',
+  deleteHint: 'Your account, attempts, answers and review schedule are deleted. This cannot be undone.',
+  keepAnonymised: 'Keep my answers, anonymised (no name, no email), to help calibrate the questions',
+  deleteConfirm: 'Delete your account and everything in it? This cannot be undone.',
+  signOutEverywhere: 'Sign out on every device',
+  signOutEverywhereHint: 'Ends every session of your account, on this device too: useful after signing in on a shared computer.',
+  themeTitle: 'Colours',
+  theme_system: 'As on this device',
+  theme_light: 'Light',
+  theme_dark: 'Dark',
+  theme_contrast: 'High contrast',
+  calibrationConsent: 'If I delete my account, my answers may be kept, anonymised (no name, no email), to calibrate the questions',
+};

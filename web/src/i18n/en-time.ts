@@ -1,0 +1,20 @@
+/** Time: a mock's minutes, time per question and pace, study time per week. */
+export const enTime = {
+  timingMinutes: 'Time allowed: {minutes} minutes.',
+  timingWithAccommodation: 'Time allowed: {minutes} minutes, with the English-as-a-second-language accommodation.',
+  timingSelfGranted: 'This includes {extra} extra minutes you gave yourself, which the real exam would not allow without an approved accommodation.',
+  timeTitle: 'Time',
+  timeElapsed: 'From start to submission: {elapsed}.',
+  timeElapsedOf: 'From start to submission: {elapsed} of the {allowed} allowed.',
+  timeOnQuestions: 'On the questions: {total} over {n} questions, {average} per question on average.',
+  paceWithin: 'Within the real exam’s pace of {target} per question.',
+  paceSlower: 'Slower than the real exam’s pace of {target} per question.',
+  paceSlowerProjected: 'Slower than the real exam’s pace of {target} per question: at this pace its {n} questions would take {projected}, and it allows {allowed}.',
+  slowestTitle: 'Slowest questions',
+  itemTime: 'Time on this question: {time}',
+  colTime: 'Time',
+  studyTimeTitle: 'Study time per week',
+  studyTimeCaption: 'Time on questions in each of the last {n} weeks (weeks start on Monday); this week: {current}.',
+  studyTimeNone: 'No time recorded in the last {n} weeks yet: it counts while a question is on screen in practice, a mock or the quick check.',
+  weekOf: 'Week of {date}',
+};

@@ -1,0 +1,22 @@
+/** The account settings: password, data, deletion, sessions, colours and calibration consent. (French) */
+export const frAccount = {
+  passwordTitle: 'Mot de passe',
+  currentPassword: 'Mot de passe actuel',
+  newPassword: 'Nouveau mot de passe (10 caractères au moins)',
+  changePassword: 'Changer le mot de passe',
+  passwordChanged: 'Mot de passe changé. Les autres appareils connectés avec l’ancien ont été déconnectés ({n}).',
+  yourData: 'Vos données',
+  exportData: 'Télécharger tout ce qui est conservé sur vous (JSON)',
+  deleteAccount: 'Supprimer mon compte',
+  deleteHint: 'Votre compte, vos tentatives, vos réponses et votre calendrier de révision sont supprimés. C’est définitif.',
+  keepAnonymised: 'Conserver mes réponses, anonymisées (ni nom ni e-mail), pour aider à étalonner les questions',
+  deleteConfirm: 'Supprimer votre compte et tout son contenu ? C’est définitif.',
+  signOutEverywhere: 'Se déconnecter sur tous les appareils',
+  signOutEverywhereHint: 'Met fin à toutes les sessions de votre compte, y compris sur cet appareil : utile après une connexion sur un ordinateur partagé.',
+  themeTitle: 'Couleurs',
+  theme_system: 'Comme sur cet appareil',
+  theme_light: 'Claires',
+  theme_dark: 'Sombres',
+  theme_contrast: 'Contraste élevé',
+  calibrationConsent: 'Si je supprime mon compte, mes réponses peuvent être conservées, anonymisées (ni nom ni e-mail), pour étalonner les questions',
+};

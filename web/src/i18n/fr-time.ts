@@ -1,0 +1,20 @@
+/** Time: a mock's minutes, time per question and pace, study time per week. (French) */
+export const frTime = {
+  timingMinutes: 'Temps accordé : {minutes} minutes.',
+  timingWithAccommodation: "Temps accordé : {minutes} minutes, avec l'aménagement « anglais langue seconde ».",
+  timingSelfGranted: "Dont {extra} minutes supplémentaires que vous vous êtes accordées, ce que l'examen réel ne permet pas sans aménagement approuvé.",
+  timeTitle: 'Temps',
+  timeElapsed: 'Du début à l’envoi : {elapsed}.',
+  timeElapsedOf: 'Du début à l’envoi : {elapsed} sur les {allowed} accordées.',
+  timeOnQuestions: 'Sur les questions : {total} pour {n} questions, {average} par question en moyenne.',
+  paceWithin: 'Dans le rythme de l’examen réel : {target} par question.',
+  paceSlower: 'Plus lent que le rythme de l’examen réel ({target} par question).',
+  paceSlowerProjected: 'Plus lent que le rythme de l’examen réel ({target} par question) : à ce rythme, ses {n} questions prendraient {projected}, pour {allowed} accordées.',
+  slowestTitle: 'Questions les plus longues',
+  itemTime: 'Temps passé sur cette question : {time}',
+  colTime: 'Temps',
+  studyTimeTitle: 'Temps d’étude par semaine',
+  studyTimeCaption: 'Temps passé sur les questions chacune des {n} dernières semaines (du lundi au dimanche) ; cette semaine : {current}.',
+  studyTimeNone: 'Aucun temps enregistré ces {n} dernières semaines : il compte tant qu’une question est à l’écran, en entraînement, en examen blanc ou au test rapide.',
+  weekOf: 'Semaine du {date}',
+};
