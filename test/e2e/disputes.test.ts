@@ -46,6 +46,8 @@ describe('key disputes in the browser', () => {
     let target = -1;
     for (let i = 0; i < (await wrong.count()); i++) {
       await wrong.nth(i).getByText('Dispute this key').click();
+      // count() does not wait: the form must be on screen before its radios are counted (a busy machine renders late).
+      await wrong.nth(i).locator('.dispute-form').waitFor();
       if ((await wrong.nth(i).locator('.dispute-form input[type="radio"]').count()) > 0) {
         target = i;
         break;
