@@ -65,7 +65,7 @@ export const answers = {
 };
 
 /**
- * The SQLite hot path: the same compare-and-set upsert as `answers.write`, through statements
+ * The SQLite hot path: the compare-and-set upsert of PostgreSQL's batch (`answers-postgres-batch.ts`), through statements
  * prepared once and run in one synchronous IMMEDIATE transaction (one fsync per batch). Kysely would
  * compile and prepare every statement again, which costs more than the write itself at thousands of
  * saves a second. Used in the answer worker thread, or in-thread for an in-memory database.

@@ -7,7 +7,7 @@ import helmet, { type HelmetOptions } from 'helmet';
  * no inline script or third-party resource), no framing, `nosniff`, a strict referrer policy, and
  * HSTS only behind HTTPS (`SECURE_COOKIES=true`), where the browser can honour it.
  */
-export function securityHeaderOptions(https: boolean): HelmetOptions {
+function securityHeaderOptions(https: boolean): HelmetOptions {
   return {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -32,7 +32,7 @@ export function securityHeaderOptions(https: boolean): HelmetOptions {
 }
 
 /** The headers helmet sets for these options. None depends on the request (no nonce), so they are computed once. */
-export function helmetHeaders(options: HelmetOptions): Record<string, string> {
+function helmetHeaders(options: HelmetOptions): Record<string, string> {
   const headers: Record<string, string> = {};
   const response = {
     setHeader: (name: string, value: string | number) => void (headers[name.toLowerCase()] = String(value)),

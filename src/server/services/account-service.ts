@@ -20,7 +20,7 @@ export class AccountService {
   constructor(private readonly deps: { db: Kysely<Database>; now: () => number }) {}
 
   async changePassword(user: User, current: string, next: string, keepSession: string): Promise<number> {
-    await this.checkPassword(user, current, 'The current password is wrong.');
+    await checkPassword(await users.passwordHash(this.deps.db, user.id), current, 'The current password is wrong.');
     const problem = passwordProblem(next, { email: user.email, name: user.name });
     if (problem) throw badRequest(`new password: ${problem}`);
     await users.setPassword(this.deps.db, user.id, await hashPassword(next));
@@ -90,9 +90,10 @@ export class AccountService {
    * platform's launch, signed in from the course) confirms with its email instead.
    */
   async delete(user: User, confirm: { password: string; email?: string | undefined }, keepAnonymisedAnswers: boolean): Promise<void> {
-    if ((await users.passwordHash(this.deps.db, user.id)) === NO_PASSWORD) {
+    const hash = await users.passwordHash(this.deps.db, user.id);
+    if (hash === NO_PASSWORD) {
       if (confirm.email?.trim().toLowerCase() !== user.email.toLowerCase()) throw new AppError(403, 'wrong-confirmation', `Type the account's email, ${user.email}, to confirm: the account was not deleted.`);
-    } else await this.checkPassword(user, confirm.password, 'The password is wrong: the account was not deleted.');
+    } else await checkPassword(hash, confirm.password, 'The password is wrong: the account was not deleted.');
     // Nobody could give the role back: the server would be left without an administrator.
     // Alone on the server, they may go: the next account then starts the server afresh.
     if (user.roles.includes('admin') && (await users.countAdmins(this.deps.db)) <= 1 && (await users.othersCanSignIn(this.deps.db, user.id))) {
@@ -114,9 +115,9 @@ export class AccountService {
       await trx.deleteFrom('users').where('id', '=', user.id).execute();
     });
   }
+}
 
-  private async checkPassword(user: User, password: string, message: string): Promise<void> {
-    const hash = await users.passwordHash(this.deps.db, user.id);
-    if (!hash || !(await verifyPassword(password, hash))) throw new AppError(403, 'wrong-password', message);
-  }
+/** Refuses a password that does not match the account's hash (an account without one matches none). */
+async function checkPassword(hash: string | undefined, password: string, message: string): Promise<void> {
+  if (!hash || !(await verifyPassword(password, hash))) throw new AppError(403, 'wrong-password', message);
 }
