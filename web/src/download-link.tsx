@@ -1,5 +1,6 @@
 import { useState, type MouseEvent, type ReactNode } from 'react';
-import { fetchFile, hasBearerSession } from './api/api-client.ts';
+import { fetchFile } from './api/api-client.ts';
+import { hasBearerSession } from './api/bearer-session.ts';
 
 /**
  * A link to a file the API serves. With a cookie session it is a plain download link. Inside a course's

@@ -57,6 +57,7 @@ import {
 import type { Role } from '../../../src/core/auth/roles.ts';
 import type { AssignmentSpec } from '../../../src/core/cohorts/assignment-state.ts';
 import type { Locale } from '../i18n/i18n-context.tsx';
+import { bearerHeader, hasBearerSession, setBearer } from './bearer-session.ts';
 import { errorText } from './error-text.ts';
 
 /** An error answered by the API (`{error:{code,message,details}}`), or a network failure (status 0). */
@@ -78,29 +79,6 @@ export class ApiRequestError extends Error {
 
 let csrfToken = '';
 
-/**
- * A session handed over by an LTI launch, sent as a bearer header: inside a course's frame the browser
- * blocks this site's cookies. Kept for the tab where the browser allows storage (a reload stays signed in).
- */
-const LTI_SESSION_KEY = 'certprep.lti-session';
-let bearer = readStored();
-function readStored(): string {
-  try {
-    return sessionStorage.getItem(LTI_SESSION_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
-function setBearer(token: string): void {
-  bearer = token;
-  try {
-    if (token) sessionStorage.setItem(LTI_SESSION_KEY, token);
-    else sessionStorage.removeItem(LTI_SESSION_KEY);
-  } catch {
-    // Storage blocked in this frame: the session lasts as long as the page.
-  }
-}
-
 /** The interface language, for the wording of server errors (`errorText`); set by the i18n provider. */
 let errorLocale: Locale = 'en';
 export function setErrorLocale(locale: Locale): void {
@@ -112,27 +90,15 @@ export function setErrorLocale(locale: Locale): void {
  * parsed with the shared contract so a server that drifts from it fails loudly, not subtly.
  */
 async function request<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown, init: { keepalive?: boolean } = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...bearerHeader() };
   const form = body instanceof FormData;
-  if (bearer) headers.authorization = `Bearer ${bearer}`;
   if (method !== 'GET') {
-    if (!bearer) headers['x-csrf-token'] = csrfToken;
+    if (!hasBearerSession()) headers['x-csrf-token'] = csrfToken;
     // A form (files) sets its own multipart type with its boundary.
     if (!form) headers['content-type'] = 'application/json';
   }
-  let res: Response;
-  try {
-    res = await fetch(path, { method, headers, credentials: 'same-origin', body: method === 'GET' ? undefined : form ? body : JSON.stringify(body ?? {}), keepalive: init.keepalive });
-  } catch (err) {
-    throw new ApiRequestError(0, 'network', err instanceof Error ? err.message : 'network error');
-  }
-  const text = await res.text();
-  let json: unknown = undefined;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    // A proxy's HTML error page, say: reported below with the status.
-  }
+  const res = await send(path, { method, headers, credentials: 'same-origin', body: method === 'GET' ? undefined : form ? body : JSON.stringify(body ?? {}), keepalive: init.keepalive });
+  const json = await readJson(res);
   if (!res.ok) throw refusal(res, json, `${method} ${path}`);
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
@@ -140,6 +106,25 @@ async function request<T>(method: string, path: string, schema: z.ZodType<T>, bo
     throw new ApiRequestError(res.status, 'bad-response', `${method} ${path}: unexpected response (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''})`);
   }
   return parsed.data;
+}
+
+/** A request sent; a network failure (the server not reached) as an `ApiRequestError` of status 0. */
+async function send(path: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(path, init);
+  } catch (err) {
+    throw new ApiRequestError(0, 'network', err instanceof Error ? err.message : 'network error');
+  }
+}
+
+/** The response's JSON body; undefined when empty or not JSON (a proxy's HTML error page, say: reported with its status). */
+async function readJson(res: Response): Promise<unknown> {
+  const text = await res.text();
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The error of a refused request: the API's own message in the interface's language, else the HTTP status. */
@@ -151,30 +136,13 @@ function refusal(res: Response, json: unknown, what: string): ApiRequestError {
   return new ApiRequestError(res.status, parsed.data.error.code, message, parsed.data.error.details);
 }
 
-/** Whether this tab's session is a bearer header (the app inside a course's frame) rather than a cookie. */
-export const hasBearerSession = () => bearer !== '';
-
 /**
  * A file the API serves (a CSV, a calendar, a project file), fetched with the bearer session: inside a
  * course's frame a plain link would reach the server without a session. The name is the one the server gives.
  */
 export async function fetchFile(path: string): Promise<{ blob: Blob; filename: string | null }> {
-  let res: Response;
-  try {
-    res = await fetch(path, { headers: bearer ? { authorization: `Bearer ${bearer}` } : {}, credentials: 'same-origin' });
-  } catch (err) {
-    throw new ApiRequestError(0, 'network', err instanceof Error ? err.message : 'network error');
-  }
-  if (!res.ok) {
-    const text = await res.text();
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-    throw refusal(res, json, `GET ${path}`);
-  }
+  const res = await send(path, { headers: bearerHeader(), credentials: 'same-origin' });
+  if (!res.ok) throw refusal(res, await readJson(res), `GET ${path}`);
   const disposition = res.headers.get('content-disposition') ?? '';
   const name = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1] ?? /filename="([^"]+)"/i.exec(disposition)?.[1];
   return { blob: await res.blob(), filename: name ? decodeURIComponent(name) : null };

@@ -20,8 +20,8 @@ export function AccountSettings({ user, passwordSet, onSession }: { user: User; 
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [deletePassword, setDeletePassword] = useState('');
-  const [deleteEmail, setDeleteEmail] = useState('');
+  // The password, or for an account without one its email: what confirms the deletion.
+  const [deleteConfirmation, setDeleteConfirmation] = useState('');
   // Deleting keeps the answers, anonymised, only if the box is ticked; it starts as the consent given.
   const [keep, setKeep] = useState(user.calibrationConsent);
   const [deleteError, setDeleteError] = useState<string | null>(null);
@@ -57,7 +57,7 @@ export function AccountSettings({ user, passwordSet, onSession }: { user: User; 
     setDeleteError(null);
     if (!window.confirm(t('deleteConfirm'))) return;
     try {
-      await api.deleteAccount(passwordSet ? { password: deletePassword } : { email: deleteEmail }, keep);
+      await api.deleteAccount(passwordSet ? { password: deleteConfirmation } : { email: deleteConfirmation }, keep);
       onSession(await api.session());
     } catch (err) {
       setDeleteError(errorText(err));
@@ -85,19 +85,22 @@ export function AccountSettings({ user, passwordSet, onSession }: { user: User; 
         </p>
       )}
       <h2>{t('passwordTitle')}</h2>
-      {!passwordSet && <p className="hint">{t('noPasswordNote')}</p>}
-      <form onSubmit={(e) => void change(e)} hidden={!passwordSet}>
-        <div className="field">
-          <label htmlFor="current-password">{t('currentPassword')}</label>
-          <input id="current-password" type="password" autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="new-password">{t('newPassword')}</label>
-          <input id="new-password" type="password" autoComplete="new-password" required minLength={10} value={next} onChange={(e) => setNext(e.target.value)} />
-        </div>
-        <FormMessage message={message} />
-        <button type="submit">{t('changePassword')}</button>
-      </form>
+      {passwordSet ? (
+        <form onSubmit={(e) => void change(e)}>
+          <div className="field">
+            <label htmlFor="current-password">{t('currentPassword')}</label>
+            <input id="current-password" type="password" autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="new-password">{t('newPassword')}</label>
+            <input id="new-password" type="password" autoComplete="new-password" required minLength={10} value={next} onChange={(e) => setNext(e.target.value)} />
+          </div>
+          <FormMessage message={message} />
+          <button type="submit">{t('changePassword')}</button>
+        </form>
+      ) : (
+        <p className="hint">{t('noPasswordNote')}</p>
+      )}
 
       <h2>{t('yourData')}</h2>
       <p>
@@ -109,12 +112,12 @@ export function AccountSettings({ user, passwordSet, onSession }: { user: User; 
         {passwordSet ? (
           <div className="field">
             <label htmlFor="delete-password">{t('currentPassword')}</label>
-            <input id="delete-password" type="password" autoComplete="current-password" required value={deletePassword} onChange={(e) => setDeletePassword(e.target.value)} />
+            <input id="delete-password" type="password" autoComplete="current-password" required value={deleteConfirmation} onChange={(e) => setDeleteConfirmation(e.target.value)} />
           </div>
         ) : (
           <div className="field">
             <label htmlFor="delete-email">{t('deleteWithEmail', { email: user.email })}</label>
-            <input id="delete-email" type="email" autoComplete="off" required value={deleteEmail} onChange={(e) => setDeleteEmail(e.target.value)} />
+            <input id="delete-email" type="email" autoComplete="off" required value={deleteConfirmation} onChange={(e) => setDeleteConfirmation(e.target.value)} />
           </div>
         )}
         <label className="choice-line">
