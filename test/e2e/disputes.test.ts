@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { axeProblems, shoot, signUpInBrowser } from './support/browser.ts';
 import { useBrowserApp } from './support/browser-app.ts';
 
-/** A practice of 8 questions answered at the end (the first options), started and submitted through the API from the page. */
+/**
+ * A practice of every question in the browser-test bank, started and submitted through the API from the page.
+ * Every single-answer question is answered wrong on purpose (the bank keys option `a` of each), so the report
+ * always has one to dispute: a random draw of 8 answered by the first option shown could have none.
+ */
 async function practiceThroughApi(page: Page): Promise<string> {
   return page.evaluate(async () => {
     const csrf = decodeURIComponent(/certprep_csrf=([^;]+)/.exec(document.cookie)![1]!);
@@ -11,11 +15,11 @@ async function practiceThroughApi(page: Page): Promise<string> {
       const r = await fetch(url, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: body === undefined ? undefined : JSON.stringify(body) });
       return r.json();
     };
-    const view = await call('POST', '/api/attempts', { kind: 'practice', exam: 'mla-c01', count: 8, feedback: 'end' });
+    const view = await call('POST', '/api/attempts', { kind: 'practice', exam: 'mla-c01', count: 20, feedback: 'end' });
     let seq = 0;
     for (const item of view.items) {
       const answer =
-        item.type === 'single' ? { choice: item.options[0].id } : item.type === 'multiple' ? { choices: item.options.slice(0, item.select).map((o: { id: string }) => o.id) } : item.type === 'ordering' ? { order: item.steps.map((s: { id: string }) => s.id) } : { pairs: Object.fromEntries(item.prompts.map((p: { id: string }) => [p.id, item.responses[0].id])) };
+        item.type === 'single' ? { choice: item.options.find((o: { id: string }) => o.id !== 'a').id } : item.type === 'multiple' ? { choices: item.options.slice(0, item.select).map((o: { id: string }) => o.id) } : item.type === 'ordering' ? { order: item.steps.map((s: { id: string }) => s.id) } : { pairs: Object.fromEntries(item.prompts.map((p: { id: string }) => [p.id, item.responses[0].id])) };
       const saved = await call('PUT', `/api/attempts/${view.id}/answers/${item.position}`, { tab: 'tab-e2e-disputes', seq: ++seq, baseRevision: 0, answer, flagged: false, struck: [] });
       if (saved.error) throw new Error(saved.error.message);
     }
