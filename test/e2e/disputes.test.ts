@@ -5,8 +5,9 @@ import { useBrowserApp } from './support/browser-app.ts';
 
 /**
  * A practice of every question in the browser-test bank, started and submitted through the API from the page.
- * Every single-answer question is answered wrong on purpose (the bank keys option `a` of each), so the report
- * always has one to dispute: a random draw of 8 answered by the first option shown could have none.
+ * Single-answer questions are answered with an option other than `a`: the four standalone ones key `a`, so they
+ * are answered wrong on purpose and the report always has one to dispute (a random draw of 8 questions, answered
+ * by the first option shown, could have none).
  */
 async function practiceThroughApi(page: Page): Promise<string> {
   return page.evaluate(async () => {
