@@ -352,7 +352,7 @@ describe('mock exam in the browser', () => {
     await page.screenshot({ path: '/tmp/shots/10-report-print.png', fullPage: true });
     await page.emulateMedia({ media: 'screen' });
     // Redo the questions answered wrong: a practice of exactly those, with feedback.
-    const redoButton = page.getByRole('button', { name: `Redo the ${wrongCount} questions I got wrong` });
+    const redoButton = page.getByRole('button', { name: `Redo the ${wrongCount} ${wrongCount === 1 ? 'question' : 'questions'} I got wrong` });
     await redoButton.click();
     await page.locator('article.item').waitFor();
     await expect(page.locator('.nav-grid li').count()).resolves.toBe(wrongCount);

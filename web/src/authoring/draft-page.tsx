@@ -71,7 +71,7 @@ export function DraftPage({ draftId }: { draftId: string }) {
         </p>
         <FormMessage message={message} />
         <div id="draft-findings" data-testid="draft-findings">
-          <h2>{t('draftFindings', { errors: errors.length, warnings: warnings.length })}</h2>
+          <h2>{t('draftFindings', { errors: t('countErrors', { n: errors.length }), warnings: t('countWarnings', { n: warnings.length }) })}</h2>
           <ul>
             {draft.problems.map((p, i) => (
               <li key={i} className={p.severity === 'error' ? 'form-error' : ''}>

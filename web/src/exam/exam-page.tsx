@@ -174,7 +174,7 @@ function ExamScreen({ attemptId, a, exam }: { attemptId: string; a: AttemptState
       )}
       {a.view.kind === 'practice' && a.view.target !== undefined && a.view.target > items.length && (
         <p className="info" data-testid="practice-shortfall">
-          {t('practiceShortfall', { asked: a.view.target, available: items.length })}
+          {t('practiceShortfall', { asked: a.view.target, n: items.length })}
         </p>
       )}
       {a.view.pausedRemainingMs !== undefined ? (

@@ -20,7 +20,7 @@ export function ExamTimer({ deadline, offsetMs, onExpire }: { deadline: string; 
     const tick = () => {
       const next = remainingMs(deadline, Date.now(), offsetMs);
       const crossed = crossedThreshold(previous.current, next);
-      if (crossed !== null) setAnnouncement(crossed === 1 ? t('timeAnnounceOne') : t('timeAnnounce', { n: crossed }));
+      if (crossed !== null) setAnnouncement(t('timeAnnounce', { n: crossed }));
       previous.current = next;
       setLeft(next);
       if (next <= 0 && !expired.current) {

@@ -20,9 +20,9 @@ export function SubmitDialog({ incomplete, unanswered, flagged, busy, onConfirm,
       <h2 id="submit-title">{t('confirmSubmitTitle')}</h2>
       <div id="submit-text">
         <p>{t('confirmSubmitText')}</p>
-        {incomplete > 0 && <p className="warn-text">{incomplete === 1 ? t('confirmIncompleteOne') : t('confirmIncomplete', { n: incomplete })}</p>}
-        {unanswered > 0 && <p className="warn-text">{unanswered === 1 ? t('confirmUnansweredOne') : t('confirmUnanswered', { n: unanswered })}</p>}
-        {flagged > 0 && <p>{flagged === 1 ? t('confirmFlaggedOne') : t('confirmFlagged', { n: flagged })}</p>}
+        {incomplete > 0 && <p className="warn-text">{t('confirmIncomplete', { n: incomplete })}</p>}
+        {unanswered > 0 && <p className="warn-text">{t('confirmUnanswered', { n: unanswered })}</p>}
+        {flagged > 0 && <p>{t('confirmFlagged', { n: flagged })}</p>}
       </div>
       <p className="actions">
         <button type="button" onClick={onCancel} autoFocus disabled={busy}>

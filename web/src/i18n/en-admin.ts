@@ -4,6 +4,7 @@ export const enAdmin = {
   adminSearch: 'Email or name',
   adminSearchButton: 'Search',
   adminCount: '{n} accounts',
+  adminCountOne: '{n} account',
   adminEmail: 'Email',
   adminName: 'Name',
   adminYou: '(you)',

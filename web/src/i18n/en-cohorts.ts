@@ -1,6 +1,7 @@
 /** The interface in English: cohorts, assignments and the tutor's board (spread into `en.ts`). */
 export const enCohorts = {
   planReviews: '{n} daily reviews',
+  planReviewsOne: '{n} daily review',
   planIcs: 'Add to my calendar (.ics)',
   planNothingDue: 'On track: no module was due yet.',
   cohortItemsTitle: 'Questions the cohort gets wrong',
@@ -26,6 +27,7 @@ export const enCohorts = {
   boardReadiness: 'Readiness',
   boardReadinessValue: '{scaled} ({pct}% to pass)',
   boardNotYet: 'not yet ({n} answers)',
+  boardNotYetOne: 'not yet ({n} answer)',
   boardNever: 'never',
   boardAssignments: '{done} of {total} done, {late} late',
   assignmentsTitle: 'Assignments',
@@ -70,6 +72,7 @@ export const enCohorts = {
   cohortsTeaching: 'Cohorts you teach',
   cohortsTeachingNone: 'You teach no cohort yet.',
   cohortMembers: '{n} members',
+  cohortMembersOne: '{n} member',
   cohortExamOn: 'exam on {day}',
   cohortAccessUntil: 'access until {day}',
   cohortCreate: 'New cohort',

@@ -11,6 +11,7 @@ export const enDisputes = {
   disputesWaiting: 'Questions with open disputes: {n}',
   disputeItem: 'Question {id} (disputes: {n})',
   disputeStats: '{n} scored answers, {pct}% right',
+  disputeStatsOne: '{n} scored answer, {pct}% right',
   disputeNoStats: 'No scored answer yet',
   disputeProposedBy: 'proposed by {n}',
   disputeDecision: 'Decision',

@@ -21,6 +21,7 @@ export const enProjects = {
   rubricLevel: 'Level reached',
   rubricComment: 'Comment',
   rubricPoints: '{n} points',
+  rubricPointsOne: '{n} point',
   projectSubmit: 'Submit your work',
   projectResubmit: 'Submit again',
   projectText: 'What you did, what you measured, what it cost',

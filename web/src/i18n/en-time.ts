@@ -7,6 +7,7 @@ export const enTime = {
   timeElapsed: 'From start to submission: {elapsed}.',
   timeElapsedOf: 'From start to submission: {elapsed} of the {allowed} allowed.',
   timeOnQuestions: 'On the questions: {total} over {n} questions, {average} per question on average.',
+  timeOnQuestionsOne: 'On the questions: {total} over {n} question, {average} per question on average.',
   paceWithin: 'Within the real exam’s pace of {target} per question.',
   paceSlower: 'Slower than the real exam’s pace of {target} per question.',
   paceSlowerProjected: 'Slower than the real exam’s pace of {target} per question: at this pace its {n} questions would take {projected}, and it allows {allowed}.',

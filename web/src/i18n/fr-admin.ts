@@ -4,6 +4,7 @@ export const frAdmin = {
   adminSearch: 'E-mail ou nom',
   adminSearchButton: 'Rechercher',
   adminCount: '{n} comptes',
+  adminCountOne: '{n} compte',
   adminEmail: 'E-mail',
   adminName: 'Nom',
   adminYou: '(vous)',

@@ -3,6 +3,7 @@ import type { enCohorts } from './en-cohorts.ts';
 /** The interface in French: cohorts, assignments and the tutor's board (spread into `fr.ts`). */
 export const frCohorts: Record<keyof typeof enCohorts, string> = {
   planReviews: '{n} révisions quotidiennes',
+  planReviewsOne: '{n} révision quotidienne',
   planIcs: 'Ajouter à mon agenda (.ics)',
   planNothingDue: 'Dans les temps : aucun module n’était encore prévu.',
   cohortItemsTitle: 'Les questions que la promotion rate',
@@ -28,6 +29,7 @@ export const frCohorts: Record<keyof typeof enCohorts, string> = {
   boardReadiness: 'Préparation',
   boardReadinessValue: '{scaled} ({pct} % de chances de réussir)',
   boardNotYet: 'pas encore ({n} réponses)',
+  boardNotYetOne: 'pas encore ({n} réponse)',
   boardNever: 'jamais',
   boardAssignments: '{done} faits sur {total}, {late} en retard',
   assignmentsTitle: 'Devoirs',
@@ -72,6 +74,7 @@ export const frCohorts: Record<keyof typeof enCohorts, string> = {
   cohortsTeaching: 'Vos promotions en tant que tuteur',
   cohortsTeachingNone: 'Vous n’animez encore aucune promotion.',
   cohortMembers: '{n} membres',
+  cohortMembersOne: '{n} membre',
   cohortExamOn: 'examen le {day}',
   cohortAccessUntil: 'accès jusqu’au {day}',
   cohortCreate: 'Nouvelle promotion',

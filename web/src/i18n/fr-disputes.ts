@@ -13,6 +13,7 @@ export const frDisputes: Record<keyof typeof enDisputes, string> = {
   disputesWaiting: 'Questions contestées en attente : {n}',
   disputeItem: 'Question {id} (contestations : {n})',
   disputeStats: '{n} réponses notées, {pct} % justes',
+  disputeStatsOne: '{n} réponse notée, {pct} % juste',
   disputeNoStats: 'Aucune réponse notée pour l’instant',
   disputeProposedBy: 'proposée par {n}',
   disputeDecision: 'Décision',

@@ -23,6 +23,7 @@ export const frProjects: Record<keyof typeof enProjects, string> = {
   rubricLevel: 'Niveau atteint',
   rubricComment: 'Commentaire',
   rubricPoints: '{n} points',
+  rubricPointsOne: '{n} point',
   projectSubmit: 'Déposer votre travail',
   projectResubmit: 'Déposer à nouveau',
   projectText: 'Ce que vous avez fait, mesuré, et ce que cela a coûté',

@@ -7,6 +7,7 @@ export const frTime = {
   timeElapsed: 'Du début à l’envoi : {elapsed}.',
   timeElapsedOf: 'Du début à l’envoi : {elapsed} sur les {allowed} accordées.',
   timeOnQuestions: 'Sur les questions : {total} pour {n} questions, {average} par question en moyenne.',
+  timeOnQuestionsOne: 'Sur les questions : {total} pour {n} question, {average} par question en moyenne.',
   paceWithin: 'Dans le rythme de l’examen réel : {target} par question.',
   paceSlower: 'Plus lent que le rythme de l’examen réel ({target} par question).',
   paceSlowerProjected: 'Plus lent que le rythme de l’examen réel ({target} par question) : à ce rythme, ses {n} questions prendraient {projected}, pour {allowed} accordées.',

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { dictionaries, format, type MessageKey } from './messages.ts';
+import { translate, type MessageKey } from './messages.ts';
 import { setErrorLocale } from '../api/api-client.ts';
 
 export type Locale = 'en' | 'fr';
@@ -47,10 +47,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     setErrorLocale(locale);
   }, [locale]);
   const value = useMemo<I18n>(() => {
-    const dict = dictionaries[locale];
     // No grouping: years, ids and scores such as 1000 read as written; decimals take the language's comma or point.
     const number = new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 2, useGrouping: false });
-    return { locale, setLocale, t: (key, vars) => format(dict[key], vars, number) };
+    return { locale, setLocale, t: (key, vars) => translate(locale, key, vars, number) };
   }, [locale, setLocale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

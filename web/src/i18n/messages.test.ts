@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { en, format, fr, type MessageKey } from './messages.ts';
+import { en, format, fr, translate, type MessageKey } from './messages.ts';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -11,8 +11,8 @@ describe('messages', () => {
 
   it('translates every message, except words that are the same in both languages', () => {
     const same = (Object.keys(en) as MessageKey[]).filter((k) => en[k] === fr[k]);
-    // Each of these is checked French: "Score", "Action", "Minutes", "Questions", "{n} questions", "1 question", "Question {i}", "{n} points", "Date", "Discussion".
-    expect(same.sort()).toEqual(['adminTitle', 'appName', 'assignmentCount', 'assignmentModule', 'availableItems', 'availableItemsOne', 'changelogDate', 'changelogItem', 'cohortActions', 'colAction', 'colScore', 'discussionCount', 'discussionOpen', 'goToQuestion', 'minutes', 'moduleN', 'modulesTitle', 'navigator', 'pause', 'planModules', 'rubricPoints', 'scopeModules', 'taskLabel']);
+    // Each of these is checked French: "Score", "Action", "Minutes", "Questions", "{n} questions", "{n} question", "Question {i}", "{n} points", "{n} point", "Date", "Discussion".
+    expect(same.sort()).toEqual(['adminTitle', 'appName', 'assignmentCount', 'assignmentModule', 'availableItems', 'availableItemsOne', 'changelogDate', 'changelogItem', 'cohortActions', 'colAction', 'colScore', 'discussionCount', 'discussionOpen', 'goToQuestion', 'minutes', 'moduleN', 'modulesTitle', 'navigator', 'pause', 'planModules', 'rubricPoints', 'rubricPointsOne', 'scopeModules', 'taskLabel']);
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {
@@ -25,5 +25,38 @@ describe('messages', () => {
     expect(format(fr.rawScore, { raw: 3, n: 8, cut: 4.9 }, fr_)).toBe('3 questions notées justes sur 8 ; il en fallait environ 4,9 pour réussir cette série');
     expect(format(en.rawScore, { raw: 3, n: 8, cut: 4.9 }, en_)).toBe('3 of 8 scored questions right; about 4.9 right were needed to pass this set');
     expect(format('{s}', { s: 1000 }, fr_)).toBe('1000');
+  });
+
+  it('says "1 question", never "1 questions": the singular form is chosen by the count {n}, by each language\'s rule', () => {
+    expect(translate('en', 'redoWrong', { n: 1 })).toBe('Redo the 1 question I got wrong');
+    expect(translate('en', 'redoWrong', { n: 3 })).toBe('Redo the 3 questions I got wrong');
+    expect(translate('en', 'cohortMembers', { n: 0 })).toBe('0 members');
+    // French counts 0 as singular: "0 membre".
+    expect(translate('fr', 'cohortMembers', { n: 0 })).toBe('0 membre');
+    expect(translate('fr', 'cohortMembers', { n: 2 })).toBe('2 membres');
+    // A message of several counts is filled with counted nouns.
+    const cards = translate('en', 'countFlashCards', { n: 1 });
+    const questions = translate('en', 'countMissedQuestions', { n: 0 });
+    expect(translate('en', 'todayReviewsText', { cards, questions, done: 1, limit: 50 })).toBe('1 flash card and 0 missed questions due today (1 of 50 reviews done today).');
+    // A message without a singular form, or without a count, is as written.
+    expect(translate('en', 'questionOf', { i: 1, n: 1 })).toBe('Question 1 of 1');
+    expect(translate('fr', 'ltiGradeStatus_failed', { n: 1, error: 'HTTP 500' })).toBe('refusée après 1 essai, renvoyée automatiquement : HTTP 500');
+  });
+
+  it('gives every singular form the placeholders of its plural form, so either can be chosen for any count', () => {
+    for (const dict of [en, fr]) {
+      const keys = (Object.keys(dict) as MessageKey[]).filter((k) => k.endsWith('One') && k.slice(0, -3) in dict);
+      expect(keys.length).toBeGreaterThan(30);
+      const mismatched = keys.filter((k) => placeholders(dict[k]).join() !== placeholders(dict[k.slice(0, -3) as MessageKey]).join());
+      expect(mismatched).toEqual([]);
+    }
+  });
+
+  it('has a singular form for every message that counts {n} of something, unless {n} is never 1 there', () => {
+    // These count what is never one: an exam's questions, the weeks of a chart, a project's skills and files,
+    // the options of a "select N" question, the modules of the programme; "tomorrow" has its own message.
+    const neverOne = ['cardModulesPassed', 'daysToExam', 'disputeWhichN', 'headlineBasis', 'headlineNone', 'inDays', 'paceSlowerProjected', 'projectFilesHint', 'projectSkills', 'rawScore', 'studyPathIntro', 'studyTimeCaption', 'studyTimeNone'];
+    const missing = (Object.keys(en) as MessageKey[]).filter((k) => !k.endsWith('One') && /\{n\} (?:[a-z-]+ ){0,2}?[a-z-]+s\b/.test(en[k]) && !(`${k}One` in en));
+    expect(missing.sort()).toEqual(neverOne);
   });
 });

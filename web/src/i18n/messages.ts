@@ -13,7 +13,6 @@ export type Messages = Record<MessageKey, string>;
 
 export const dictionaries: Record<'en' | 'fr', Messages> = { en, fr };
 
-/** Fills `{name}` placeholders; an unknown placeholder is left visible so a missing value shows. */
 /**
  * Fills a message's {placeholders}. Numbers are written the language's way when a formatter is given
  * ("4,9" in French, "4.9" in English); strings go in as they are.
@@ -24,4 +23,19 @@ export function format(template: string, vars: Record<string, string | number> =
     const v = vars[name];
     return typeof v === 'number' && number ? number.format(v) : String(v);
   });
+}
+
+const pluralRules = { en: new Intl.PluralRules('en'), fr: new Intl.PluralRules('fr') };
+
+/**
+ * The message `key` filled with `vars`, in its singular form (`<key>One`) when the count `{n}` takes one in
+ * the language: 1 in English, 0 and 1 in French ("0 carte", "1 carte"). A singular form has the same
+ * placeholders as the plural one, so either can be chosen for any count.
+ */
+export function translate(locale: 'en' | 'fr', key: MessageKey, vars?: Record<string, string | number>, number?: Intl.NumberFormat): string {
+  const dict = dictionaries[locale];
+  const singular = `${key}One`;
+  const n = vars?.n;
+  const template = typeof n === 'number' && singular in dict && pluralRules[locale].select(n) === 'one' ? dict[singular as MessageKey] : dict[key];
+  return format(template, vars, number);
 }

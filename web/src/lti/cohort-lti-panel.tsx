@@ -15,7 +15,7 @@ export function CohortLtiPanel({ id, onRoster }: { id: string; onRoster: () => v
   const sync = async () => {
     try {
       const r = await api.syncRoster(id);
-      setMessage({ ok: true, text: t('ltiRosterSynced', r) });
+      setMessage({ ok: true, text: t('ltiRosterSynced', { added: r.added, removed: r.removed, members: t('countLearners', { n: r.members }), tutors: t('countTutors', { n: r.tutors }) }) });
       onRoster();
       reload();
     } catch (err) {
@@ -54,7 +54,7 @@ export function CohortLtiPanel({ id, onRoster }: { id: string; onRoster: () => v
                   <td>{g.activity}</td>
                   <td>{g.scoreGiven === null ? t('ltiGradeAwaiting') : `${g.scoreGiven} / ${g.scoreMaximum}`}</td>
                   <td className={g.status === 'failed' ? 'form-error' : undefined}>
-                    {g.status === 'sent' ? t('ltiGradeStatus_sent', { when: g.sentAt ? formatMoment(g.sentAt, locale) : '' }) : g.status === 'failed' ? t('ltiGradeStatus_failed', { tries: g.tries, error: g.error ?? '' }) : t('ltiGradeStatus_pending')}
+                    {g.status === 'sent' ? t('ltiGradeStatus_sent', { when: g.sentAt ? formatMoment(g.sentAt, locale) : '' }) : g.status === 'failed' ? t('ltiGradeStatus_failed', { n: g.tries, error: g.error ?? '' }) : t('ltiGradeStatus_pending')}
                   </td>
                 </tr>
               ))}

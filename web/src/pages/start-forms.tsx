@@ -34,7 +34,7 @@ export function StartForms({ exam, dueForReview, bookmarks, openMock }: { exam: 
       </MockForm>
       <section className="panel" aria-labelledby="review-title">
         <h2 id="review-title">{t('reviewMistakes')}</h2>
-        <p>{dueForReview > 0 ? dueForReview === 1 ? t('dueCountOne') : t('dueCount', { n: dueForReview }) : t('nothingDue')}</p>
+        <p>{dueForReview > 0 ? t('dueCount', { n: dueForReview }) : t('nothingDue')}</p>
         <FormError error={error} form="review" />
         {dueForReview > 0 && (
           <div className="field inline">
@@ -127,7 +127,7 @@ function PracticeForm({ exam, busy, start, children }: FormProps) {
             {exam.domains.flatMap((d) => d.tasks).map((task) => (
               <label key={task.id} className="choice-line">
                 <input type="checkbox" checked={tasks.includes(task.id)} onChange={(e) => setTasks(toggle(tasks, task.id, e.target.checked))} />
-                {task.id} <span lang={names.task(task.id, task.title).lang}>{names.task(task.id, task.title).text}</span> <span className="subtle">({task.items === 1 ? t('availableItemsOne') : t('availableItems', { n: task.items })})</span>
+                {task.id} <span lang={names.task(task.id, task.title).lang}>{names.task(task.id, task.title).text}</span> <span className="subtle">({t('availableItems', { n: task.items })})</span>
               </label>
             ))}
           </fieldset>
@@ -144,7 +144,7 @@ function PracticeForm({ exam, busy, start, children }: FormProps) {
                   <input type="checkbox" disabled={b.items === 0} checked={skills.includes(b.id)} onChange={(e) => setSkills(toggle(skills, b.id, e.target.checked))} />
                   <span>
                     <span className="skill-id">{b.id}</span> <span lang="en">{b.text}</span> {b.new && <span className="badge badge-new">{t('newSkill')}</span>}{' '}
-                    <span className="subtle">({b.items === 1 ? t('availableItemsOne') : t('availableItems', { n: b.items })})</span>
+                    <span className="subtle">({t('availableItems', { n: b.items })})</span>
                   </span>
                 </label>
               ))}
@@ -158,7 +158,7 @@ function PracticeForm({ exam, busy, start, children }: FormProps) {
             {exam.modules.filter((m) => m.tasks.length > 0).map((m) => (
               <label key={m.id} className="choice-line">
                 <input type="checkbox" checked={modules.includes(m.id)} onChange={(e) => setModules(toggle(modules, m.id, e.target.checked))} />
-                {m.id}. {locale === 'fr' ? m.titleFr : m.title} <span className="subtle">({m.items === 1 ? t('availableItemsOne') : t('availableItems', { n: m.items })})</span>
+                {m.id}. {locale === 'fr' ? m.titleFr : m.title} <span className="subtle">({t('availableItems', { n: m.items })})</span>
               </label>
             ))}
           </fieldset>

@@ -18,7 +18,7 @@ export function PracticeSummary({ report }: { report: ScoreReport }) {
         {report.scoredItems > 0 && <span className="subtle">{t('practicePercent', { pct })}</span>}
       </p>
       {report.unanswered > 0 && (
-        <p data-testid="practice-unanswered">{report.unanswered === 1 ? t('practiceUnansweredOne') : t('practiceUnanswered', { n: report.unanswered })}</p>
+        <p data-testid="practice-unanswered">{t('practiceUnanswered', { n: report.unanswered })}</p>
       )}
       <p className="subtle">{t('practiceNoVerdict')}</p>
     </section>

@@ -9,5 +9,5 @@ export function planStatusText(status: StudyPlanView['status'], t: I18n['t'], fo
   if (status.state === 'behind') return t(form === 'panel' ? 'planBehind' : 'cardPlanBehind', { list: status.behind.join(', ') });
   if (status.state === 'ahead') return t('planAhead');
   if (!status.expected.length) return t('planNothingDue');
-  return t(form === 'panel' ? 'planOnTrack' : 'cardPlanOnTrack', { done: status.done.length, expected: status.expected.length });
+  return t(form === 'panel' ? 'planOnTrack' : 'cardPlanOnTrack', { done: status.done.length, n: status.expected.length });
 }

@@ -56,9 +56,9 @@ export function StudyPathCard({ exam }: { exam: ExamSummary }) {
         )}
         <li>
           {review.cardsToday > 0 ? (
-            <a href={routeHref({ page: 'cards' })}>{t('cardReviewsToday', { cards: review.cardsToday, questions: review.questionsToday })}</a>
+            <a href={routeHref({ page: 'cards' })}>{t('cardReviewsToday', { cards: t('countFlashCards', { n: review.cardsToday }), questions: t('countMissedQuestions', { n: review.questionsToday }) })}</a>
           ) : (
-            t('cardReviewsToday', { cards: review.cardsToday, questions: review.questionsToday })
+            t('cardReviewsToday', { cards: t('countFlashCards', { n: review.cardsToday }), questions: t('countMissedQuestions', { n: review.questionsToday }) })
           )}
         </li>
         {plan !== undefined && (

@@ -52,7 +52,7 @@ export function StudyPathPage({ exam, examDate }: { exam: ExamSummary; examDate:
       )}
       <section className="panel" aria-labelledby="today-title" data-testid="today-reviews">
         <h2 id="today-title">{t('todayReviews')}</h2>
-        <p>{t('todayReviewsText', { cards: review.cardsToday, questions: review.questionsToday, done: review.doneToday, limit: review.limit })}</p>
+        <p>{t('todayReviewsText', { cards: t('countFlashCards', { n: review.cardsToday }), questions: t('countMissedQuestions', { n: review.questionsToday }), done: review.doneToday, limit: review.limit })}</p>
         <p className="button-row">
           <a className={`button-link${review.cardsToday ? ' primary' : ''}`} href={routeHref({ page: 'cards' })} aria-disabled={review.cardsToday === 0 || undefined}>
             {t('reviewCards', { n: review.cardsToday })}
@@ -96,7 +96,7 @@ export function StudyPathPage({ exam, examDate }: { exam: ExamSummary; examDate:
                   m.lesson ? t('lessonLength', { minutes: readingMinutes(m.lesson.words), cards: m.lesson.cards }) : t('noLessonYet'),
                   m.quiz.best !== null ? t('quizBest', { best: m.quiz.best }) : null,
                   // A retake draws unseen questions first; say so when it must repeat some.
-                  m.quiz.attempts > 0 && m.quiz.pool >= 10 && m.quiz.unseen < 10 ? t('retakeRepeats', { unseen: m.quiz.unseen, repeat: 10 - m.quiz.unseen }) : null,
+                  m.quiz.attempts > 0 && m.quiz.pool >= 10 && m.quiz.unseen < 10 ? t('retakeRepeats', { unseen: t('countNewQuestions', { n: m.quiz.unseen }), repeat: t('countSeenBefore', { n: 10 - m.quiz.unseen }) }) : null,
                   m.timeMs > 0 ? t('timeSpent', { time: formatDuration(m.timeMs) }) : null,
                 ]
                   .filter(Boolean)
