@@ -4,6 +4,7 @@ import { attempts } from '../../db/repositories/attempts.ts';
 import { rateLimits } from '../../db/repositories/rate-limits.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../errors.ts';
+import { countNoun } from '../../core/util/count-noun.ts';
 
 /** A user may have this many attempts open at once (an abandoned untimed practice stays open). */
 export const MAX_OPEN_ATTEMPTS = 20;
@@ -20,7 +21,7 @@ export async function checkAttemptLimits(db: Kysely<Database>, user: User, now: 
   const key = `attempt-start:${user.id}`;
   const started = await rateLimits.count(db, key, now, HOUR);
   if (started.count >= ATTEMPTS_PER_HOUR) {
-    throw new AppError(429, 'rate-limited', `You have started ${started.count} attempts in the last hour: try again in ${Math.ceil((started.resetMs - now) / 60_000)} minutes.`);
+    throw new AppError(429, 'rate-limited', `You have started ${started.count} attempts in the last hour: try again in ${countNoun(Math.ceil((started.resetMs - now) / 60_000), 'minute')}.`);
   }
   await rateLimits.add(db, key, now, HOUR);
 }

@@ -8,6 +8,7 @@ describe('errorText', () => {
   it('words known errors in French, with the wait from Retry-After', () => {
     expect(errorText('fr', 'bad-credentials', 'Email or password is wrong.', null)).toBe('E-mail ou mot de passe incorrect.');
     expect(errorText('fr', 'rate-limited', 'Too many failed sign-ins: try again in 42 seconds.', 42)).toBe('Trop de tentatives : réessayez dans 42 secondes.');
+    expect(errorText('fr', 'rate-limited', 'Too many failed sign-ins: try again in 1 second.', 1)).toBe('Trop de tentatives : réessayez dans 1 seconde.');
   });
   it('keeps the server’s words where only it knows the details', () => {
     expect(errorText('fr', 'invalid-request', 'Invalid body: password: use at least 10 characters.', null)).toBe('Invalid body: password: use at least 10 characters.');

@@ -12,7 +12,7 @@ const FRENCH: Record<string, string> = {
   csrf: 'Jeton de sécurité manquant ou incorrect : rechargez la page et réessayez.',
   'wrong-password': 'Le mot de passe est incorrect.',
   'wrong-confirmation': 'L’adresse saisie n’est pas celle du compte : le compte n’a pas été supprimé.',
-  'rate-limited': 'Trop de tentatives : réessayez dans {seconds} secondes.',
+  'rate-limited': 'Trop de tentatives : réessayez dans {seconds}.',
   'too-many-open': 'Vous avez trop de tentatives en cours : terminez-en ou envoyez-en avant d’en commencer une autre.',
   'attempt-submitted': 'Cette tentative a été envoyée : les réponses ne peuvent plus changer.',
   'attempt-closed': 'Seule une tentative en cours peut être abandonnée.',
@@ -34,6 +34,6 @@ export function errorText(locale: Locale, code: string, serverMessage: string, r
   if (locale !== 'fr') return serverMessage;
   const text = FRENCH[code];
   if (!text) return serverMessage;
-  if (text.includes('{seconds}')) return retryAfterSeconds === null ? serverMessage : text.replace('{seconds}', String(retryAfterSeconds));
+  if (text.includes('{seconds}')) return retryAfterSeconds === null ? serverMessage : text.replace('{seconds}', `${retryAfterSeconds} seconde${retryAfterSeconds < 2 ? '' : 's'}`);
   return text;
 }

@@ -14,6 +14,7 @@ import { hashPassword, verifyPassword } from '../../services/password-hash.ts';
 import type { AdminService } from '../../services/admin-service.ts';
 import { AuthLimits } from '../../services/rate-limiter.ts';
 import { validate } from '../../validate.ts';
+import { countNoun } from '../../../core/util/count-noun.ts';
 
 export interface AuthRouteOptions {
   db: Kysely<Database>;
@@ -37,7 +38,7 @@ export function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): void {
   const tooMany = (reply: FastifyReply, waitMs: number, what: string): never => {
     const seconds = Math.max(1, Math.ceil(waitMs / 1000));
     reply.header('retry-after', seconds);
-    throw new AppError(429, 'rate-limited', `${what}: try again in ${seconds} seconds.`);
+    throw new AppError(429, 'rate-limited', `${what}: try again in ${countNoun(seconds, 'second')}.`);
   };
   const defaultExam = defaultExamId([...opts.exams.values()]) ?? '';
 
