@@ -11,7 +11,7 @@ import { sqliteBatchCommit, type SqliteCommitter } from '../db/sqlite-batch-comm
 import type { ExamDefinition } from '../core/exam/exam-schema.ts';
 import { defaultExamId } from '../core/exam/exam-status.ts';
 import type { Database } from '../db/schema.ts';
-import { AppError } from './errors.ts';
+import { AppError, RateLimitedError } from './errors.ts';
 import { authPlugin } from './plugins/auth-plugin.ts';
 import { securityHeaders } from './plugins/security-headers.ts';
 import { accountRoutes } from './routes/account/account-routes.ts';
@@ -135,6 +135,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const attempts = new AttemptService({ db: opts.db, bank, writer, now, newId: randomUUID });
 
   app.setErrorHandler((err: unknown, req, reply) => {
+    if (err instanceof RateLimitedError) reply.header('retry-after', err.retryAfterSeconds);
     if (err instanceof AppError) return reply.code(err.status).send({ error: { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) } });
     const e = err as { statusCode?: number; code?: string; message?: string };
     // Another process holds SQLite's write lock (a command writing to the live database): say so at once.

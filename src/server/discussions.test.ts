@@ -55,7 +55,7 @@ describe.each(STORES)('discussions under questions, on %s', (store) => {
     expect((await ann.req('POST', `/api/items/${answered}/discussion`, { body: '   ' })).statusCode).toBe(400);
     for (let i = 2; i <= 5; i++) expect((await ann.req('POST', `/api/items/${answered}/discussion`, { body: `Post ${i}` })).statusCode).toBe(201);
     const sixth = await ann.req('POST', `/api/items/${answered}/discussion`, { body: 'One too many' });
-    expect([sixth.statusCode, sixth.json().error.message]).toEqual([429, 'You have posted 5 times in ten minutes: try again in 10 minutes.']);
+    expect([sixth.statusCode, sixth.json().error.message, sixth.headers['retry-after']]).toEqual([429, 'You have posted 5 times in ten minutes: try again in 10 minutes.', '600']);
     clock.t += 9 * 60_000 + 30_000;
     expect((await ann.req('POST', `/api/items/${answered}/discussion`, { body: 'Nearly' })).json().error.message).toBe('You have posted 5 times in ten minutes: try again in 1 minute.');
     clock.t += 30_000;

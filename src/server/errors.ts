@@ -14,6 +14,15 @@ export class AppError extends Error {
   }
 }
 
+/** 429 with the wait in a Retry-After header, from which the interface words the error in French. */
+export class RateLimitedError extends AppError {
+  readonly retryAfterSeconds: number;
+  constructor(message: string, waitMs: number) {
+    super(429, 'rate-limited', message);
+    this.retryAfterSeconds = Math.max(1, Math.ceil(waitMs / 1000));
+  }
+}
+
 export const notFound = (what: string) => new AppError(404, 'not-found', `${what} was not found.`);
 export const badRequest = (message: string, details?: unknown) => new AppError(400, 'bad-request', message, details);
 export const conflict = (code: string, message: string, details?: unknown) => new AppError(409, code, message, details);

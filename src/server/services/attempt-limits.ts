@@ -3,7 +3,7 @@ import type { User } from '../../core/api/contracts.ts';
 import { attempts } from '../../db/repositories/attempts.ts';
 import { rateLimits } from '../../db/repositories/rate-limits.ts';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../errors.ts';
+import { AppError, RateLimitedError } from '../errors.ts';
 import { countNoun } from '../../core/util/count-noun.ts';
 
 /** A user may have this many attempts open at once (an abandoned untimed practice stays open). */
@@ -21,7 +21,7 @@ export async function checkAttemptLimits(db: Kysely<Database>, user: User, now: 
   const key = `attempt-start:${user.id}`;
   const started = await rateLimits.count(db, key, now, HOUR);
   if (started.count >= ATTEMPTS_PER_HOUR) {
-    throw new AppError(429, 'rate-limited', `You have started ${started.count} attempts in the last hour: try again in ${countNoun(Math.ceil((started.resetMs - now) / 60_000), 'minute')}.`);
+    throw new RateLimitedError(`You have started ${started.count} attempts in the last hour: try again in ${countNoun(Math.ceil((started.resetMs - now) / 60_000), 'minute')}.`, started.resetMs - now);
   }
   await rateLimits.add(db, key, now, HOUR);
 }

@@ -5,7 +5,7 @@ import { appSettings } from '../../db/repositories/app-settings.ts';
 import { discussions, type PostRow } from '../../db/repositories/discussions.ts';
 import { rateLimits } from '../../db/repositories/rate-limits.ts';
 import type { Database } from '../../db/schema.ts';
-import { AppError, forbidden, notFound } from '../errors.ts';
+import { AppError, RateLimitedError, forbidden, notFound } from '../errors.ts';
 import type { BankService } from './bank-service.ts';
 import { countNoun } from '../../core/util/count-noun.ts';
 
@@ -56,7 +56,7 @@ export class DiscussionService {
     if (await discussions.locked(db, itemId)) throw new AppError(409, 'locked', 'This discussion is locked: no new posts.');
     const key = `post:${user.id}`;
     const { count, resetMs } = await rateLimits.count(db, key, now(), WINDOW_MS);
-    if (count >= POSTS_PER_WINDOW) throw new AppError(429, 'rate-limited', `You have posted ${POSTS_PER_WINDOW} times in ten minutes: try again in ${countNoun(Math.ceil((resetMs - now()) / 60_000), 'minute')}.`);
+    if (count >= POSTS_PER_WINDOW) throw new RateLimitedError(`You have posted ${POSTS_PER_WINDOW} times in ten minutes: try again in ${countNoun(Math.ceil((resetMs - now()) / 60_000), 'minute')}.`, resetMs - now());
     await rateLimits.add(db, key, now(), WINDOW_MS);
     await discussions.insert(db, { id: randomUUID(), item_id: itemId, user_id: user.id, body, created_ms: now(), hidden_by: null, hidden_ms: null });
     return this.view(user, itemId);

@@ -2,7 +2,7 @@ import type { Locale } from '../i18n/i18n-context.tsx';
 
 /**
  * The server words its errors in English; in French the app shows its own wording of each known error
- * code (`{seconds}` from the Retry-After header). An unknown code, or a message with details only the
+ * code (`{wait}` from the Retry-After header). An unknown code, or a message with details only the
  * server knows (an invalid field), keeps the server's words, which still say what and where.
  */
 const FRENCH: Record<string, string> = {
@@ -12,7 +12,7 @@ const FRENCH: Record<string, string> = {
   csrf: 'Jeton de sécurité manquant ou incorrect : rechargez la page et réessayez.',
   'wrong-password': 'Le mot de passe est incorrect.',
   'wrong-confirmation': 'L’adresse saisie n’est pas celle du compte : le compte n’a pas été supprimé.',
-  'rate-limited': 'Trop de tentatives : réessayez dans {seconds}.',
+  'rate-limited': 'Trop de demandes : réessayez dans {wait}.',
   'too-many-open': 'Vous avez trop de tentatives en cours : terminez-en ou envoyez-en avant d’en commencer une autre.',
   'attempt-submitted': 'Cette tentative a été envoyée : les réponses ne peuvent plus changer.',
   'attempt-closed': 'Seule une tentative en cours peut être abandonnée.',
@@ -30,10 +30,16 @@ const FRENCH: Record<string, string> = {
   'not-found': 'Introuvable : la page ou l’élément demandé n’existe pas ou n’est pas à vous.',
 };
 
+/** A wait in French words: seconds under a minute, else whole minutes rounded up; 0 and 1 are singular. */
+function frenchWait(seconds: number): string {
+  const [n, unit] = seconds < 60 ? [seconds, 'seconde'] : [Math.ceil(seconds / 60), 'minute'];
+  return `${n} ${unit}${n < 2 ? '' : 's'}`;
+}
+
 export function errorText(locale: Locale, code: string, serverMessage: string, retryAfterSeconds: number | null): string {
   if (locale !== 'fr') return serverMessage;
   const text = FRENCH[code];
   if (!text) return serverMessage;
-  if (text.includes('{seconds}')) return retryAfterSeconds === null ? serverMessage : text.replace('{seconds}', `${retryAfterSeconds} seconde${retryAfterSeconds < 2 ? '' : 's'}`);
+  if (text.includes('{wait}')) return retryAfterSeconds === null ? serverMessage : text.replace('{wait}', frenchWait(retryAfterSeconds));
   return text;
 }

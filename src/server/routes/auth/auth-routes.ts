@@ -8,7 +8,7 @@ import { isoDay } from '../../../core/util/iso-day.ts';
 import { sessions } from '../../../db/repositories/sessions.ts';
 import { NO_PASSWORD, users } from '../../../db/repositories/users.ts';
 import type { Database } from '../../../db/schema.ts';
-import { AppError, badRequest, conflict } from '../../errors.ts';
+import { AppError, RateLimitedError, badRequest, conflict } from '../../errors.ts';
 import { hashToken, openSession, requireUser, sessionBearer, SESSION_COOKIE, setSessionCookie } from '../../plugins/auth-plugin.ts';
 import { hashPassword, verifyPassword } from '../../services/password-hash.ts';
 import type { AdminService } from '../../services/admin-service.ts';
@@ -35,10 +35,8 @@ const DUMMY_HASH = hashPassword('not a real password');
 export function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): void {
   const { db, now } = opts;
   const limits = new AuthLimits(db, { signInPerMinute: opts.signInLimitPerMinute, signUpPerHour: opts.signUpLimitPerHour });
-  const tooMany = (reply: FastifyReply, waitMs: number, what: string): never => {
-    const seconds = Math.max(1, Math.ceil(waitMs / 1000));
-    reply.header('retry-after', seconds);
-    throw new AppError(429, 'rate-limited', `${what}: try again in ${countNoun(seconds, 'second')}.`);
+  const tooMany = (waitMs: number, what: string): never => {
+    throw new RateLimitedError(`${what}: try again in ${countNoun(Math.max(1, Math.ceil(waitMs / 1000)), 'second')}.`, waitMs);
   };
   const defaultExam = defaultExamId([...opts.exams.values()]) ?? '';
 
@@ -66,7 +64,7 @@ export function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): void {
     const firstRun = !(await users.any(db));
     if (!firstRun && !opts.openRegistration) throw new AppError(403, 'registration-closed', 'Registration is closed on this server: ask its administrator or your training provider for an account.');
     const wait = await limits.signUp(req.ip, now());
-    if (wait > 0) tooMany(reply, wait, 'Too many accounts created from this address');
+    if (wait > 0) tooMany(wait, 'Too many accounts created from this address');
     // Hash first either way, so an existing email answers as slowly as a new one.
     const passwordHash = await hashPassword(body.password);
     if (await users.byEmail(db, body.email)) throw conflict('email-taken', 'An account with this email already exists: sign in instead.');
@@ -79,7 +77,7 @@ export function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): void {
   app.post('/api/auth/signin', async (req, reply) => {
     const body = validate(signInSchema, req.body);
     const verdict = await limits.beforeSignIn(body.email, req.ip, now());
-    if (verdict.waitMs > 0) tooMany(reply, verdict.waitMs, 'Too many failed sign-ins');
+    if (verdict.waitMs > 0) tooMany(verdict.waitMs, 'Too many failed sign-ins');
     if (verdict.delayMs > 0) await new Promise((r) => setTimeout(r, verdict.delayMs));
     const found = await users.byEmail(db, body.email);
     const ok = await verifyPassword(body.password, found?.passwordHash ?? (await DUMMY_HASH));
