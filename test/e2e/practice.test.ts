@@ -182,7 +182,7 @@ describe('practice in the browser', () => {
     await expect(page.locator('[data-testid="scaled-score"]').count()).resolves.toBe(0);
     await expect(page.locator('[data-testid="result"]').count()).resolves.toBe(0);
     const answered = await page.locator('.report-item').count();
-    await expect(page.locator('[data-testid="practice-correct"]').textContent()).resolves.toMatch(new RegExp(`^\\d+ justes sur ${answered}$`));
+    await expect(page.locator('[data-testid="practice-correct"]').textContent()).resolves.toMatch(new RegExp(`^Justes : \\d+ sur ${answered}$`));
     await expect(page.locator('[data-testid="task-breakdown"]').isVisible()).resolves.toBe(true);
     // The note shows in the report beside its question.
     await expect(page.getByLabel('Ma note sur cette question').first().inputValue()).resolves.toBe('Relire : Kinesis Data Streams ou Firehose ?');

@@ -41,7 +41,7 @@ export const frDisputes: Record<keyof typeof enDisputes, string> = {
   noticeRescored: '{date} : la question {id} a été corrigée et votre rapport recalculé, {before} → {after}.',
   noticeOpenReport: 'Ouvrir le rapport',
   noticesDismiss: 'Marquer comme lu',
-  myDisputes: 'Vos contestations : {open} en attente, {answered} traitées',
+  myDisputes: 'Vos contestations : en attente, {open} ; traitées, {answered}',
   disputeStatusOpen: 'en attente d’un auteur',
   disputeStatusAccepted: 'acceptée',
   disputeStatusRejected: 'rejetée',

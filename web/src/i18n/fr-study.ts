@@ -1,7 +1,7 @@
 /** The study path: modules, lessons, flash cards, the plan, and the dashboard's study card. (French) */
 export const frStudy = {
   studyPath: 'Parcours',
-  studyPathIntro: 'Le programme module par module : lisez la leçon, révisez ses cartes, puis réussissez son quiz (8 sur 10). {passed} modules réussis sur {n}.',
+  studyPathIntro: 'Le programme module par module : lisez la leçon, révisez ses cartes, puis réussissez son quiz (8 sur 10). Modules réussis : {passed} sur {n}.',
   todayReviews: 'Révisions du jour',
   todayReviewsText: '{cards} et {questions} à revoir aujourd’hui (révisions faites aujourd’hui : {done} sur {limit}).',
   countMissedQuestions: '{n} questions manquées',
@@ -82,7 +82,7 @@ export const frStudy = {
   planQuickCheck: 'test rapide',
   planMock: 'examen blanc ({day})',
   planExam: 'l’examen ({day})',
-  cardModulesPassed: '{passed} modules réussis sur {n}',
+  cardModulesPassed: 'Modules réussis : {passed} sur {n}',
   cardReviewsToday: 'À revoir aujourd’hui : {cards} et {questions}.',
   cardNoPlan: 'Pas encore de plan : indiquez la date de votre examen et vos heures par semaine dans le parcours.',
   cardPlanOnTrack: 'Dans les temps : {done} des {n} modules prévus à ce jour sont réussis.',

@@ -71,7 +71,7 @@ export const fr: Messages = {
   scaleLegend: 'Échelle {min}–{max} ; le trait marque le score de réussite, {pass} ; la bande hachurée est l’intervalle à 95 %.',
   readiness: 'Préparation par domaine',
   readinessEmpty: 'Répondez à quelques questions pour voir votre préparation par domaine.',
-  masteryOf: '{pct} % de maîtrise ({correct} sur {answered} justes)',
+  masteryOf: '{pct} % de maîtrise (justes : {correct} sur {answered})',
   noAnswersYet: 'Pas encore de réponse',
   domainLabel: 'Domaine {id} : {name}',
   domainShort: 'Domaine {id}',

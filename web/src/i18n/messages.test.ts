@@ -22,7 +22,7 @@ describe('messages', () => {
     // Numbers the language's way: a decimal comma in French, no thousands separator for scores and years.
     const fr_ = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2, useGrouping: false });
     const en_ = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2, useGrouping: false });
-    expect(format(fr.rawScore, { raw: 3, n: 8, cut: 4.9 }, fr_)).toBe('3 questions notées justes sur 8 ; il en fallait environ 4,9 pour réussir cette série');
+    expect(format(fr.rawScore, { raw: 3, n: 8, cut: 4.9 }, fr_)).toBe('Questions notées justes : 3 sur 8 ; il en fallait environ 4,9 pour réussir cette série');
     expect(format(en.rawScore, { raw: 3, n: 8, cut: 4.9 }, en_)).toBe('3 of 8 scored questions right; about 4.9 right were needed to pass this set');
     expect(format('{s}', { s: 1000 }, fr_)).toBe('1000');
   });
