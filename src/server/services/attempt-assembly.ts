@@ -6,6 +6,7 @@ import { QUIZ_SIZE } from '../../core/lessons/study-report.ts';
 import type { BankService } from './bank-service.ts';
 import { mockTime } from './mock-time.ts';
 import { nextQuickEntry } from './quick-check.ts';
+import { countNoun } from '../../core/util/count-noun.ts';
 
 export interface AssemblyInput {
   bank: BankService;
@@ -51,7 +52,7 @@ export function assembleAttempt(input: AssemblyInput): { entries: FormEntry[]; d
       if (req.quiz && req.modules?.length !== 1) throw badRequest('A module quiz names exactly one module in "modules".');
       const entries = assemblePractice(bank.activeEntries(), { exam, seed, count: req.count, domains: req.domains, tasks: req.tasks, modules: req.modules, skills: req.skills, only, seen, exclude: input.exclude, examTypesOnly: req.quiz }).entries;
       if (entries.length === 0) throw conflict('no-items', `No ${exam.code} item matches this choice of domains, task statements, skills or modules.`);
-      if (req.quiz && entries.length < QUIZ_SIZE) throw conflict('quiz-too-small', `Module ${req.modules![0]} has ${entries.length} ${exam.code} questions; a module quiz needs ${QUIZ_SIZE}.`);
+      if (req.quiz && entries.length < QUIZ_SIZE) throw conflict('quiz-too-small', `Module ${req.modules![0]} has ${countNoun(entries.length, `${exam.code} question`)}; a module quiz needs ${QUIZ_SIZE}.`);
       return { entries, deadlineMs: req.minutes ? now + req.minutes * 60_000 : null };
     }
     const first = nextQuickEntry(bank, exam, [], seed, input.exclude);

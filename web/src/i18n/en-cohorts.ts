@@ -7,6 +7,7 @@ export const enCohorts = {
   cohortItemsTitle: 'Questions the cohort gets wrong',
   cohortItemsCaption: 'Each member counts once per question, by their first answer before seeing its key. A wrong option chosen by 40% or more of the answers is marked: a misconception to address together.',
   cohortItemStats: '{pct}% right ({n} answered) · discrimination {r}',
+  cohortItemStatsOne: '{pct}% right ({n} answered) · discrimination {r}',
   cohortSharedMistake: 'shared mistake: {option}',
   cohortKey: 'key',
   boardHeatBy: 'Mastery by',

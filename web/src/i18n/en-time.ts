@@ -2,7 +2,8 @@
 export const enTime = {
   timingMinutes: 'Time allowed: {minutes} minutes.',
   timingWithAccommodation: 'Time allowed: {minutes} minutes, with the English-as-a-second-language accommodation.',
-  timingSelfGranted: 'This includes {extra} extra minutes you gave yourself, which the real exam would not allow without an approved accommodation.',
+  timingSelfGranted: 'This includes {n} extra minutes you gave yourself, which the real exam would not allow without an approved accommodation.',
+  timingSelfGrantedOne: 'This includes {n} extra minute you gave yourself, which the real exam would not allow without an approved accommodation.',
   timeTitle: 'Time',
   timeElapsed: 'From start to submission: {elapsed}.',
   timeElapsedOf: 'From start to submission: {elapsed} of the {allowed} allowed.',

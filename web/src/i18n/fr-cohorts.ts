@@ -9,6 +9,7 @@ export const frCohorts: Record<keyof typeof enCohorts, string> = {
   cohortItemsTitle: 'Les questions que la promotion rate',
   cohortItemsCaption: 'Chaque membre compte une fois par question, par sa première réponse avant d’en voir la clé. Une mauvaise option choisie dans 40 % des réponses ou plus est signalée : une idée fausse à reprendre ensemble.',
   cohortItemStats: '{pct} % de bonnes réponses ({n} ont répondu) · discrimination {r}',
+  cohortItemStatsOne: '{pct} % de bonnes réponses ({n} a répondu) · discrimination {r}',
   cohortSharedMistake: 'erreur partagée : {option}',
   cohortKey: 'clé',
   boardHeatBy: 'Maîtrise par',

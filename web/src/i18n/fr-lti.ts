@@ -36,7 +36,7 @@ export const frLti: Record<keyof typeof enLti, string> = {
   ltiDeepLinkSending: 'Retour vers votre cours…',
   ltiCoursePanel: 'Plateforme de cours',
   ltiRosterSync: 'Mettre à jour la liste depuis le cours',
-  ltiRosterSynced: 'Liste mise à jour : ajouts {added}, retraits {removed} ; {members} et {tutors} dans le cours.',
+  ltiRosterSynced: 'Liste mise à jour. Ajouts : {added} ; retraits : {removed} ; dans le cours : {members} et {tutors}.',
   countTutors: '{n} tuteurs',
   countTutorsOne: '{n} tuteur',
   countLearners: '{n} apprenants',

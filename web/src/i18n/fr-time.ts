@@ -2,7 +2,8 @@
 export const frTime = {
   timingMinutes: 'Temps accordé : {minutes} minutes.',
   timingWithAccommodation: "Temps accordé : {minutes} minutes, avec l'aménagement « anglais langue seconde ».",
-  timingSelfGranted: "Dont {extra} minutes supplémentaires que vous vous êtes accordées, ce que l'examen réel ne permet pas sans aménagement approuvé.",
+  timingSelfGranted: 'Dont {n} minutes supplémentaires que vous vous êtes accordées, ce que l’examen réel ne permet pas sans aménagement approuvé.',
+  timingSelfGrantedOne: 'Dont {n} minute supplémentaire que vous vous êtes accordée, ce que l’examen réel ne permet pas sans aménagement approuvé.',
   timeTitle: 'Temps',
   timeElapsed: 'Du début à l’envoi : {elapsed}.',
   timeElapsedOf: 'Du début à l’envoi : {elapsed} sur les {allowed} accordées.',

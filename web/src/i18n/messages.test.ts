@@ -38,7 +38,7 @@ describe('messages', () => {
     const cards = translate('en', 'countFlashCards', { n: 1 });
     const questions = translate('en', 'countMissedQuestions', { n: 0 });
     expect(translate('en', 'todayReviewsText', { cards, questions, done: 1, limit: 50 })).toBe('1 flash card and 0 missed questions due today (1 of 50 reviews done today).');
-    // A message without a singular form, or without a count, is as written.
+    // A message without a singular form is as written, whatever the count.
     expect(translate('en', 'questionOf', { i: 1, n: 1 })).toBe('Question 1 of 1');
     expect(translate('fr', 'ltiGradeStatus_failed', { n: 1, error: 'HTTP 500' })).toBe('refusée après 1 essai, renvoyée automatiquement : HTTP 500');
   });
@@ -58,5 +58,24 @@ describe('messages', () => {
     const neverOne = ['cardModulesPassed', 'daysToExam', 'disputeWhichN', 'headlineBasis', 'headlineNone', 'inDays', 'paceSlowerProjected', 'projectFilesHint', 'projectSkills', 'rawScore', 'studyPathIntro', 'studyTimeCaption', 'studyTimeNone'];
     const missing = (Object.keys(en) as MessageKey[]).filter((k) => !k.endsWith('One') && /\{n\} (?:[a-z-]+ ){0,2}?[a-z-]+s\b/.test(en[k]) && !(`${k}One` in en));
     expect(missing.sort()).toEqual(neverOne);
+  });
+
+  it('counts under any other name only what is never 1, or through counted nouns', () => {
+    // A count under another name cannot take a singular form: it must be fixed by the exam or the content
+    // (an exam's questions and minutes, a lesson's flash cards, a project's hours and points), or be filled
+    // with a counted noun such as countFlashCards.
+    const nouns = 'questions|minutes|seconds|hours|days|weeks|months|cards|answers|modules|members|learners|tutors|tries|errors|warnings|points|skills|files|reviews|accounts|options';
+    const counted = new RegExp(`\\{(?!n\\}|exam\\}|email\\})\\w+\\} (?:[a-z-]+ ){0,2}?(?:${nouns})\\b`);
+    const fixed = ['eslAccommodation', 'introFormat', 'introTime', 'lessonLength', 'lessonMeta', 'practiceShortfall', 'profileOption', 'projectEffort', 'projectResultBelow', 'projectResultMeets', 'timingMinutes', 'timingWithAccommodation', 'todayReviewsText', 'unscoredNote'];
+    const found = (Object.keys(en) as MessageKey[]).filter((k) => !k.endsWith('One') && counted.test(en[k]));
+    expect(found.sort()).toEqual(fixed);
+  });
+
+  it('in French, agrees no participle with a count that may be 0 or 1 ("0 justes sur 1")', () => {
+    // "{a} sur {b} répondues", "{n} faits": French takes the singular for 0 and 1, so such a word needs a singular
+    // form. Left: the counts of an exam's questions (65, 50 scored, 15 not), and durations ("130 min accordées").
+    const agreeing = /\{(?!email\})(\w+)\}(?: sur \{\w+\})? (?:[a-zà-ÿ]+ )?[a-zà-ÿ]*(?:és|ées|ies|ues|is|us|ites|its|justes)\b/;
+    const found = (Object.keys(fr) as MessageKey[]).filter((k) => !k.endsWith('One') && agreeing.test(fr[k]) && !(`${k}One` in fr));
+    expect(found.sort()).toEqual(['introFormat', 'paceSlowerProjected', 'timeElapsedOf', 'unscoredNote']);
   });
 });

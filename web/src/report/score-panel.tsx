@@ -52,7 +52,7 @@ export function ScorePanel({ report }: { report: ScoreReport }) {
       {report.timing && (
         <p className="timing" data-testid="report-timing">
           {t(report.timing.accommodation ? 'timingWithAccommodation' : 'timingMinutes', { minutes: report.timing.minutes })}
-          {report.timing.selfGranted && ` ${t('timingSelfGranted', { extra: report.timing.extraMinutes })}`}
+          {report.timing.selfGranted && ` ${t('timingSelfGranted', { n: report.timing.extraMinutes })}`}
         </p>
       )}
       {report.passProbability !== null && <p className="pass-probability" data-testid="pass-probability">{t('passProbability', { pct: Math.round(report.passProbability * 100) })}</p>}

@@ -12,7 +12,7 @@ describe('planStatusText', () => {
   });
   it('counts the modules due and passed when on track, and says when none was due yet', () => {
     expect(planStatusText({ state: 'on-track', expected: [1, 2], done: [1, 2], behind: [] }, t, 'card')).toBe('On your plan: 2 of the 2 modules due by now are passed.');
-    expect(planStatusText({ state: 'on-track', expected: [1], done: [1], behind: [] }, t, 'panel')).toBe('On track: 1 of the 1 module planned by now is passed.');
+    expect(planStatusText({ state: 'on-track', expected: [1], done: [1], behind: [] }, t, 'panel')).toBe('On track: the module planned by now is passed (1 of 1).');
     expect(planStatusText({ state: 'on-track', expected: [], done: [], behind: [] }, t, 'card')).toBe('On track: no module was due yet.');
     expect(planStatusText({ state: 'ahead', expected: [1], done: [1, 2], behind: [] }, t, 'panel')).toBe('Ahead of your plan: more modules passed than planned by now.');
   });
