@@ -43,6 +43,11 @@ describe.each(STORES)('assignments, on %s', (store) => {
     const practice = await set({ spec: { kind: 'practice', domains: ['1'], count: 10 }, title: 'Domain 1 warm-up' });
     const mock = await set({ spec: { kind: 'mock', profile: 'short' } });
     expect(mock.title).toBe('Mock exam (short)');
+    // The default titles in French too; the tutor's own title is shown as typed in both languages.
+    expect([module.titleFr, practice.titleFr, mock.titleFr]).toEqual(['Module 1 : Ingestion de données pour le ML', 'Domain 1 warm-up', 'Examen blanc (short)']);
+    const one = await set({ spec: { kind: 'practice', tasks: ['1.1'], count: 1 } });
+    expect([one.title, one.titleFr]).toEqual(['Practice: 1 question on 1.1', 'Entraînement : 1 question sur 1.1']);
+    expect((await tutor.req('POST', `/api/cohorts/${cohort.id}/assignments/${one.id}/delete`)).statusCode).toBe(204);
 
     const mine = async () => (await member.req('GET', '/api/assignments?exam=mla-c01')).json() as MyAssignment[];
     expect((await mine()).map((a) => [a.title, a.status.state, a.cohort.name])).toEqual([

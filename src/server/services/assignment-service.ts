@@ -11,6 +11,7 @@ import { projectSubmissions } from '../../db/repositories/project-submissions.ts
 import type { Database } from '../../db/schema.ts';
 import { badRequest, notFound } from '../errors.ts';
 import type { BankService } from './bank-service.ts';
+import { assignmentTitles, defaultTitles } from './assignment-titles.ts';
 import { taughtCohort } from './cohort-service.ts';
 import { quizScore } from './study-service.ts';
 
@@ -36,7 +37,7 @@ export class AssignmentService {
     const today = isoDay(now());
     if (body.dueOn !== null && body.dueOn < today) throw badRequest(`The due day ${body.dueOn} is before today (${today}).`);
     const id = randomUUID();
-    await db.insertInto('assignments').values({ id, cohort_id: cohortId, title: body.title || defaultTitle(spec, exam, this.deps.projects), spec: JSON.stringify(spec), due_on: body.dueOn, created_by: tutor.id, created_ms: now() }).execute();
+    await db.insertInto('assignments').values({ id, cohort_id: cohortId, title: body.title || defaultTitles(spec, exam, this.deps.projects).en, spec: JSON.stringify(spec), due_on: body.dueOn, created_by: tutor.id, created_ms: now() }).execute();
     return (await this.forCohort(tutor, cohortId)).find((a) => a.id === id)!;
   }
 
@@ -48,10 +49,11 @@ export class AssignmentService {
     const roster = await cohorts.roster(db, cohortId);
     const works = new Map(await Promise.all(roster.map(async (m) => [m.id, await this.work(m.id, cohort.exam)] as const)));
     const today = isoDay(now());
+    const exam = this.deps.bank.exam(cohort.exam);
     return rows.map((r) => {
       const spec = JSON.parse(r.spec) as AssignmentSpec;
       const members = roster.map((m) => ({ id: m.id, name: m.name, status: toState(assignmentState(spec, Number(r.created_ms), r.due_on, today, works.get(m.id)!)) }));
-      return { ...view(r, spec), setAt: new Date(Number(r.created_ms)).toISOString(), done: members.filter((m) => m.status.state === 'done').length, late: members.filter((m) => m.status.state === 'late').length, members };
+      return { ...this.view(r, spec, exam), setAt: new Date(Number(r.created_ms)).toISOString(), done: members.filter((m) => m.status.state === 'done').length, late: members.filter((m) => m.status.state === 'late').length, members };
     });
   }
 
@@ -68,7 +70,7 @@ export class AssignmentService {
       .map((r) => {
         const cohort = memberOf.find((c) => c.id === r.cohort_id)!;
         const spec = JSON.parse(r.spec) as AssignmentSpec;
-        return { ...view(r, spec), cohort: { id: cohort.id, name: cohort.name }, exam: cohort.exam, status: toState(assignmentState(spec, Number(r.created_ms), r.due_on, today, works.get(cohort.exam)!)) };
+        return { ...this.view(r, spec, this.deps.bank.exam(cohort.exam)), cohort: { id: cohort.id, name: cohort.name }, exam: cohort.exam, status: toState(assignmentState(spec, Number(r.created_ms), r.due_on, today, works.get(cohort.exam)!)) };
       })
       .sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.title.localeCompare(b.title));
   }
@@ -78,6 +80,10 @@ export class AssignmentService {
     await taughtCohort(db, tutor, cohortId);
     const r = await db.deleteFrom('assignments').where('id', '=', assignmentId).where('cohort_id', '=', cohortId).executeTakeFirst();
     if (Number(r.numDeletedRows) === 0) throw notFound('The assignment');
+  }
+
+  private view(r: Row, spec: AssignmentSpec, exam: ReturnType<BankService['exam']>) {
+    return { id: r.id, ...assignmentTitles(r.title, spec, exam, this.deps.projects), spec, dueOn: r.due_on };
   }
 
   /** What of a member's work an assignment looks at: their submitted attempts of the exam, and the module quizzes they passed. */
@@ -97,10 +103,6 @@ export class AssignmentService {
   }
 }
 
-function view(r: Row, spec: AssignmentSpec) {
-  return { id: r.id, title: r.title, spec, dueOn: r.due_on };
-}
-
 /** What is wrong with an assignment for this exam, if anything: a module, domain, task, skill or profile it does not have. */
 function specProblem(spec: AssignmentSpec, exam: NonNullable<ReturnType<BankService['exam']>>, projects: readonly Project[]): string | undefined {
   if (spec.kind === 'project') return projects.some((p) => p.id === spec.project && p.exams[exam.id]) ? undefined : `${exam.code} has no project "${spec.project}".`;
@@ -111,12 +113,4 @@ function specProblem(spec: AssignmentSpec, exam: NonNullable<ReturnType<BankServ
   const skills = new Set(exam.domains.flatMap((d) => d.tasks.flatMap((t) => [...t.knowledge, ...t.skills].map((b) => b.id))));
   const bad = [...(spec.domains ?? []).filter((d) => !domains.has(d)).map((d) => `domain ${d}`), ...(spec.tasks ?? []).filter((x) => !tasks.has(x)).map((x) => `task ${x}`), ...(spec.skills ?? []).filter((x) => !skills.has(x)).map((x) => `skill ${x}`)];
   return bad.length ? `${exam.code} has no ${bad.join(', ')}.` : undefined;
-}
-
-function defaultTitle(spec: AssignmentSpec, exam: NonNullable<ReturnType<BankService['exam']>>, projects: readonly Project[]): string {
-  if (spec.kind === 'project') return `Project: ${projects.find((p) => p.id === spec.project)?.title ?? spec.project}`;
-  if (spec.kind === 'module') return `Module ${spec.module}: ${exam.modules.find((m) => m.id === spec.module)?.title ?? ''}`.trim();
-  if (spec.kind === 'mock') return `Mock exam (${spec.profile})`;
-  const scope = [...(spec.domains ?? []).map((d) => `domain ${d}`), ...(spec.tasks ?? []), ...(spec.skills ?? [])];
-  return `Practice: ${spec.count} questions${scope.length ? ` on ${scope.join(', ')}` : ''}`;
 }

@@ -34,7 +34,7 @@ export function CohortAssignments({ cohort, exam }: { cohort: CohortView; exam: 
       form.kind === 'module' ? { kind: 'module', module: form.module } : form.kind === 'mock' ? { kind: 'mock', profile: form.profile } : form.kind === 'project' ? { kind: 'project', project: form.project || (projects[0]?.id ?? '') } : { kind: 'practice', count: form.count, ...(form.domains.length ? { domains: form.domains } : {}) };
     try {
       const made = await api.createAssignment(cohort.id, { spec, dueOn: form.dueOn || null, ...(form.title.trim() ? { title: form.title.trim() } : {}) });
-      setMessage({ ok: true, text: t('assignmentSet', { title: made.title }) });
+      setMessage({ ok: true, text: t('assignmentSet', { title: locale === 'fr' ? made.titleFr : made.title }) });
       setForm({ ...form, title: '' });
       load();
     } catch (err) {
@@ -42,7 +42,7 @@ export function CohortAssignments({ cohort, exam }: { cohort: CohortView; exam: 
     }
   };
   const remove = async (a: CohortAssignment) => {
-    if (!window.confirm(t('assignmentDeleteConfirm', { title: a.title }))) return;
+    if (!window.confirm(t('assignmentDeleteConfirm', { title: locale === 'fr' ? a.titleFr : a.title }))) return;
     try {
       await api.deleteAssignment(cohort.id, a.id);
       load();
@@ -66,12 +66,12 @@ export function CohortAssignments({ cohort, exam }: { cohort: CohortView; exam: 
                 <th scope="col">{t('adminName')}</th>
                 {list.map((a) => (
                   <th scope="col" key={a.id}>
-                    {a.title}
+                    {locale === 'fr' ? a.titleFr : a.title}
                     <span className="subtle small block">
                       {t('assignmentCounts', { done: a.done, late: a.late, n: a.members.length })}
                       {a.dueOn ? ` · ${t('assignmentDue', { day: formatDay(a.dueOn, locale) })}` : ''}
                     </span>
-                    <button type="button" className="link-button small" aria-label={t('assignmentDeleteOf', { title: a.title })} onClick={() => void remove(a)}>
+                    <button type="button" className="link-button small" aria-label={t('assignmentDeleteOf', { title: locale === 'fr' ? a.titleFr : a.title })} onClick={() => void remove(a)}>
                       {t('assignmentDelete')}
                     </button>
                   </th>

@@ -40,7 +40,7 @@ export function MyAssignments({ exam }: { exam: string }) {
         {list.map((a) => (
           <li key={a.id} data-assignment={a.id}>
             <span>
-              <strong>{a.title}</strong> <span className="subtle small">— {a.cohort.name}{a.dueOn ? ` · ${t('assignmentDue', { day: formatDay(a.dueOn, locale) })}` : ''}</span>
+              <strong>{locale === 'fr' ? a.titleFr : a.title}</strong> <span className="subtle small">— {a.cohort.name}{a.dueOn ? ` · ${t('assignmentDue', { day: formatDay(a.dueOn, locale) })}` : ''}</span>
             </span>
             <span className="assignment-actions">
               <AssignmentBadge status={a.status} />

@@ -47,12 +47,14 @@ const assignmentSpecSchema = z.discriminatedUnion('kind', [
 export const createAssignmentSchema = z.strictObject({ spec: assignmentSpecSchema, title: z.string().trim().max(120).optional(), dueOn: isoDay.nullable().default(null) });
 export const assignmentStateSchema = z.discriminatedUnion('state', [z.object({ state: z.literal('done'), doneAt: z.string() }), z.object({ state: z.literal('todo') }), z.object({ state: z.literal('late') })]);
 /** GET /api/assignments: a candidate's assignments from their cohorts, with their state. */
-export const myAssignmentSchema = z.object({ id: z.string(), cohort: z.object({ id: z.string(), name: z.string() }), exam: z.string(), title: z.string(), spec: assignmentSpecSchema, dueOn: z.string().nullable(), status: assignmentStateSchema });
+export const myAssignmentSchema = z.object({ id: z.string(), cohort: z.object({ id: z.string(), name: z.string() }), exam: z.string(), title: z.string(), titleFr: z.string(), spec: assignmentSpecSchema, dueOn: z.string().nullable(), status: assignmentStateSchema });
 export type MyAssignment = z.infer<typeof myAssignmentSchema>;
 /** GET /api/cohorts/:id/assignments (its tutors): each assignment with every member's state. */
 export const cohortAssignmentSchema = z.object({
   id: z.string(),
+  /** The tutor's title, or the default one in English; `titleFr` the same in French (the tutor's own title as typed). */
   title: z.string(),
+  titleFr: z.string(),
   spec: assignmentSpecSchema,
   dueOn: z.string().nullable(),
   setAt: z.string(),
