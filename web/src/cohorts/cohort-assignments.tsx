@@ -14,6 +14,8 @@ type Kind = AssignmentSpec['kind'];
  */
 export function CohortAssignments({ cohort, exam }: { cohort: CohortView; exam: ExamSummary }) {
   const { t, locale } = useI18n();
+  /** A module's, a project's or an assignment's title in the interface's language. */
+  const title = (x: { title: string; titleFr: string }) => (locale === 'fr' ? x.titleFr : x.title);
   const [list, setList] = useState<CohortAssignment[] | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const modules = exam.modules.filter((m) => m.tasks.length > 0);
@@ -34,7 +36,7 @@ export function CohortAssignments({ cohort, exam }: { cohort: CohortView; exam: 
       form.kind === 'module' ? { kind: 'module', module: form.module } : form.kind === 'mock' ? { kind: 'mock', profile: form.profile } : form.kind === 'project' ? { kind: 'project', project: form.project || (projects[0]?.id ?? '') } : { kind: 'practice', count: form.count, ...(form.domains.length ? { domains: form.domains } : {}) };
     try {
       const made = await api.createAssignment(cohort.id, { spec, dueOn: form.dueOn || null, ...(form.title.trim() ? { title: form.title.trim() } : {}) });
-      setMessage({ ok: true, text: t('assignmentSet', { title: locale === 'fr' ? made.titleFr : made.title }) });
+      setMessage({ ok: true, text: t('assignmentSet', { title: title(made) }) });
       setForm({ ...form, title: '' });
       load();
     } catch (err) {
@@ -42,7 +44,7 @@ export function CohortAssignments({ cohort, exam }: { cohort: CohortView; exam: 
     }
   };
   const remove = async (a: CohortAssignment) => {
-    if (!window.confirm(t('assignmentDeleteConfirm', { title: locale === 'fr' ? a.titleFr : a.title }))) return;
+    if (!window.confirm(t('assignmentDeleteConfirm', { title: title(a) }))) return;
     try {
       await api.deleteAssignment(cohort.id, a.id);
       load();
@@ -50,7 +52,6 @@ export function CohortAssignments({ cohort, exam }: { cohort: CohortView; exam: 
       fail(err);
     }
   };
-  const title = (m: ExamSummary['modules'][number]) => (locale === 'fr' ? m.titleFr : m.title);
 
   return (
     <section className="panel" aria-labelledby="assignments-title" data-testid="cohort-assignments">
@@ -66,12 +67,12 @@ export function CohortAssignments({ cohort, exam }: { cohort: CohortView; exam: 
                 <th scope="col">{t('adminName')}</th>
                 {list.map((a) => (
                   <th scope="col" key={a.id}>
-                    {locale === 'fr' ? a.titleFr : a.title}
+                    {title(a)}
                     <span className="subtle small block">
                       {t('assignmentCounts', { done: a.done, late: a.late, n: a.members.length })}
                       {a.dueOn ? ` · ${t('assignmentDue', { day: formatDay(a.dueOn, locale) })}` : ''}
                     </span>
-                    <button type="button" className="link-button small" aria-label={t('assignmentDeleteOf', { title: locale === 'fr' ? a.titleFr : a.title })} onClick={() => void remove(a)}>
+                    <button type="button" className="link-button small" aria-label={t('assignmentDeleteOf', { title: title(a) })} onClick={() => void remove(a)}>
                       {t('assignmentDelete')}
                     </button>
                   </th>
@@ -108,7 +109,7 @@ export function CohortAssignments({ cohort, exam }: { cohort: CohortView; exam: 
             <select id="assignment-project" value={form.project || projects[0]?.id} onChange={(e) => setForm({ ...form, project: e.target.value })}>
               {projects.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.order}. {locale === 'fr' ? p.titleFr : p.title}
+                  {p.order}. {title(p)}
                 </option>
               ))}
             </select>
