@@ -14,12 +14,15 @@ export class AppError extends Error {
   }
 }
 
+/** A wait in whole seconds, at least 1: what Retry-After says. */
+export const waitSeconds = (waitMs: number) => Math.max(1, Math.ceil(waitMs / 1000));
+
 /** 429 with the wait in a Retry-After header, from which the interface words the error in French. */
 export class RateLimitedError extends AppError {
   readonly retryAfterSeconds: number;
   constructor(message: string, waitMs: number) {
     super(429, 'rate-limited', message);
-    this.retryAfterSeconds = Math.max(1, Math.ceil(waitMs / 1000));
+    this.retryAfterSeconds = waitSeconds(waitMs);
   }
 }
 

@@ -1,4 +1,9 @@
-/** A count and its English noun: "1 minute", "0 minutes", "3 minutes". */
-export function countNoun(n: number, singular: string, plural = `${singular}s`): string {
-  return `${n} ${n === 1 ? singular : plural}`;
+const pluralRules = { en: new Intl.PluralRules('en'), fr: new Intl.PluralRules('fr') };
+
+/**
+ * A count and its noun, singular where the language says so: "1 minute", "0 minutes" in English;
+ * "0 seconde", "1 seconde", "2 secondes" in French (which counts 0 as singular).
+ */
+export function countNoun(n: number, singular: string, plural = `${singular}s`, locale: 'en' | 'fr' = 'en'): string {
+  return `${n} ${pluralRules[locale].select(n) === 'one' ? singular : plural}`;
 }

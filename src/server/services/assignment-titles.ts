@@ -21,7 +21,7 @@ export function defaultTitles(spec: AssignmentSpec, exam: Exam, projects: readon
   const fr = scope('domaine');
   return {
     en: `Practice: ${countNoun(spec.count, 'question')}${en ? ` on ${en}` : ''}`,
-    fr: `Entraînement : ${spec.count} question${spec.count < 2 ? '' : 's'}${fr ? ` sur ${fr}` : ''}`,
+    fr: `Entraînement : ${countNoun(spec.count, 'question', 'questions', 'fr')}${fr ? ` sur ${fr}` : ''}`,
   };
 }
 

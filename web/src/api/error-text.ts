@@ -1,3 +1,4 @@
+import { countNoun } from '../../../src/core/util/count-noun.ts';
 import type { Locale } from '../i18n/i18n-context.tsx';
 
 /**
@@ -61,10 +62,9 @@ export const SERVER_WORDED = ['bad-request', 'invalid-request', 'too-large', 'to
 /** The codes worded in French here. */
 export const FRENCH_WORDED = Object.keys(FRENCH);
 
-/** A wait in French words: seconds under a minute, else whole minutes rounded up; 0 and 1 are singular. */
+/** A wait in French words: seconds under a minute, else whole minutes rounded up. */
 function frenchWait(seconds: number): string {
-  const [n, unit] = seconds < 60 ? [seconds, 'seconde'] : [Math.ceil(seconds / 60), 'minute'];
-  return `${n} ${unit}${n < 2 ? '' : 's'}`;
+  return seconds < 60 ? countNoun(seconds, 'seconde', 'secondes', 'fr') : countNoun(Math.ceil(seconds / 60), 'minute', 'minutes', 'fr');
 }
 
 export function errorText(locale: Locale, code: string, serverMessage: string, retryAfterSeconds: number | null): string {

@@ -8,7 +8,7 @@ import { isoDay } from '../../../core/util/iso-day.ts';
 import { sessions } from '../../../db/repositories/sessions.ts';
 import { NO_PASSWORD, users } from '../../../db/repositories/users.ts';
 import type { Database } from '../../../db/schema.ts';
-import { AppError, RateLimitedError, badRequest, conflict } from '../../errors.ts';
+import { AppError, RateLimitedError, badRequest, conflict, waitSeconds } from '../../errors.ts';
 import { hashToken, openSession, requireUser, sessionBearer, SESSION_COOKIE, setSessionCookie } from '../../plugins/auth-plugin.ts';
 import { hashPassword, verifyPassword } from '../../services/password-hash.ts';
 import type { AdminService } from '../../services/admin-service.ts';
@@ -36,7 +36,7 @@ export function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): void {
   const { db, now } = opts;
   const limits = new AuthLimits(db, { signInPerMinute: opts.signInLimitPerMinute, signUpPerHour: opts.signUpLimitPerHour });
   const tooMany = (waitMs: number, what: string): never => {
-    throw new RateLimitedError(`${what}: try again in ${countNoun(Math.max(1, Math.ceil(waitMs / 1000)), 'second')}.`, waitMs);
+    throw new RateLimitedError(`${what}: try again in ${countNoun(waitSeconds(waitMs), 'second')}.`, waitMs);
   };
   const defaultExam = defaultExamId([...opts.exams.values()]) ?? '';
 
