@@ -4,6 +4,7 @@
  * filled by `format`. The French dictionary is typed by the English one, so a missing key fails the
  * type-check.
  */
+import { takesSingular } from '../../../src/core/util/count-noun.ts';
 import { en } from './en.ts';
 import { fr } from './fr.ts';
 
@@ -25,8 +26,6 @@ export function format(template: string, vars: Record<string, string | number> =
   });
 }
 
-const pluralRules = { en: new Intl.PluralRules('en'), fr: new Intl.PluralRules('fr') };
-
 /**
  * The message `key` filled with `vars`, in its singular form (`<key>One`) when the count `{n}` takes one in
  * the language: 1 in English, 0 and 1 in French ("0 carte", "1 carte"). A singular form has the same
@@ -36,6 +35,6 @@ export function translate(locale: 'en' | 'fr', key: MessageKey, vars?: Record<st
   const dict = dictionaries[locale];
   const singular = `${key}One`;
   const n = vars?.n;
-  const template = typeof n === 'number' && singular in dict && pluralRules[locale].select(n) === 'one' ? dict[singular as MessageKey] : dict[key];
+  const template = typeof n === 'number' && singular in dict && takesSingular(n, locale) ? dict[singular as MessageKey] : dict[key];
   return format(template, vars, number);
 }
