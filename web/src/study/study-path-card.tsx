@@ -34,6 +34,7 @@ export function StudyPathCard({ exam }: { exam: ExamSummary }) {
   const pct = path.modules.length ? Math.round((passed / path.modules.length) * 100) : 0;
   const thisWeek = plan?.weeks[0]?.sessions.flatMap((s) => (s.kind === 'module' && s.module !== undefined ? [s.module] : [])) ?? [];
   const { review } = path;
+  const reviewsToday = t('cardReviewsToday', { cards: t('countFlashCards', { n: review.cardsToday }), questions: t('countMissedQuestions', { n: review.questionsToday }) });
   return (
     <section className="panel study-card" aria-labelledby="study-card-title" data-testid="study-path-card">
       <h2 id="study-card-title">{t('studyPath')}</h2>
@@ -56,9 +57,9 @@ export function StudyPathCard({ exam }: { exam: ExamSummary }) {
         )}
         <li>
           {review.cardsToday > 0 ? (
-            <a href={routeHref({ page: 'cards' })}>{t('cardReviewsToday', { cards: t('countFlashCards', { n: review.cardsToday }), questions: t('countMissedQuestions', { n: review.questionsToday }) })}</a>
+            <a href={routeHref({ page: 'cards' })}>{reviewsToday}</a>
           ) : (
-            t('cardReviewsToday', { cards: t('countFlashCards', { n: review.cardsToday }), questions: t('countMissedQuestions', { n: review.questionsToday }) })
+            reviewsToday
           )}
         </li>
         {plan !== undefined && (
